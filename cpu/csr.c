@@ -1,0 +1,286 @@
+/* Control and status registers: read/write rules of the privileged spec.
+ * Privilege and read-only checks by CSR number happen in do_csr (system.c);
+ * here are existence, WARL legalisation and side effects. */
+#include "hart.h"
+
+enum {
+    CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
+    CSR_CYCLE = 0xc00, CSR_TIME = 0xc01, CSR_INSTRET = 0xc02,
+    CSR_SSTATUS = 0x100, CSR_SIE = 0x104, CSR_STVEC = 0x105, CSR_SCOUNTEREN = 0x106,
+    CSR_SENVCFG = 0x10a, CSR_SSCRATCH = 0x140, CSR_SEPC = 0x141, CSR_SCAUSE = 0x142,
+    CSR_STVAL = 0x143, CSR_SIP = 0x144, CSR_STIMECMP = 0x14d, CSR_SATP = 0x180,
+    CSR_MVENDORID = 0xf11, CSR_MARCHID = 0xf12, CSR_MIMPID = 0xf13, CSR_MHARTID = 0xf14,
+    CSR_MCONFIGPTR = 0xf15,
+    CSR_MSTATUS = 0x300, CSR_MISA = 0x301, CSR_MEDELEG = 0x302, CSR_MIDELEG = 0x303,
+    CSR_MIE = 0x304, CSR_MTVEC = 0x305, CSR_MCOUNTEREN = 0x306, CSR_MENVCFG = 0x30a,
+    CSR_MCOUNTINHIBIT = 0x320, CSR_MSCRATCH = 0x340, CSR_MEPC = 0x341, CSR_MCAUSE = 0x342,
+    CSR_MTVAL = 0x343, CSR_MIP = 0x344, CSR_MCYCLE = 0xb00, CSR_MINSTRET = 0xb02,
+};
+
+/* mstatus bits that software can write (the rest are read-only zero or
+ * fixed: UXL = SXL = 2, SD computed, VS/XS zero, no big-endian) */
+#define MSTATUS_WRITABLE (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | \
+                          MSTATUS_MPP | MSTATUS_FS | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR |   \
+                          MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
+#define SSTATUS_VISIBLE (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_FS | MSTATUS_XS | MSTATUS_VS | \
+                         MSTATUS_SUM | MSTATUS_MXR | MSTATUS_UXL | MSTATUS_SD)
+#define SSTATUS_WRITABLE (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_FS | MSTATUS_SUM | MSTATUS_MXR)
+
+#define MIP_S_BITS ((1ull << IRQ_SSI) | (1ull << IRQ_STI) | (1ull << IRQ_SEI))
+#define MIE_WRITABLE (MIP_S_BITS | (1ull << IRQ_MSI) | (1ull << IRQ_MTI) | (1ull << IRQ_MEI))
+/* exceptions that may be delegated: all but ecall from M (11) and the
+ * reserved causes 10 and 14 */
+#define MEDELEG_WRITABLE (0xb3ffull & 0xffff)
+
+static uint64_t status_with_sd(uint64_t s)
+{
+    /* SD summarises FS/XS/VS dirty (privileged spec, "Extension Context
+     * Status in mstatus Register") */
+    if ((s & MSTATUS_FS) == MSTATUS_FS || (s & MSTATUS_XS) == MSTATUS_XS) s |= MSTATUS_SD;
+    else s &= ~MSTATUS_SD;
+    return s;
+}
+
+/* Counters: cycle counts retired instructions (one instruction per cycle).
+ * mcountinhibit freezes a counter at its current value. */
+static uint64_t counter_value(const struct hart *h, int which)
+{
+    bool inhibited = (h->mcountinhibit >> (which == 0 ? 0 : 2)) & 1;
+    if (which == 0) return inhibited ? h->cycle_frozen : h->instret - h->cycle_base;
+    return inhibited ? h->instret_frozen : h->instret - h->instret_base;
+}
+
+static void counter_write(struct hart *h, int which, uint64_t v)
+{
+    /* the writing instruction itself retires after the write, so the next
+     * read sees v plus what retires after it */
+    bool inhibited = (h->mcountinhibit >> (which == 0 ? 0 : 2)) & 1;
+    if (which == 0) {
+        if (inhibited) h->cycle_frozen = v;
+        else h->cycle_base = h->instret + 1 - v;
+    } else {
+        if (inhibited) h->instret_frozen = v;
+        else h->instret_base = h->instret + 1 - v;
+    }
+}
+
+/* cycle/time/instret and hpmcounters from S or U: allowed only when the
+ * matching mcounteren (and, for U, scounteren) bit is set */
+static bool counter_allowed(const struct hart *h, unsigned idx)
+{
+    if (h->priv == PRIV_M) return true;
+    if (!((h->mcounteren >> idx) & 1)) return false;
+    if (h->priv == PRIV_U && !((h->scounteren >> idx) & 1)) return false;
+    return true;
+}
+
+static bool pmp_csr(unsigned csr) { return csr >= 0x3a0 && csr <= 0x3ef; }
+
+bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
+{
+    switch (csr) {
+    case CSR_FFLAGS:
+        if (!hart_fp_enabled(h)) return false;
+        *val = h->fcsr & 0x1f; return true;
+    case CSR_FRM:
+        if (!hart_fp_enabled(h)) return false;
+        *val = (h->fcsr >> 5) & 7; return true;
+    case CSR_FCSR:
+        if (!hart_fp_enabled(h)) return false;
+        *val = h->fcsr & 0xff; return true;
+    case CSR_CYCLE: case CSR_INSTRET: case CSR_TIME:
+        if (!counter_allowed(h, csr - CSR_CYCLE)) return false;
+        if (csr == CSR_TIME) {
+            if (!h->mtime) return false;
+            *val = *h->mtime;
+        } else {
+            *val = counter_value(h, csr == CSR_CYCLE ? 0 : 1);
+        }
+        return true;
+    case CSR_SSTATUS: *val = status_with_sd(h->mstatus) & SSTATUS_VISIBLE; return true;
+    case CSR_SIE: *val = h->mie & h->mideleg; return true;
+    case CSR_STVEC: *val = h->stvec; return true;
+    case CSR_SCOUNTEREN: *val = h->scounteren; return true;
+    case CSR_SENVCFG: *val = h->senvcfg; return true;
+    case CSR_SSCRATCH: *val = h->sscratch; return true;
+    case CSR_SEPC: *val = h->sepc; return true;
+    case CSR_SCAUSE: *val = h->scause; return true;
+    case CSR_STVAL: *val = h->stval; return true;
+    case CSR_SIP: *val = hart_mip(h) & h->mideleg; return true;
+    case CSR_STIMECMP:
+        /* Sstc: accessible from S-mode only when menvcfg.STCE = 1 */
+        if (h->priv < PRIV_M && !(h->menvcfg >> 63)) return false;
+        *val = h->stimecmp; return true;
+    case CSR_SATP:
+        if (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)) return false;
+        *val = h->satp; return true;
+    case CSR_MVENDORID: case CSR_MARCHID: case CSR_MIMPID: case CSR_MCONFIGPTR: *val = 0; return true;
+    case CSR_MHARTID: *val = h->hartid; return true;
+    case CSR_MSTATUS: *val = status_with_sd(h->mstatus); return true;
+    case CSR_MISA: *val = h->misa; return true;
+    case CSR_MEDELEG: *val = h->medeleg; return true;
+    case CSR_MIDELEG: *val = h->mideleg; return true;
+    case CSR_MIE: *val = h->mie; return true;
+    case CSR_MTVEC: *val = h->mtvec; return true;
+    case CSR_MCOUNTEREN: *val = h->mcounteren; return true;
+    case CSR_MENVCFG: *val = h->menvcfg; return true;
+    case CSR_MCOUNTINHIBIT: *val = h->mcountinhibit; return true;
+    case CSR_MSCRATCH: *val = h->mscratch; return true;
+    case CSR_MEPC: *val = h->mepc; return true;
+    case CSR_MCAUSE: *val = h->mcause; return true;
+    case CSR_MTVAL: *val = h->mtval; return true;
+    case CSR_MIP: *val = hart_mip(h); return true;
+    case CSR_MCYCLE: *val = counter_value(h, 0); return true;
+    case CSR_MINSTRET: *val = counter_value(h, 1); return true;
+    default: break;
+    }
+    if (csr >= 0xc03 && csr <= 0xc1f) { /* hpmcounter3..31: implemented as constant zero */
+        if (!counter_allowed(h, csr - CSR_CYCLE)) return false;
+        *val = 0; return true;
+    }
+    if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) {
+        *val = 0; return true; /* mhpmcounterN / mhpmeventN: read-only zero (WARL) */
+    }
+    if (pmp_csr(csr)) {
+        if (csr < 0x3b0) {
+            if (csr & 1) return false; /* odd pmpcfg do not exist on RV64 */
+            *val = pmp_read_cfg(&h->pmp, (int)(csr - 0x3a0));
+        } else {
+            *val = pmp_read_addr(&h->pmp, (int)(csr - 0x3b0));
+        }
+        return true;
+    }
+    return false;
+}
+
+static uint64_t legal_tvec(uint64_t old, uint64_t v)
+{
+    /* modes 0 (direct) and 1 (vectored); others reserved: keep the old mode */
+    if ((v & 3) >= 2) v = (v & ~3ull) | (old & 3);
+    return v;
+}
+
+static bool satp_mode_supported(const struct hart *h, unsigned mode)
+{
+    switch (mode) {
+    case SATP_BARE: return true;
+    case SATP_SV39: return h->cfg.max_satp_mode >= SATP_SV39;
+    case SATP_SV48: return h->cfg.max_satp_mode >= SATP_SV48;
+    case SATP_SV57: return h->cfg.max_satp_mode >= SATP_SV57;
+    default: return false;
+    }
+}
+
+bool csr_write(struct hart *h, unsigned csr, uint64_t v)
+{
+    switch (csr) {
+    case CSR_FFLAGS:
+        if (!hart_fp_enabled(h)) return false;
+        h->fcsr = (h->fcsr & ~0x1fu) | (uint32_t)(v & 0x1f);
+        hart_fp_dirty(h); return true;
+    case CSR_FRM:
+        if (!hart_fp_enabled(h)) return false;
+        h->fcsr = (h->fcsr & 0x1fu) | (uint32_t)((v & 7) << 5);
+        hart_fp_dirty(h); return true;
+    case CSR_FCSR:
+        if (!hart_fp_enabled(h)) return false;
+        h->fcsr = (uint32_t)(v & 0xff);
+        hart_fp_dirty(h); return true;
+    case CSR_SSTATUS:
+        h->mstatus = (h->mstatus & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE);
+        h->irq_check = true;
+        return true;
+    case CSR_SIE:
+        h->mie = (h->mie & ~h->mideleg) | (v & h->mideleg & MIE_WRITABLE);
+        h->irq_check = true; return true;
+    case CSR_STVEC: h->stvec = legal_tvec(h->stvec, v); return true;
+    case CSR_SCOUNTEREN: h->scounteren = v & 0xffffffffull; return true;
+    case CSR_SENVCFG: h->senvcfg = v & 1; return true; /* FIOM */
+    case CSR_SSCRATCH: h->sscratch = v; return true;
+    case CSR_SEPC: h->sepc = v & ~1ull; return true;
+    case CSR_SCAUSE: h->scause = v; return true;
+    case CSR_STVAL: h->stval = v; return true;
+    case CSR_SIP:
+        /* only SSIP is writable through sip, and only when delegated */
+        h->mip = (h->mip & ~(h->mideleg & (1ull << IRQ_SSI))) | (v & h->mideleg & (1ull << IRQ_SSI));
+        h->irq_check = true; return true;
+    case CSR_STIMECMP:
+        if (h->priv < PRIV_M && !(h->menvcfg >> 63)) return false;
+        h->stimecmp = v;
+        h->irq_check = true; return true;
+    case CSR_SATP: {
+        if (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)) return false;
+        /* a write with an unsupported MODE has no effect at all (privileged
+         * spec, satp: "If satp is written with an unsupported MODE, the
+         * entire write has no effect") */
+        if (!satp_mode_supported(h, (unsigned)(v >> 60))) return true;
+        /* 16 ASID bits implemented; PPN is 44 bits */
+        h->satp = v & ((0xfull << 60) | (0xffffull << 44) | ((1ull << 44) - 1));
+        /* the TLB is not flushed (entries are ASID-tagged); only the fetch
+         * page, which was translated under the old satp */
+        h->fetch_vpage = UINT64_MAX;
+        if (h->satp_write_hook) h->satp_write_hook(h);
+        return true;
+    }
+    case CSR_MSTATUS: {
+        uint64_t n = (h->mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
+        if (((n >> 11) & 3) == 2) n = (n & ~MSTATUS_MPP) | (h->mstatus & MSTATUS_MPP); /* MPP=2 reserved */
+        h->mstatus = n;
+        h->irq_check = true;
+        return true;
+    }
+    case CSR_MISA: return true; /* WARL: not writable, the ISA is fixed */
+    case CSR_MEDELEG: h->medeleg = v & MEDELEG_WRITABLE; return true;
+    case CSR_MIDELEG: h->mideleg = v & MIP_S_BITS; h->irq_check = true; return true;
+    case CSR_MIE: h->mie = v & MIE_WRITABLE; h->irq_check = true; return true;
+    case CSR_MTVEC: h->mtvec = legal_tvec(h->mtvec, v); return true;
+    case CSR_MCOUNTEREN: h->mcounteren = v & 0xffffffffull; return true;
+    case CSR_MENVCFG:
+        /* STCE (Sstc), PBMTE (Svpbmt), FIOM; ADUE is not offered (no Svadu) */
+        h->menvcfg = v & ((1ull << 63) | (1ull << 62) | 1ull);
+        h->irq_check = true; return true;
+    case CSR_MCOUNTINHIBIT: {
+        uint64_t nv = v & 5; /* CY and IR; TM does not exist */
+        for (int which = 0; which < 2; which++) {
+            unsigned bit = which == 0 ? 0 : 2;
+            bool was = (h->mcountinhibit >> bit) & 1, now = (nv >> bit) & 1;
+            uint64_t cur = counter_value(h, which);
+            if (!was && now) { if (which == 0) h->cycle_frozen = cur; else h->instret_frozen = cur; }
+            if (was && !now) { if (which == 0) h->cycle_base = h->instret - cur; else h->instret_base = h->instret - cur; }
+        }
+        h->mcountinhibit = nv;
+        return true;
+    }
+    case CSR_MSCRATCH: h->mscratch = v; return true;
+    case CSR_MEPC: h->mepc = v & ~1ull; return true;
+    case CSR_MCAUSE: h->mcause = v; return true;
+    case CSR_MTVAL: h->mtval = v; return true;
+    case CSR_MIP: {
+        /* SSIP, STIP (unless Sstc owns it) and SEIP are writable; the M bits
+         * come from the CLINT and PLIC */
+        uint64_t w = MIP_S_BITS;
+        if (h->menvcfg >> 63) w &= ~(1ull << IRQ_STI);
+        h->mip = (h->mip & ~w) | (v & w);
+        h->irq_check = true; return true;
+    }
+    case CSR_MCYCLE: counter_write(h, 0, v); return true;
+    case CSR_MINSTRET: counter_write(h, 1, v); return true;
+    case CSR_MVENDORID: case CSR_MARCHID: case CSR_MIMPID: case CSR_MHARTID: case CSR_MCONFIGPTR:
+    case CSR_CYCLE: case CSR_TIME: case CSR_INSTRET:
+        return false;
+    default: break;
+    }
+    if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) return true;
+    if (pmp_csr(csr)) {
+        if (csr < 0x3b0) {
+            if (csr & 1) return false;
+            pmp_write_cfg(&h->pmp, (int)(csr - 0x3a0), v);
+        } else {
+            pmp_write_addr(&h->pmp, (int)(csr - 0x3b0), v);
+        }
+        /* PMP changes take effect at once: drop the cached fetch page */
+        h->fetch_vpage = UINT64_MAX;
+        return true;
+    }
+    return false;
+}

@@ -1,0 +1,411 @@
+/* The hart: fetch with a cached decode, the execution loop, guest memory
+ * access through the MMU, traps and interrupts. */
+#include "hart.h"
+
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define likely(x) __builtin_expect(!!(x), 1)
+#define unlikely(x) __builtin_expect(!!(x), 0)
+
+void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,
+               struct mmu *mmu)
+{
+    memset(h, 0, sizeof *h);
+    h->hartid = hartid;
+    h->pm = pm;
+    h->cfg = *cfg;
+    h->mmu = mmu;
+    pmp_init(&h->pmp, cfg->pmp_entries == 0 ? 16 : cfg->pmp_entries < 0 ? 0 : cfg->pmp_entries);
+    h->dcache = calloc((size_t)1 << DCACHE_BITS, sizeof *h->dcache);
+    if (!h->dcache) {
+        fprintf(stderr, "pagoda: out of memory\n");
+        exit(1);
+    }
+    for (size_t i = 0; i < (size_t)1 << DCACHE_BITS; i++) h->dcache[i].pa = UINT64_MAX;
+    hart_reset(h, 0x1000);
+}
+
+void hart_free(struct hart *h)
+{
+    free(h->dcache);
+    h->dcache = NULL;
+}
+
+void hart_reset(struct hart *h, uint64_t pc)
+{
+    memset(h->x, 0, sizeof h->x);
+    memset(h->f, 0, sizeof h->f);
+    h->pc = pc;
+    h->priv = PRIV_M;
+    /* misa: MXL = 2 (64-bit); extensions A C D F I M S U
+     * (privileged spec, "Machine ISA Register misa") */
+    h->misa = (2ull << 62) | (1u << 0) | (1u << 2) | (1u << 3) | (1u << 5) | (1u << 8) | (1u << 12) |
+              (1u << 18) | (1u << 20);
+    /* UXL = SXL = 2: XLEN is 64 in every mode */
+    h->mstatus = (2ull << 32) | (2ull << 34);
+    h->medeleg = h->mideleg = h->mie = h->mip = 0;
+    h->mtvec = h->stvec = 0;
+    h->satp = 0;
+    h->mcause = 0;
+    h->fcsr = 0;
+    h->menvcfg = h->senvcfg = 0;
+    h->mcounteren = h->scounteren = h->mcountinhibit = 0;
+    h->stimecmp = UINT64_MAX;
+    h->resv_valid = false;
+    h->wfi = false;
+    h->trap_pending = false;
+    h->irq_check = true;
+    h->fetch_vpage = UINT64_MAX;
+}
+
+void hart_flush_fetch(struct hart *h) { h->fetch_vpage = UINT64_MAX; }
+
+/* ---- traps ---- */
+
+void hart_raise(struct hart *h, uint64_t cause, uint64_t tval)
+{
+    h->trap_pending = true;
+    h->exc_cause = cause;
+    h->exc_tval = tval;
+}
+
+void hart_illegal(struct hart *h, const struct insn *d)
+{
+    /* mtval = the faulting instruction's bits (privileged spec, "Machine Trap
+     * Value Register": for illegal-instruction traps, the instruction) */
+    hart_raise(h, EXC_ILLEGAL, d->raw);
+}
+
+void exec_illegal(struct hart *h, const struct insn *d) { hart_illegal(h, d); }
+
+/* Enter the trap handler for cause (bit 63 set for interrupts).  Traps go to
+ * M-mode unless delegated; a trap never moves to a less-privileged mode
+ * (privileged spec, "Machine Trap Delegation Registers"). */
+void hart_trap(struct hart *h, uint64_t cause, uint64_t tval)
+{
+    bool irq = cause >> 63;
+    uint64_t code = cause & 63;
+    uint64_t deleg = irq ? h->mideleg : h->medeleg;
+    if (h->priv <= PRIV_S && ((deleg >> code) & 1)) {
+        h->scause = cause;
+        h->sepc = h->pc;
+        h->stval = tval;
+        uint64_t s = h->mstatus;
+        s = (s & ~MSTATUS_SPIE) | ((s & MSTATUS_SIE) ? MSTATUS_SPIE : 0);
+        s &= ~MSTATUS_SIE;
+        s = (s & ~MSTATUS_SPP) | (h->priv == PRIV_S ? MSTATUS_SPP : 0);
+        h->mstatus = s;
+        h->priv = PRIV_S;
+        uint64_t base = h->stvec & ~3ull;
+        h->pc = (irq && (h->stvec & 3) == 1) ? base + 4 * code : base;
+    } else {
+        h->mcause = cause;
+        h->mepc = h->pc;
+        h->mtval = tval;
+        uint64_t s = h->mstatus;
+        s = (s & ~MSTATUS_MPIE) | ((s & MSTATUS_MIE) ? MSTATUS_MPIE : 0);
+        s &= ~MSTATUS_MIE;
+        s = (s & ~MSTATUS_MPP) | ((uint64_t)h->priv << 11);
+        h->mstatus = s;
+        h->priv = PRIV_M;
+        uint64_t base = h->mtvec & ~3ull;
+        h->pc = (irq && (h->mtvec & 3) == 1) ? base + 4 * code : base;
+    }
+    if (irq) h->n_interrupts++;
+    else h->n_exceptions++;
+    h->fetch_vpage = UINT64_MAX;
+    h->irq_check = true;
+}
+
+uint64_t hart_mip(const struct hart *h)
+{
+    uint64_t mip = h->mip | h->mip_ext;
+    /* Sstc: with menvcfg.STCE, STIP reflects stimecmp and is not writable
+     * (Sstc spec, "Supervisor Timer Register (stimecmp)") */
+    if (h->menvcfg >> 63) {
+        mip &= ~(1ull << IRQ_STI);
+        if (h->mtime && *h->mtime >= h->stimecmp) mip |= 1ull << IRQ_STI;
+    }
+    return mip;
+}
+
+/* Priority among simultaneous interrupts: MEI, MSI, MTI, SEI, SSI, STI
+ * (privileged spec, "Machine Interrupt Registers"). */
+static const uint8_t irq_order[] = {IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI};
+
+bool hart_check_interrupts(struct hart *h)
+{
+    uint64_t pending = hart_mip(h) & h->mie;
+    if (!pending) return false;
+    h->wfi = false; /* wfi wakes on any pending enabled-in-mie interrupt */
+    bool m_on = h->priv < PRIV_M || (h->mstatus & MSTATUS_MIE);
+    bool s_on = h->priv < PRIV_S || (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
+    uint64_t m_set = m_on ? pending & ~h->mideleg : 0;
+    uint64_t s_set = s_on ? pending & h->mideleg : 0;
+    uint64_t take = m_set ? m_set : s_set;
+    if (!take) return false;
+    for (unsigned i = 0; i < sizeof irq_order; i++) {
+        if ((take >> irq_order[i]) & 1) {
+            hart_trap(h, (1ull << 63) | irq_order[i], 0);
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- translation ---- */
+
+static const uint8_t page_fault_cause[3] = {EXC_INSN_PAGE, EXC_LOAD_PAGE, EXC_STORE_PAGE};
+static const uint8_t access_fault_cause[3] = {EXC_INSN_ACCESS, EXC_LOAD_ACCESS, EXC_STORE_ACCESS};
+
+static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc)
+{
+    /* MPRV: loads and stores (not fetches) use MPP's privilege
+     * (privileged spec, "Memory Privilege in mstatus Register") */
+    if (acc != MMU_FETCH && (h->mstatus & MSTATUS_MPRV)) return (h->mstatus >> 11) & 3;
+    return h->priv;
+}
+
+/* Translate va; on failure raise the fault (tval = va) and return false. */
+static bool xlate(struct hart *h, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+{
+    unsigned priv = effective_priv(h, acc);
+    if (priv == PRIV_M && h->pmp.m_all_allowed) {
+        out->pa = va;
+        out->host = phys_ram_ptr(h->pm, va, 1);
+        return true;
+    }
+    struct mmu_req r = {
+        .satp = h->satp,
+        .priv = (uint8_t)priv,
+        .sum = (h->mstatus & MSTATUS_SUM) != 0,
+        .mxr = (h->mstatus & MSTATUS_MXR) != 0,
+        .hw_ad = !h->cfg.ad_fault,
+    };
+    enum mmu_result res = mmu_translate(h->mmu, va, acc, &r, out);
+    if (likely(res == MMU_OK)) return true;
+    hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
+    return false;
+}
+
+/* PMP check of a whole access at its physical address (mmu_translate checks
+ * the first byte's page; an access within one page and one PMP region is
+ * what the fast path sees). */
+static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_access acc)
+{
+    unsigned priv = effective_priv(h, acc);
+    if (priv == PRIV_M && h->pmp.m_all_allowed) return true;
+    return pmp_check(&h->pmp, pa, size, (int)acc, (int)priv);
+}
+
+static bool access_one(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val)
+{
+    struct mmu_xlate x;
+    if (!xlate(h, va, acc, &x)) return false;
+    if (!pmp_ok(h, x.pa, size, acc)) {
+        hart_raise(h, access_fault_cause[acc], va);
+        return false;
+    }
+    uint8_t *p = x.host ? phys_ram_ptr(h->pm, x.pa, size) : NULL;
+    if (p) {
+        if (acc == MMU_STORE) phys_write_host(p, size, *val);
+        else *val = phys_read_host(p, size);
+        return true;
+    }
+    bool ok = acc == MMU_STORE ? (h->pm->io_store && h->pm->io_store(h->pm->io_ctx, x.pa, size, *val))
+                               : (h->pm->io_load && h->pm->io_load(h->pm->io_ctx, x.pa, size, val));
+    if (!ok) hart_raise(h, access_fault_cause[acc], va);
+    return ok;
+}
+
+/* A misaligned access, performed (default, as QEMU does) byte by byte.  For
+ * a store every byte is translated first, so a fault leaves memory
+ * unchanged.  Device memory is not accessed misaligned: access fault. */
+static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val)
+{
+    if (h->cfg.misaligned_trap) {
+        hart_raise(h, acc == MMU_STORE ? EXC_STORE_MISALIGNED : EXC_LOAD_MISALIGNED, va);
+        return false;
+    }
+    uint8_t *hp[8];
+    for (unsigned i = 0; i < size; i++) {
+        struct mmu_xlate x;
+        if (!xlate(h, va + i, acc, &x)) {
+            h->exc_tval = va; /* report the access's own address */
+            return false;
+        }
+        hp[i] = x.host && pmp_ok(h, x.pa, 1, acc) ? phys_ram_ptr(h->pm, x.pa, 1) : NULL;
+        if (!hp[i]) {
+            hart_raise(h, access_fault_cause[acc], va);
+            return false;
+        }
+    }
+    if (acc == MMU_STORE) {
+        for (unsigned i = 0; i < size; i++) *hp[i] = (uint8_t)(*val >> (8 * i));
+    } else {
+        uint64_t v = 0;
+        for (unsigned i = 0; i < size; i++) v |= (uint64_t)*hp[i] << (8 * i);
+        *val = v;
+    }
+    return true;
+}
+
+bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
+{
+    if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
+    return access_one(h, va, size, MMU_LOAD, val);
+}
+
+bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val)
+{
+    if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
+    return access_one(h, va, size, MMU_STORE, &val);
+}
+
+bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, uint64_t *pa)
+{
+    /* AMOs and LR/SC need natural alignment: misaligned raises a
+     * store/AMO (or load, for LR) address-misaligned exception */
+    enum mmu_access acc = is_lr ? MMU_LOAD : MMU_STORE;
+    if (va & (size - 1)) {
+        hart_raise(h, is_lr ? EXC_LOAD_MISALIGNED : EXC_STORE_MISALIGNED, va);
+        return false;
+    }
+    struct mmu_xlate x;
+    if (!xlate(h, va, acc, &x)) return false;
+    /* AMOs are only supported on RAM: device memory gives an access fault */
+    if (!x.host || !pmp_ok(h, x.pa, size, acc) || !phys_ram_ptr(h->pm, x.pa, size)) {
+        hart_raise(h, is_lr ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS, va);
+        return false;
+    }
+    *pa = x.pa;
+    return true;
+}
+
+/* ---- fetch ---- */
+
+/* Fill the fetch-page cache for the page holding va.  Returns false after
+ * raising the fault. */
+static bool fetch_page(struct hart *h, uint64_t va)
+{
+    struct mmu_xlate x;
+    uint64_t gen = mmu_generation(h->mmu);
+    if (!xlate(h, va, MMU_FETCH, &x)) return false;
+    uint64_t ppage = x.pa & ~0xfffull;
+    if (!pmp_ok(h, x.pa, 2, MMU_FETCH)) {
+        hart_raise(h, EXC_INSN_ACCESS, va);
+        return false;
+    }
+    h->fetch_vpage = va & ~0xfffull;
+    h->fetch_ppage = ppage;
+    h->fetch_gen = gen;
+    /* cache the host pointer only when the whole page is RAM and PMP allows
+     * all of it; otherwise each fetch goes through the slow path */
+    h->fetch_host = (x.host && pmp_ok(h, ppage, 4096, MMU_FETCH)) ? phys_ram_ptr(h->pm, ppage, 4096) : NULL;
+    if (!h->fetch_host) h->fetch_vpage = UINT64_MAX;
+    return true;
+}
+
+static bool fetch16(struct hart *h, uint64_t va, uint64_t *pa, uint16_t *half)
+{
+    uint64_t vpage = va & ~0xfffull;
+    if (vpage != h->fetch_vpage || h->fetch_gen != mmu_generation(h->mmu)) {
+        if (!fetch_page(h, va)) return false;
+        if (!h->fetch_host) {
+            /* not cacheable: translate and read this halfword directly */
+            struct mmu_xlate x;
+            uint64_t v;
+            if (!xlate(h, va, MMU_FETCH, &x)) return false;
+            if (!pmp_ok(h, x.pa, 2, MMU_FETCH) || !phys_load(h->pm, x.pa, 2, &v)) {
+                hart_raise(h, EXC_INSN_ACCESS, va);
+                return false;
+            }
+            *pa = x.pa;
+            *half = (uint16_t)v;
+            return true;
+        }
+    }
+    uint64_t off = va & 0xfff;
+    *pa = h->fetch_ppage | off;
+    memcpy(half, h->fetch_host + off, 2);
+    return true;
+}
+
+/* Fetch the instruction at pc.  An instruction that straddles a page is
+ * fetched in two halves; a fault on the second half reports its address
+ * (privileged spec: xtval is the faulting portion's virtual address). */
+static inline bool fetch(struct hart *h, uint32_t *raw, uint64_t *pa)
+{
+    uint64_t pc = h->pc;
+    uint64_t off = pc & 0xfff;
+    if (likely((pc & ~0xfffull) == h->fetch_vpage && off <= 0xffc && h->fetch_gen == mmu_generation(h->mmu))) {
+        memcpy(raw, h->fetch_host + off, 4);
+        *pa = h->fetch_ppage | off;
+        return true;
+    }
+    uint16_t lo, hi;
+    if (!fetch16(h, pc, pa, &lo)) return false;
+    if ((lo & 3) != 3) {
+        *raw = lo;
+        return true;
+    }
+    uint64_t pa2;
+    if (!fetch16(h, pc + 2, &pa2, &hi)) return false;
+    *raw = lo | ((uint32_t)hi << 16);
+    return true;
+}
+
+/* ---- the loop ---- */
+
+uint64_t hart_run(struct hart *h, uint64_t n)
+{
+    uint64_t done = 0;
+    while (done < n) {
+        if (unlikely(h->irq_check)) {
+            h->irq_check = false;
+            hart_check_interrupts(h);
+        }
+        if (unlikely(h->wfi)) break;
+        uint32_t raw;
+        uint64_t pa;
+        if (unlikely(!fetch(h, &raw, &pa))) {
+            h->trap_pending = false;
+            hart_trap(h, h->exc_cause, h->exc_tval);
+            continue;
+        }
+        struct decoded_slot *slot = &h->dcache[(pa >> 1) & ((1u << DCACHE_BITS) - 1)];
+        /* the cached decode is used only if the bits in memory are still the
+         * ones decoded: stores into code and fence.i are covered by this */
+        uint32_t cmp = (raw & 3) == 3 ? raw : (raw & 0xffff);
+        if (unlikely(slot->pa != pa || slot->d.raw != cmp)) {
+            insn_decode(raw, &slot->d);
+            slot->pa = pa;
+        }
+        const struct insn *d = &slot->d;
+        h->next_pc = h->pc + d->len;
+        d->fn(h, d);
+        h->x[0] = 0;
+        if (unlikely(h->trap_pending)) {
+            h->trap_pending = false;
+            hart_trap(h, h->exc_cause, h->exc_tval);
+            continue;
+        }
+        h->pc = h->next_pc;
+        h->instret++;
+        done++;
+    }
+    return done;
+}
+
+void hart_dump(const struct hart *h, FILE *f)
+{
+    fprintf(f, "hart %u: pc %016" PRIx64 " priv %c\n", h->hartid, h->pc, "USHM"[h->priv & 3]);
+    for (int i = 0; i < 32; i += 4)
+        fprintf(f, "  %-4s %016" PRIx64 "  %-4s %016" PRIx64 "  %-4s %016" PRIx64 "  %-4s %016" PRIx64 "\n",
+                reg_name(i), h->x[i], reg_name(i + 1), h->x[i + 1], reg_name(i + 2), h->x[i + 2],
+                reg_name(i + 3), h->x[i + 3]);
+    fprintf(f, "  mstatus %016" PRIx64 " mcause %016" PRIx64 " mepc %016" PRIx64 " mtval %016" PRIx64 "\n",
+            h->mstatus, h->mcause, h->mepc, h->mtval);
+}

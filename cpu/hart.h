@@ -1,0 +1,174 @@
+/* One RV64GC hart: architectural state, CSRs, and the interface that the
+ * instruction handlers use (memory access, traps, FP state). */
+#ifndef PAGODA_HART_H
+#define PAGODA_HART_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "../mmu/mmu.h"
+#include "decode.h"
+
+/* Exception causes (privileged spec, table "Machine cause register values"). */
+enum {
+    EXC_INSN_MISALIGNED = 0, EXC_INSN_ACCESS = 1, EXC_ILLEGAL = 2, EXC_BREAKPOINT = 3,
+    EXC_LOAD_MISALIGNED = 4, EXC_LOAD_ACCESS = 5, EXC_STORE_MISALIGNED = 6,
+    EXC_STORE_ACCESS = 7, EXC_ECALL_U = 8, EXC_ECALL_S = 9, EXC_ECALL_M = 11,
+    EXC_INSN_PAGE = 12, EXC_LOAD_PAGE = 13, EXC_STORE_PAGE = 15,
+};
+/* Interrupt numbers (bit positions in mip/mie). */
+enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI = 11 };
+
+/* mstatus fields */
+#define MSTATUS_SIE  (1ull << 1)
+#define MSTATUS_MIE  (1ull << 3)
+#define MSTATUS_SPIE (1ull << 5)
+#define MSTATUS_UBE  (1ull << 6)
+#define MSTATUS_MPIE (1ull << 7)
+#define MSTATUS_SPP  (1ull << 8)
+#define MSTATUS_VS   (3ull << 9)
+#define MSTATUS_MPP  (3ull << 11)
+#define MSTATUS_FS   (3ull << 13)
+#define MSTATUS_XS   (3ull << 15)
+#define MSTATUS_MPRV (1ull << 17)
+#define MSTATUS_SUM  (1ull << 18)
+#define MSTATUS_MXR  (1ull << 19)
+#define MSTATUS_TVM  (1ull << 20)
+#define MSTATUS_TW   (1ull << 21)
+#define MSTATUS_TSR  (1ull << 22)
+#define MSTATUS_UXL  (3ull << 32)
+#define MSTATUS_SXL  (3ull << 34)
+#define MSTATUS_SD   (1ull << 63)
+
+/* fflags bits */
+#define FFLAG_NX 1
+#define FFLAG_UF 2
+#define FFLAG_OF 4
+#define FFLAG_DZ 8
+#define FFLAG_NV 16
+
+/* Rounding modes */
+enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
+
+#define DCACHE_BITS 16 /* decoded-instruction cache: 64 Ki entries */
+
+struct decoded_slot {
+    uint64_t pa;       /* physical address of the instruction (tag) */
+    struct insn d;     /* valid when pa matches and the bits still match */
+};
+
+struct hart_config {
+    bool misaligned_trap;   /* --misaligned=trap */
+    bool ad_fault;          /* --ad=fault: Svade behaviour */
+    unsigned max_satp_mode; /* SATP_SV39, SATP_SV48 or SATP_SV57 (--mmu) */
+    int pmp_entries;        /* 0 = default 16 */
+};
+
+struct hart {
+    uint64_t x[32];
+    uint64_t f[32];          /* NaN-boxed single values live in the low 32 bits */
+    uint64_t pc;
+    uint64_t next_pc;        /* set by the handler: pc + len, or a jump target */
+    uint8_t priv;            /* PRIV_U, PRIV_S, PRIV_M */
+    bool trap_pending;       /* a handler raised an exception */
+    bool wfi;                /* sleeping in wfi until an interrupt is pending */
+    bool irq_check;          /* re-evaluate pending interrupts before next insn */
+
+    uint32_t hartid;
+    uint64_t instret;        /* instructions retired (raw count) */
+    /* mcycle/minstret = instret - base, or the frozen value while inhibited */
+    uint64_t cycle_base, instret_base, cycle_frozen, instret_frozen;
+
+    /* pending exception (valid while trap_pending) */
+    uint64_t exc_cause, exc_tval;
+
+    /* CSRs */
+    uint64_t mstatus, misa, medeleg, mideleg, mie, mip, mtvec, mscratch, mepc, mcause, mtval;
+    uint64_t stvec, sscratch, sepc, scause, stval, satp;
+    uint64_t mcounteren, scounteren, mcountinhibit, menvcfg, senvcfg;
+    uint64_t stimecmp;
+    uint32_t fcsr;           /* frm in 7:5, fflags in 4:0 */
+    uint64_t mhpmevent[32];
+
+    /* LR/SC reservation (physical address; valid flag) */
+    uint64_t resv_addr;
+    bool resv_valid;
+
+    /* Interrupt lines driven by the platform (MEIP, SEIP from the PLIC, MTIP
+     * and MSIP from the CLINT); merged into mip on read. */
+    uint64_t mip_ext;
+    /* machine time, read by the time CSR; supplied by the platform */
+    const uint64_t *mtime;
+
+    struct hart_config cfg;
+    struct phys_mem *pm;
+    struct pmp pmp;
+    struct mmu *mmu;
+
+    /* fetch page cache: translation of the page the pc is in */
+    uint64_t fetch_vpage;    /* virtual page base, or ~0 when invalid */
+    uint8_t *fetch_host;     /* host pointer of the page (NULL: not RAM) */
+    uint64_t fetch_ppage;
+    uint64_t fetch_gen;      /* mmu_generation() when filled */
+
+    /* statistics */
+    uint64_t n_exceptions, n_interrupts;
+
+    /* hooks for the platform */
+    void *platform;
+    /* called after every satp write (--tlb-flush=peer flushes the TLB here) */
+    void (*satp_write_hook)(struct hart *h);
+
+    struct decoded_slot *dcache; /* 1 << DCACHE_BITS slots */
+};
+
+void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,
+               struct mmu *mmu);
+void hart_free(struct hart *h);
+void hart_reset(struct hart *h, uint64_t pc);
+
+/* Run up to n instructions; stops early when the hart sleeps in wfi.
+ * Returns the number of instructions retired. */
+uint64_t hart_run(struct hart *h, uint64_t n);
+
+/* Enter the trap handler now (cause bit 63 = interrupt). */
+void hart_trap(struct hart *h, uint64_t cause, uint64_t tval);
+/* Forget the cached translation of the fetch page. */
+void hart_flush_fetch(struct hart *h);
+
+/* Raise an exception from a handler: the instruction does not retire. */
+void hart_raise(struct hart *h, uint64_t cause, uint64_t tval);
+void hart_illegal(struct hart *h, const struct insn *d);
+
+/* Guest virtual memory, with translation, PMP, misalignment rules.  Return
+ * false after raising the exception. */
+bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val);
+bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val);
+/* For AMOs and LR/SC: translate for a store-class access (faults are store/AMO
+ * faults) and return the physical address; requires natural alignment. */
+bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, uint64_t *pa);
+
+/* CSR access; return false if illegal (caller raises). */
+bool csr_read(struct hart *h, unsigned csr, uint64_t *val);
+bool csr_write(struct hart *h, unsigned csr, uint64_t val);
+
+/* Floating point helpers for handlers */
+static inline bool hart_fp_enabled(const struct hart *h) { return (h->mstatus & MSTATUS_FS) != 0; }
+static inline void hart_fp_dirty(struct hart *h) { h->mstatus |= MSTATUS_FS | MSTATUS_SD; }
+/* resolve the rounding mode of an instruction; returns -1 when illegal */
+static inline int hart_fp_rm(const struct hart *h, unsigned rm)
+{
+    if (rm == RM_DYN) rm = (h->fcsr >> 5) & 7;
+    return rm <= RM_RMM ? (int)rm : -1;
+}
+static inline void hart_fp_flags(struct hart *h, unsigned flags) { h->fcsr |= flags & 0x1f; }
+
+/* merged interrupt-pending bits (mip with platform lines) */
+uint64_t hart_mip(const struct hart *h);
+/* Take a pending, enabled interrupt if any; returns true if one was taken. */
+bool hart_check_interrupts(struct hart *h);
+
+void hart_dump(const struct hart *h, FILE *f);
+
+#endif

@@ -1,0 +1,123 @@
+/* Handlers for system instructions: environment calls, trap returns, wfi,
+ * fences, sfence.vma and Svinval, and the Zicsr instructions. */
+#include "hart.h"
+
+static const uint8_t ecall_cause[4] = {EXC_ECALL_U, EXC_ECALL_S, 0, EXC_ECALL_M};
+
+void exec_ecall(struct hart *h, const struct insn *d)
+{
+    (void)d;
+    hart_raise(h, ecall_cause[h->priv], 0);
+}
+
+void exec_ebreak(struct hart *h, const struct insn *d)
+{
+    (void)d;
+    /* tval = the address of the breakpoint (privileged spec: on a
+     * breakpoint exception xtval is the faulting virtual address, the pc) */
+    hart_raise(h, EXC_BREAKPOINT, h->pc);
+}
+
+/* mret: privileged spec, "Trap-Return Instructions".  MPRV is cleared when
+ * returning to a mode below M. */
+void exec_mret(struct hart *h, const struct insn *d)
+{
+    if (h->priv < PRIV_M) { hart_illegal(h, d); return; }
+    uint64_t s = h->mstatus;
+    unsigned mpp = (s >> 11) & 3;
+    s = (s & ~MSTATUS_MIE) | ((s & MSTATUS_MPIE) ? MSTATUS_MIE : 0);
+    s |= MSTATUS_MPIE;
+    s &= ~MSTATUS_MPP; /* MPP set to the least-privileged mode, U */
+    if (mpp != PRIV_M) s &= ~MSTATUS_MPRV;
+    h->mstatus = s;
+    h->priv = (uint8_t)mpp;
+    h->next_pc = h->mepc;
+    h->fetch_vpage = UINT64_MAX;
+    h->irq_check = true;
+}
+
+/* sret: illegal in U-mode, and in S-mode when mstatus.TSR = 1. */
+void exec_sret(struct hart *h, const struct insn *d)
+{
+    if (h->priv < PRIV_S || (h->priv == PRIV_S && (h->mstatus & MSTATUS_TSR))) { hart_illegal(h, d); return; }
+    uint64_t s = h->mstatus;
+    unsigned spp = (s & MSTATUS_SPP) ? PRIV_S : PRIV_U;
+    s = (s & ~MSTATUS_SIE) | ((s & MSTATUS_SPIE) ? MSTATUS_SIE : 0);
+    s |= MSTATUS_SPIE;
+    s &= ~MSTATUS_SPP;
+    s &= ~MSTATUS_MPRV; /* SPP is never M, so MPRV is cleared */
+    h->mstatus = s;
+    h->priv = (uint8_t)spp;
+    h->next_pc = h->sepc;
+    h->fetch_vpage = UINT64_MAX;
+    h->irq_check = true;
+}
+
+/* wfi: with TW = 1, illegal below M-mode; in U-mode always illegal (we do
+ * not complete it "within a bounded time").  Otherwise the hart sleeps until
+ * an interrupt is pending in mip & mie, whatever the global enables. */
+void exec_wfi(struct hart *h, const struct insn *d)
+{
+    if (h->priv == PRIV_U || (h->priv == PRIV_S && (h->mstatus & MSTATUS_TW))) { hart_illegal(h, d); return; }
+    if (!(hart_mip(h) & h->mie)) h->wfi = true;
+    h->irq_check = true;
+}
+
+void exec_fence(struct hart *h, const struct insn *d)
+{
+    (void)h; (void)d; /* one hart at a time, in program order: nothing to do */
+}
+
+void exec_fence_i(struct hart *h, const struct insn *d)
+{
+    (void)d;
+    /* the decoded-instruction cache compares the instruction bits on every
+     * use, so it is always coherent with memory; only drop the fetch page */
+    h->fetch_vpage = UINT64_MAX;
+}
+
+/* sfence.vma rs1, rs2: illegal in U-mode, and in S-mode with mstatus.TVM. */
+static void do_sfence(struct hart *h, const struct insn *d)
+{
+    if (h->priv == PRIV_U || (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM))) { hart_illegal(h, d); return; }
+    mmu_sfence_vma(h->mmu, d->rs1 != 0, h->x[d->rs1], d->rs2 != 0, (uint16_t)h->x[d->rs2]);
+    h->fetch_vpage = UINT64_MAX;
+}
+
+void exec_sfence_vma(struct hart *h, const struct insn *d) { do_sfence(h, d); }
+/* Svinval: sinval.vma has the same effect as sfence.vma on our TLB (it is
+ * ordered by sfence.w.inval / sfence.inval.ir, which here are no-ops
+ * because the hart's memory accesses are already in order). */
+void exec_sinval_vma(struct hart *h, const struct insn *d) { do_sfence(h, d); }
+
+void exec_sfence_w_inval(struct hart *h, const struct insn *d)
+{
+    if (h->priv == PRIV_U) hart_illegal(h, d);
+}
+
+/* Zicsr.  Rules (Zicsr chapter): csrrw with rd = x0 does not read the CSR;
+ * csrrs/csrrc with rs1 = x0 (or uimm = 0) do not write it, so they are legal
+ * on read-only CSRs. */
+static void do_csr(struct hart *h, const struct insn *d, uint64_t operand, int op, bool write_always)
+{
+    unsigned csr = (unsigned)d->imm;
+    bool writes = write_always || d->rs1 != 0;
+    bool reads = !(op == 0 && d->rd == 0);
+    /* read-only CSRs have csr[11:10] = 3; the lowest privilege that may
+     * access a CSR is csr[9:8] */
+    if ((writes && (csr >> 10) == 3) || h->priv < ((csr >> 8) & 3)) { hart_illegal(h, d); return; }
+    uint64_t old = 0;
+    if ((reads || op != 0) && !csr_read(h, csr, &old)) { hart_illegal(h, d); return; }
+    if (writes) {
+        uint64_t v = op == 0 ? operand : op == 1 ? (old | operand) : (old & ~operand);
+        if (!csr_write(h, csr, v)) { hart_illegal(h, d); return; }
+    }
+    h->x[d->rd] = old;
+}
+
+void exec_csrrw(struct hart *h, const struct insn *d) { do_csr(h, d, h->x[d->rs1], 0, true); }
+void exec_csrrs(struct hart *h, const struct insn *d) { do_csr(h, d, h->x[d->rs1], 1, false); }
+void exec_csrrc(struct hart *h, const struct insn *d) { do_csr(h, d, h->x[d->rs1], 2, false); }
+void exec_csrrwi(struct hart *h, const struct insn *d) { do_csr(h, d, d->rs1, 0, true); }
+void exec_csrrsi(struct hart *h, const struct insn *d) { do_csr(h, d, d->rs1, 1, false); }
+void exec_csrrci(struct hart *h, const struct insn *d) { do_csr(h, d, d->rs1, 2, false); }

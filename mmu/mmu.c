@@ -1,0 +1,512 @@
+/* mmu_translate and everything around it: configuration, the TLB lookup
+ * path (L1I/L1D, then L2, then the walker in walk.c), PMP on the final
+ * physical address, sfence.vma, statistics.  No allocation after
+ * mmu_create. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "mmu_internal.h"
+
+void mmu_config_default(struct mmu_config *c)
+{
+    /* Roughly a current application core: 64-entry L1s, 2048-entry L2. */
+    *c = (struct mmu_config){
+        .l1i_sets = 16, .l1i_ways = 4,
+        .l1d_sets = 16, .l1d_ways = 4,
+        .l2_sets = 256, .l2_ways = 8,
+        .pwc_entries = 32,
+        .repl = MMU_REPL_LRU,
+        .flush_on_satp_write = false,
+        .ad = MMU_AD_HARDWARE,
+    };
+}
+
+static bool parse_uint(const char *s, size_t len, unsigned max, unsigned *out)
+{
+    if (len == 0 || len > 9)
+        return false;
+    unsigned v = 0;
+    for (size_t k = 0; k < len; k++) {
+        if (s[k] < '0' || s[k] > '9')
+            return false;
+        v = v * 10 + (unsigned)(s[k] - '0');
+    }
+    if (v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* "SxW" or "0" */
+static int parse_geometry(const char *v, size_t len, unsigned *sets, unsigned *ways,
+                          const char *key, char *err, size_t errlen)
+{
+    if (len == 1 && v[0] == '0') {
+        *sets = *ways = 0;
+        return 0;
+    }
+    const char *x = memchr(v, 'x', len);
+    unsigned s, w;
+    if (!x || !parse_uint(v, (size_t)(x - v), 1u << 16, &s) ||
+        !parse_uint(x + 1, len - (size_t)(x + 1 - v), 256, &w) || s == 0 || w == 0) {
+        snprintf(err, errlen, "--tlb: %s wants SETSxWAYS (sets 1..65536, ways 1..256) or 0, got '%.*s'",
+                 key, (int)len, v);
+        return -1;
+    }
+    if (s & (s - 1)) {
+        snprintf(err, errlen, "--tlb: %s: sets must be a power of two, got %u", key, s);
+        return -1;
+    }
+    *sets = s;
+    *ways = w;
+    return 0;
+}
+
+int mmu_config_parse_tlb(struct mmu_config *c, const char *spec, char *err, size_t errlen)
+{
+    struct mmu_config t = *c;
+    const char *p = spec;
+    if (!spec || !*spec) {
+        snprintf(err, errlen, "--tlb: empty value");
+        return -1;
+    }
+    while (*p) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *eq = memchr(p, '=', len);
+        if (!eq) {
+            snprintf(err, errlen, "--tlb: '%.*s' is not key=value", (int)len, p);
+            return -1;
+        }
+        size_t klen = (size_t)(eq - p);
+        const char *v = eq + 1;
+        size_t vlen = len - klen - 1;
+#define KEY(s) (klen == strlen(s) && memcmp(p, s, klen) == 0)
+#define VAL(s) (vlen == strlen(s) && memcmp(v, s, vlen) == 0)
+        if (KEY("l1i")) {
+            if (parse_geometry(v, vlen, &t.l1i_sets, &t.l1i_ways, "l1i", err, errlen)) return -1;
+        } else if (KEY("l1d")) {
+            if (parse_geometry(v, vlen, &t.l1d_sets, &t.l1d_ways, "l1d", err, errlen)) return -1;
+        } else if (KEY("l2")) {
+            if (parse_geometry(v, vlen, &t.l2_sets, &t.l2_ways, "l2", err, errlen)) return -1;
+        } else if (KEY("pwc")) {
+            if (!parse_uint(v, vlen, 4096, &t.pwc_entries)) {
+                snprintf(err, errlen, "--tlb: pwc wants a number of entries 0..4096, got '%.*s'",
+                         (int)vlen, v);
+                return -1;
+            }
+        } else if (KEY("repl")) {
+            if (VAL("lru")) t.repl = MMU_REPL_LRU;
+            else if (VAL("fifo")) t.repl = MMU_REPL_FIFO;
+            else if (VAL("random")) t.repl = MMU_REPL_RANDOM;
+            else {
+                snprintf(err, errlen, "--tlb: repl wants lru, fifo or random, got '%.*s'", (int)vlen, v);
+                return -1;
+            }
+        } else {
+            snprintf(err, errlen, "--tlb: unknown key '%.*s' (l1i, l1d, l2, pwc, repl)", (int)klen, p);
+            return -1;
+        }
+#undef KEY
+#undef VAL
+        p += len;
+        if (*p == ',')
+            p++;
+    }
+    *c = t;
+    return 0;
+}
+
+int mmu_config_set_flush_mode(struct mmu_config *c, const char *mode)
+{
+    if (strcmp(mode, "peer") == 0) c->flush_on_satp_write = true;
+    else if (strcmp(mode, "exact") == 0) c->flush_on_satp_write = false;
+    else return -1;
+    return 0;
+}
+
+int mmu_config_set_ad(struct mmu_config *c, const char *mode)
+{
+    if (strcmp(mode, "hw") == 0) c->ad = MMU_AD_HARDWARE;
+    else if (strcmp(mode, "fault") == 0) c->ad = MMU_AD_FAULT;
+    else return -1;
+    return 0;
+}
+
+struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, struct pmp *pmp)
+{
+    struct mmu_config d;
+    if (!c) {
+        mmu_config_default(&d);
+        c = &d;
+    }
+    unsigned sets[3] = { c->l1i_sets, c->l1d_sets, c->l2_sets };
+    for (int k = 0; k < 3; k++)
+        if (sets[k] & (sets[k] - 1))
+            return NULL;
+    struct mmu *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->cfg = *c;
+    m->pm = pm;
+    m->pmp = pmp;
+    if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
+        tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
+        tlb_init(&m->tlb[MMU_TLB_L2], c->l2_sets, c->l2_ways, c->repl, 0x3333) ||
+        tlb_init(&m->pwc, c->pwc_entries ? 1 : 0, c->pwc_entries, c->repl, 0x4444)) {
+        mmu_destroy(m);
+        return NULL;
+    }
+    return m;
+}
+
+void mmu_destroy(struct mmu *m)
+{
+    if (!m)
+        return;
+    for (int k = 0; k < 3; k++)
+        tlb_free(&m->tlb[k]);
+    tlb_free(&m->pwc);
+    free(m);
+}
+
+const struct mmu_config *mmu_get_config(const struct mmu *m) { return &m->cfg; }
+bool mmu_flush_on_satp_write(const struct mmu *m) { return m->cfg.flush_on_satp_write; }
+
+uint64_t mmu_generation(const struct mmu *m)
+{
+    /* PMP writes change what a cached translation may do, so they count too
+     * (both counters only grow, so their sum changes whenever either does). */
+    return m->gen + (m->pmp ? m->pmp->gen : 0);
+}
+
+static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
+{
+    if (res == MMU_PAGE_FAULT)
+        m->st.page_faults[acc]++;
+    else
+        m->st.access_faults[acc]++;
+    return res;
+}
+
+/* PMP on the final physical address, with the access's own privilege.  The
+ * answer is never stored in TLB entries; a one-region cache keyed by the
+ * PMP's write generation keeps it cheap. */
+static bool pmp_ok(struct mmu *m, uint64_t pa, unsigned size, enum mmu_access acc, uint8_t priv)
+{
+    const struct pmp *p = m->pmp;
+    if (!p || (priv == PRIV_M && p->m_all_allowed && (pa & 7) + size <= 8))
+        return true;
+    if (m->pmpc.valid && m->pmpc.gen == p->gen && m->pmpc.priv == priv && pa >= m->pmpc.lo &&
+        pa < m->pmpc.hi && size <= m->pmpc.hi - pa)
+        return (m->pmpc.mask >> acc) & 1;
+    uint64_t lo, hi;
+    unsigned mask = pmp_lookup(p, pa, size, priv, &lo, &hi);
+    if (lo < hi) {
+        m->pmpc.valid = 1;
+        m->pmpc.gen = p->gen;
+        m->pmpc.priv = priv;
+        m->pmpc.lo = lo;
+        m->pmpc.hi = hi;
+        m->pmpc.mask = (uint8_t)mask;
+    }
+    return (mask >> acc) & 1;
+}
+
+static void fill(struct mmu *m, int which, const struct tlb_entry *e)
+{
+    struct tlb *t = &m->tlb[which];
+    if (!t->e)
+        return;
+    m->st.tlb[which].fills++;
+    if (tlb_insert(t, e)) {
+        m->st.tlb[which].evictions++;
+        m->gen++;
+    }
+}
+
+enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
+                                const struct mmu_req *r, struct mmu_xlate *out)
+{
+    struct mmu_stats *st = &m->st;
+    uint64_t pa;
+    uint8_t *host = NULL;
+    st->translations++;
+
+    unsigned mode = (unsigned)(r->satp >> SATP_MODE_SHIFT);
+    unsigned levels = mode == SATP_SV39 ? 3 : mode == SATP_SV48 ? 4 : mode == SATP_SV57 ? 5 : 0;
+    if (r->priv == PRIV_M || levels == 0) {
+        /* satp is not active: pa = va (spec, "Supervisor Address Translation
+         * and Protection (satp) Register": Bare, or M-mode). */
+        st->untranslated++;
+        pa = va;
+        goto check_pmp;
+    }
+
+    /* Sv39/48/57 "Addressing and Memory Protection": bits 63..VABITS must
+     * all equal bit VABITS-1, or a page fault occurs. */
+    unsigned sh = 64 - (12 + 9 * levels);
+    if ((uint64_t)((int64_t)(va << sh) >> sh) != va)
+        return fault(m, MMU_PAGE_FAULT, acc);
+
+    uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
+    int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
+    struct tlb_entry *e = NULL;
+    struct tlb_entry w;
+    int found_in = -1;
+    bool l1_missed = false, l2_missed = false; /* for misses_by_size once the size is known */
+
+    if (m->tlb[l1].e) {
+        st->tlb[l1].lookups++;
+        e = tlb_lookup(&m->tlb[l1], va, asid);
+        if (e) {
+            st->tlb[l1].hits++;
+            st->tlb[l1].hits_by_size[e->size]++;
+            found_in = l1;
+        } else {
+            st->tlb[l1].misses++;
+            l1_missed = true;
+        }
+    }
+    if (!e && m->tlb[MMU_TLB_L2].e) {
+        st->tlb[MMU_TLB_L2].lookups++;
+        e = tlb_lookup(&m->tlb[MMU_TLB_L2], va, asid);
+        if (e) {
+            st->tlb[MMU_TLB_L2].hits++;
+            st->tlb[MMU_TLB_L2].hits_by_size[e->size]++;
+            found_in = MMU_TLB_L2;
+        } else {
+            st->tlb[MMU_TLB_L2].misses++;
+            l2_missed = true;
+        }
+    }
+
+    if (e) {
+        /* A hit: permissions from the cached bits against this request. */
+        if (!pte_perm_ok(e->flags, acc, r))
+            return fault(m, MMU_PAGE_FAULT, acc);
+        if (acc == MMU_STORE && !(e->flags & PTE_D)) {
+            e = NULL; /* exact D: a store to a clean page walks to set D */
+        } else if (found_in == MMU_TLB_L2 && m->tlb[l1].e) {
+            st->tlb[l1].misses_by_size[e->size]++;
+            l1_missed = false;
+            w = *e;
+            fill(m, l1, &w);
+            e = &w;
+        }
+    }
+    if (!e) {
+        enum mmu_result res = mmu_walk(m, va, acc, r, levels, asid, &w);
+        if (res != MMU_OK)
+            return fault(m, res, acc);
+        e = &w;
+        if (l2_missed)
+            st->tlb[MMU_TLB_L2].misses_by_size[w.size]++;
+        if (l1_missed)
+            st->tlb[l1].misses_by_size[w.size]++;
+        fill(m, MMU_TLB_L2, &w);
+        fill(m, l1, &w);
+    }
+
+    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    pa = (e->ppn << 12) | off;
+    if (e->host)
+        host = e->host + off;
+
+check_pmp:
+    if (!pmp_ok(m, pa, size, acc, r->priv))
+        return fault(m, MMU_ACCESS_FAULT, acc);
+    if (!host)
+        host = phys_ram_ptr(m->pm, pa, size);
+    out->pa = pa;
+    out->host = host;
+    return MMU_OK;
+}
+
+enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
+                              const struct mmu_req *r, struct mmu_xlate *out)
+{
+    return mmu_translate_n(m, va, 1, acc, r, out);
+}
+
+void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    /* Privileged spec, "Supervisor Memory-Management Fence Instruction":
+     *  rs1=x0,  rs2=x0:  all entries, all address spaces (and the PWC);
+     *  rs1=x0,  rs2!=x0: all entries of that ASID except global mappings;
+     *  rs1!=x0, rs2=x0:  leaf entries mapping va, every address space,
+     *                    global ones included;
+     *  rs1!=x0, rs2!=x0: leaf entries mapping va in that ASID, not global.
+     * With rs1 != x0 the fence only orders leaf PTEs; we also drop the PWC
+     * entries on va's path, which the spec allows (flushing more of a cache
+     * is always permitted). */
+    int kind = (has_va ? 2 : 0) | (has_asid ? 1 : 0);
+    unsigned removed = 0;
+    for (int k = 0; k < 3; k++)
+        removed += tlb_fence(&m->tlb[k], has_va, va, has_asid, asid);
+    if (m->pwc.e)
+        removed += pwc_fence(&m->pwc, has_va, va, has_asid, asid);
+    m->st.fences[kind]++;
+    m->st.fence_removed[kind] += removed;
+    if (removed)
+        m->gen++;
+}
+
+void mmu_flush_all(struct mmu *m)
+{
+    unsigned removed = 0;
+    for (int k = 0; k < 3; k++)
+        removed += tlb_fence(&m->tlb[k], false, 0, false, 0);
+    if (m->pwc.e)
+        removed += pwc_fence(&m->pwc, false, 0, false, 0);
+    m->st.flush_all++;
+    if (removed)
+        m->gen++;
+}
+
+static const struct tlb *tlb_of(const struct mmu *m, int which)
+{
+    if (which >= 0 && which < 3)
+        return &m->tlb[which];
+    if (which == MMU_TLB_PWC)
+        return &m->pwc;
+    return NULL;
+}
+
+unsigned mmu_tlb_capacity(const struct mmu *m, int which)
+{
+    const struct tlb *t = tlb_of(m, which);
+    return t ? t->sets * t->ways : 0;
+}
+
+int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int max)
+{
+    const struct tlb *t = tlb_of(m, which);
+    int n = 0;
+    if (!t || !t->e)
+        return 0;
+    for (unsigned s = 0; s < t->sets; s++) {
+        for (unsigned w = 0; w < t->ways && n < max; w++) {
+            const struct tlb_entry *e = &t->e[(size_t)s * t->ways + w];
+            if (!e->valid)
+                continue;
+            unsigned shift = which == MMU_TLB_PWC ? 12u + 9u * e->size : mmu_size_shift[e->size];
+            out[n++] = (struct tlb_entry_view){
+                .set = s, .way = w, .va = e->tag << shift, .pa = e->ppn << 12,
+                .bytes = 1ULL << shift,
+                .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
+                .pbmt = e->pbmt, .levels = e->levels, .stamp = e->stamp,
+            };
+        }
+    }
+    return n;
+}
+
+const struct mmu_stats *mmu_get_stats(const struct mmu *m) { return &m->st; }
+void mmu_stats_reset(struct mmu *m) { memset(&m->st, 0, sizeof m->st); }
+
+void mmu_set_ad_hook(struct mmu *m, void (*hook)(void *ctx, uint64_t pte_pa), void *ctx)
+{
+    m->ad_hook = hook;
+    m->ad_ctx = ctx;
+}
+
+static const char *const tlb_names[3] = { "l1i", "l1d", "l2" };
+static const char *const size_names[MMU_NSIZES] = { "4K", "64K", "2M", "1G", "512G", "256T" };
+static const char *const acc_names[3] = { "fetch", "load", "store" };
+static const char *const fence_names[4] = { "all", "asid", "va", "va_asid" };
+static const char *const repl_names[3] = { "lru", "fifo", "random" };
+
+void mmu_stats_print(const struct mmu *m, FILE *f)
+{
+    const struct mmu_stats *s = &m->st;
+    const struct mmu_config *c = &m->cfg;
+    fprintf(f, "mmu: l1i=%ux%u l1d=%ux%u l2=%ux%u pwc=%u repl=%s\n", c->l1i_sets, c->l1i_ways,
+            c->l1d_sets, c->l1d_ways, c->l2_sets, c->l2_ways, c->pwc_entries, repl_names[c->repl]);
+    fprintf(f, "  translations %llu (untranslated %llu)\n", (unsigned long long)s->translations,
+            (unsigned long long)s->untranslated);
+    for (int k = 0; k < 3; k++) {
+        const struct mmu_tlb_stats *t = &s->tlb[k];
+        if (!m->tlb[k].e)
+            continue;
+        fprintf(f, "  %-3s lookups %llu hits %llu misses %llu (%.2f%% hit) fills %llu evictions %llu\n",
+                tlb_names[k], (unsigned long long)t->lookups, (unsigned long long)t->hits,
+                (unsigned long long)t->misses, t->lookups ? 100.0 * (double)t->hits / (double)t->lookups : 0.0,
+                (unsigned long long)t->fills, (unsigned long long)t->evictions);
+        fprintf(f, "      by size (hits/misses):");
+        for (int z = 0; z < MMU_NSIZES; z++)
+            fprintf(f, " %s %llu/%llu", size_names[z], (unsigned long long)t->hits_by_size[z],
+                    (unsigned long long)t->misses_by_size[z]);
+        fprintf(f, "\n");
+    }
+    fprintf(f, "  walks %llu, PTE reads %llu; reads per walk 1:%llu 2:%llu 3:%llu 4:%llu 5+:%llu\n",
+            (unsigned long long)s->walks, (unsigned long long)s->pte_reads,
+            (unsigned long long)s->walk_reads[0], (unsigned long long)s->walk_reads[1],
+            (unsigned long long)s->walk_reads[2], (unsigned long long)s->walk_reads[3],
+            (unsigned long long)s->walk_reads[4]);
+    fprintf(f, "  page-walk cache lookups %llu hits %llu; A/D updates %llu (retries %llu)\n",
+            (unsigned long long)s->pwc_lookups, (unsigned long long)s->pwc_hits,
+            (unsigned long long)s->ad_updates, (unsigned long long)s->ad_retries);
+    fprintf(f, "  page faults fetch %llu load %llu store %llu; access faults fetch %llu load %llu store %llu\n",
+            (unsigned long long)s->page_faults[0], (unsigned long long)s->page_faults[1],
+            (unsigned long long)s->page_faults[2], (unsigned long long)s->access_faults[0],
+            (unsigned long long)s->access_faults[1], (unsigned long long)s->access_faults[2]);
+    fprintf(f, "  sfence.vma");
+    for (int k = 0; k < 4; k++)
+        fprintf(f, " %s %llu (removed %llu)", fence_names[k], (unsigned long long)s->fences[k],
+                (unsigned long long)s->fence_removed[k]);
+    fprintf(f, "; flush-all %llu\n", (unsigned long long)s->flush_all);
+}
+
+static void json_u64s(FILE *f, const uint64_t *v, int n)
+{
+    fprintf(f, "[");
+    for (int k = 0; k < n; k++)
+        fprintf(f, "%s%llu", k ? "," : "", (unsigned long long)v[k]);
+    fprintf(f, "]");
+}
+
+static void json_named(FILE *f, const char *const *names, const uint64_t *v, int n)
+{
+    fprintf(f, "{");
+    for (int k = 0; k < n; k++)
+        fprintf(f, "%s\"%s\":%llu", k ? "," : "", names[k], (unsigned long long)v[k]);
+    fprintf(f, "}");
+}
+
+void mmu_stats_json(const struct mmu *m, FILE *f)
+{
+    const struct mmu_stats *s = &m->st;
+    const struct mmu_config *c = &m->cfg;
+    fprintf(f, "{\"config\":{\"l1i\":[%u,%u],\"l1d\":[%u,%u],\"l2\":[%u,%u],\"pwc\":%u,\"repl\":\"%s\"},",
+            c->l1i_sets, c->l1i_ways, c->l1d_sets, c->l1d_ways, c->l2_sets, c->l2_ways,
+            c->pwc_entries, repl_names[c->repl]);
+    fprintf(f, "\"translations\":%llu,\"untranslated\":%llu,", (unsigned long long)s->translations,
+            (unsigned long long)s->untranslated);
+    for (int k = 0; k < 3; k++) {
+        const struct mmu_tlb_stats *t = &s->tlb[k];
+        fprintf(f, "\"%s\":{\"lookups\":%llu,\"hits\":%llu,\"misses\":%llu,\"fills\":%llu,\"evictions\":%llu,"
+                   "\"hits_by_size\":", tlb_names[k], (unsigned long long)t->lookups,
+                (unsigned long long)t->hits, (unsigned long long)t->misses,
+                (unsigned long long)t->fills, (unsigned long long)t->evictions);
+        json_named(f, size_names, t->hits_by_size, MMU_NSIZES);
+        fprintf(f, ",\"misses_by_size\":");
+        json_named(f, size_names, t->misses_by_size, MMU_NSIZES);
+        fprintf(f, "},");
+    }
+    fprintf(f, "\"walks\":%llu,\"pte_reads\":%llu,\"walk_reads_1_to_5plus\":",
+            (unsigned long long)s->walks, (unsigned long long)s->pte_reads);
+    json_u64s(f, s->walk_reads, 5);
+    fprintf(f, ",\"pwc_lookups\":%llu,\"pwc_hits\":%llu,\"ad_updates\":%llu,\"ad_retries\":%llu,",
+            (unsigned long long)s->pwc_lookups, (unsigned long long)s->pwc_hits,
+            (unsigned long long)s->ad_updates, (unsigned long long)s->ad_retries);
+    fprintf(f, "\"page_faults\":");
+    json_named(f, acc_names, s->page_faults, 3);
+    fprintf(f, ",\"access_faults\":");
+    json_named(f, acc_names, s->access_faults, 3);
+    fprintf(f, ",\"fences\":");
+    json_named(f, fence_names, s->fences, 4);
+    fprintf(f, ",\"fence_removed\":");
+    json_named(f, fence_names, s->fence_removed, 4);
+    fprintf(f, ",\"flush_all\":%llu}", (unsigned long long)s->flush_all);
+}

@@ -1,0 +1,171 @@
+/* The memory-management unit of one hart (or of a device sharing a process's
+ * page tables): translation of a virtual address through the modelled TLBs
+ * and the page-table walker, PMP, and statistics.
+ *
+ * This header is the contract between mmu/ and its users (cpu/, platform/).
+ * mmu/ knows nothing of cpu/: the caller resolves the translation context
+ * (effective privilege after MPRV, SUM, MXR, satp) into struct mmu_req. */
+#ifndef PAGODA_MMU_H
+#define PAGODA_MMU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "phys.h"
+#include "pmp.h"
+
+enum mmu_access { MMU_FETCH = 0, MMU_LOAD = 1, MMU_STORE = 2 }; /* AMOs are MMU_STORE */
+
+enum mmu_result { MMU_OK = 0, MMU_PAGE_FAULT = 1, MMU_ACCESS_FAULT = 2 };
+
+enum mmu_priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
+
+/* satp.MODE encodings (privileged spec, "Supervisor Address Translation and
+ * Protection (satp) Register"). */
+enum satp_mode { SATP_BARE = 0, SATP_SV39 = 8, SATP_SV48 = 9, SATP_SV57 = 10 };
+
+enum mmu_ad_policy {
+    MMU_AD_HARDWARE = 0, /* walker sets A/D with a compare-and-swap (default) */
+    MMU_AD_FAULT = 1,    /* Svade: page fault when A or (store) D is clear */
+};
+
+/* Everything about the hart's state that a translation depends on. */
+struct mmu_req {
+    uint64_t satp;   /* current satp (MODE, ASID, PPN) */
+    uint8_t priv;    /* effective privilege of this access (MPRV applied) */
+    bool sum;        /* mstatus.SUM */
+    bool mxr;        /* mstatus.MXR */
+    bool hw_ad;      /* true: hardware A/D update; false: Svade faults */
+};
+
+struct mmu_xlate {
+    uint64_t pa;
+    uint8_t *host;   /* host pointer to pa when the page is RAM, else NULL */
+};
+
+/* TLB geometry and policies; filled by mmu_config_default() and the
+ * --tlb / --ad / --tlb-flush options.  (Fields are defined by mmu/; users
+ * only pass the struct around.) */
+enum mmu_repl { MMU_REPL_LRU = 0, MMU_REPL_FIFO = 1, MMU_REPL_RANDOM = 2 };
+
+struct mmu_config {
+    unsigned l1i_sets, l1i_ways;   /* L1 instruction TLB (0 sets: none) */
+    unsigned l1d_sets, l1d_ways;   /* L1 data TLB (0 sets: none) */
+    unsigned l2_sets, l2_ways;     /* unified L2 TLB (0 sets: none) */
+    unsigned pwc_entries;          /* page-walk cache of non-leaf PTEs (0: none) */
+    enum mmu_repl repl;
+    bool flush_on_satp_write;      /* --tlb-flush=peer: caller calls mmu_flush_all() on satp writes */
+    enum mmu_ad_policy ad;         /* --ad: the hart copies it into mmu_req.hw_ad */
+};
+struct mmu;
+
+/* Page-size classes of TLB entries (a NAPOT 64 KiB page is its own class). */
+enum mmu_page_size {
+    MMU_PAGE_4K = 0, MMU_PAGE_64K = 1, MMU_PAGE_2M = 2, MMU_PAGE_1G = 3,
+    MMU_PAGE_512G = 4, MMU_PAGE_256T = 5, MMU_NSIZES = 6
+};
+
+struct mmu_tlb_stats {
+    uint64_t lookups, hits, misses;
+    uint64_t hits_by_size[MMU_NSIZES];
+    uint64_t misses_by_size[MMU_NSIZES]; /* by the size of the translation that refilled it */
+    uint64_t fills, evictions;
+};
+
+enum mmu_fence_kind { MMU_FENCE_ALL = 0, MMU_FENCE_ASID = 1, MMU_FENCE_VA = 2, MMU_FENCE_VA_ASID = 3 };
+
+struct mmu_stats {
+    uint64_t translations;       /* calls of mmu_translate */
+    uint64_t untranslated;       /* M-mode or satp.MODE = Bare */
+    struct mmu_tlb_stats tlb[3]; /* MMU_TLB_L1I, MMU_TLB_L1D, MMU_TLB_L2 */
+    uint64_t walks;
+    uint64_t pte_reads;
+    uint64_t walk_reads[5];      /* walks that read 1, 2, 3, 4, 5+ PTEs */
+    uint64_t pwc_lookups, pwc_hits;
+    uint64_t ad_updates;         /* successful A/D compare-and-swaps */
+    uint64_t ad_retries;         /* CAS found the PTE changed: back to step 2 */
+    uint64_t page_faults[3];     /* by enum mmu_access */
+    uint64_t access_faults[3];
+    uint64_t fences[4];          /* by enum mmu_fence_kind */
+    uint64_t fence_removed[4];   /* entries (TLBs + PWC) those fences removed */
+    uint64_t flush_all;          /* mmu_flush_all calls (--tlb-flush=peer) */
+};
+
+enum { MMU_TLB_L1I = 0, MMU_TLB_L1D = 1, MMU_TLB_L2 = 2, MMU_TLB_PWC = 3 };
+
+/* One TLB or page-walk-cache entry, as the visualizer and tests see it. */
+struct tlb_entry_view {
+    unsigned set, way;
+    uint64_t va;        /* virtual base of the page (sign-extended) */
+    uint64_t pa;        /* physical base (PWC: the next-level table) */
+    uint64_t bytes;     /* page size (PWC: bytes of VA the entry covers) */
+    uint8_t size;       /* enum mmu_page_size (PWC: level of the non-leaf PTE) */
+    uint16_t asid;
+    bool global;
+    uint8_t flags;      /* PTE bits 7:0 as cached: V R W X U G A D */
+    uint8_t pbmt;       /* Svpbmt: 0 PMA, 1 NC, 2 IO */
+    uint8_t levels;     /* 3, 4, 5: mode the entry was filled under */
+    uint64_t stamp;     /* replacement stamp (LRU: last use; FIFO: fill) */
+};
+
+void mmu_config_default(struct mmu_config *c);
+/* Parse the value of --tlb (e.g. "l1i=16x4,l1d=16x4,l2=256x8,pwc=16,repl=lru").
+ * Returns 0, or -1 with a one-line reason in err. */
+int mmu_config_parse_tlb(struct mmu_config *c, const char *spec, char *err, size_t errlen);
+
+struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, struct pmp *pmp);
+void mmu_destroy(struct mmu *m);
+
+/* Translate va for one access of the given kind.  With satp.MODE = Bare (or
+ * priv = M) the address is used as is (after PMP).  On success fills *out and
+ * returns MMU_OK; otherwise returns the fault kind, and the caller raises
+ * the matching exception with xtval = va. PMP is checked on the final
+ * physical address and on every PTE read and A/D write. */
+enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
+                              const struct mmu_req *r, struct mmu_xlate *out);
+
+/* sfence.vma / sinval.vma: has_va = (rs1 != x0), has_asid = (rs2 != x0). */
+void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+
+/* Changes whenever any TLB entry is removed or replaced, so a user caching a
+ * translation (the hart's fetch page) knows to look again. */
+uint64_t mmu_generation(const struct mmu *m);
+
+void mmu_stats_print(const struct mmu *m, FILE *f);
+void mmu_stats_json(const struct mmu *m, FILE *f);
+
+/* ---- additions to the contract ---------------------------------------- */
+
+/* mmu_translate for an access of size bytes (1, 2, 4, 8, 16): the PMP check on
+ * the final physical address covers [pa, pa+size) (a partial match fails).
+ * mmu_translate is this with size 1.  The access must not cross a page. */
+enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
+                                const struct mmu_req *r, struct mmu_xlate *out);
+
+/* --tlb-flush=peer|exact.  peer: like QEMU, the caller flushes everything
+ * (mmu_flush_all) on every satp write.  Returns 0, or -1 on a bad value. */
+int mmu_config_set_flush_mode(struct mmu_config *c, const char *mode);
+/* --ad=hw|fault.  Returns 0, or -1 on a bad value. */
+int mmu_config_set_ad(struct mmu_config *c, const char *mode);
+const struct mmu_config *mmu_get_config(const struct mmu *m);
+/* true when the caller must call mmu_flush_all() on satp writes */
+bool mmu_flush_on_satp_write(const struct mmu *m);
+/* Remove every TLB and page-walk-cache entry (not counted as a fence). */
+void mmu_flush_all(struct mmu *m);
+
+/* Copy up to max entries of one structure (MMU_TLB_L1I, _L1D, _L2, _PWC)
+ * into out; returns the number of valid entries copied. */
+int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int max);
+/* sets x ways of a structure (PWC: 1 x entries); 0 when absent. */
+unsigned mmu_tlb_capacity(const struct mmu *m, int which);
+
+const struct mmu_stats *mmu_get_stats(const struct mmu *m);
+void mmu_stats_reset(struct mmu *m);
+
+/* Test hook: called in step 9 after the PTE was read and before the A/D
+ * compare-and-swap, with the PTE's physical address (tests change the PTE
+ * there to exercise the "return to step 2" rule).  NULL to remove. */
+void mmu_set_ad_hook(struct mmu *m, void (*hook)(void *ctx, uint64_t pte_pa), void *ctx);
+
+#endif

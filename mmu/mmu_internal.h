@@ -1,0 +1,142 @@
+/* Internals of mmu/: the TLB model, the page-walk cache and struct mmu.
+ * Only the files of mmu/ include this. */
+#ifndef PAGODA_MMU_INTERNAL_H
+#define PAGODA_MMU_INTERNAL_H
+
+#include "mmu.h"
+
+/* PTE fields (privileged spec, "Sv32" PTE format, extended by Sv39) */
+#define PTE_V (1ULL << 0)
+#define PTE_R (1ULL << 1)
+#define PTE_W (1ULL << 2)
+#define PTE_X (1ULL << 3)
+#define PTE_U (1ULL << 4)
+#define PTE_G (1ULL << 5)
+#define PTE_A (1ULL << 6)
+#define PTE_D (1ULL << 7)
+#define PTE_PPN_SHIFT 10
+#define PTE_PPN_MASK ((1ULL << 44) - 1)          /* bits 53:10 */
+#define PTE_RESERVED (0x7fULL << 54)             /* bits 60:54 */
+#define PTE_PBMT_SHIFT 61                        /* bits 62:61, Svpbmt */
+#define PTE_N (1ULL << 63)                       /* Svnapot */
+
+#define SATP_MODE_SHIFT 60
+#define SATP_ASID_SHIFT 44
+#define SATP_ASID_MASK 0xffffULL
+#define SATP_PPN_MASK ((1ULL << 44) - 1)
+
+/* log2 of the bytes one entry of each size class maps */
+static const unsigned mmu_size_shift[MMU_NSIZES] = { 12, 16, 21, 30, 39, 48 };
+
+/* One cached translation.  In the PWC, size is the level of the non-leaf
+ * PTE (1..4) and tag = va >> (12 + 9 * level). */
+struct tlb_entry {
+    uint64_t tag;     /* va >> shift of the size class (sign bits included) */
+    uint64_t ppn;     /* physical page number of the page (or next table) base */
+    uint8_t *host;    /* host pointer of the page base when the whole page is RAM */
+    uint64_t stamp;   /* LRU: last use; FIFO: fill */
+    uint64_t pte_pa;  /* where the PTE lives (for the visualizer) */
+    uint16_t asid;
+    uint8_t flags;    /* PTE bits 7:0 as read (A, D as in memory after our update) */
+    uint8_t size;
+    uint8_t valid;
+    uint8_t global;
+    uint8_t pbmt;
+    uint8_t levels;
+};
+
+struct tlb {
+    unsigned sets, ways, set_mask;
+    struct tlb_entry *e;              /* sets * ways, set-major */
+    uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
+    unsigned size_mask;               /* bit s set when size_count[s] > 0 */
+    enum mmu_repl repl;
+    uint64_t clock;
+    uint64_t rng;                     /* xorshift64 state for MMU_REPL_RANDOM */
+};
+
+struct mmu {
+    struct mmu_config cfg;
+    const struct phys_mem *pm;
+    struct pmp *pmp;
+    struct tlb tlb[3];                /* MMU_TLB_L1I, _L1D, _L2 */
+    struct tlb pwc;                   /* 1 set x pwc_entries ways */
+    uint64_t gen;
+    struct mmu_stats st;
+    /* last PMP region looked up: same answer for any access inside [lo, hi) */
+    struct {
+        uint64_t gen, lo, hi;
+        uint8_t priv, mask, valid;
+    } pmpc;
+    void (*ad_hook)(void *ctx, uint64_t pte_pa);
+    void *ad_ctx;
+};
+
+/* tlb.c */
+int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, uint64_t seed);
+void tlb_free(struct tlb *t);
+/* Insert (or overwrite an entry for the same page and address space);
+ * returns true when a valid entry was evicted or overwritten. */
+bool tlb_insert(struct tlb *t, const struct tlb_entry *n);
+void tlb_remove(struct tlb *t, struct tlb_entry *e);
+/* Remove entries per sfence.vma rules; returns how many. */
+unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+/* PWC: deepest cached non-leaf PTE for va (level >= 1), or NULL. */
+struct tlb_entry *pwc_lookup(struct tlb *t, uint64_t va, uint16_t asid, unsigned levels);
+unsigned pwc_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+
+/* walk.c: the translation algorithm, steps 1-10, filling *e on success. */
+enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
+                         const struct mmu_req *r, unsigned levels, uint16_t asid,
+                         struct tlb_entry *e);
+
+/* The entry mapping va for this ASID (or global), probing one set per size
+ * class present; NULL on a miss.  Inline: this is the hit path. */
+static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t asid)
+{
+    unsigned mask = t->size_mask;
+    while (mask) {
+        unsigned s = (unsigned)__builtin_ctz(mask);
+        mask &= mask - 1;
+        uint64_t tag = va >> mmu_size_shift[s];
+        struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
+        for (unsigned w = 0; w < t->ways; w++) {
+            struct tlb_entry *e = &set[w];
+            if (e->valid && e->tag == tag && e->size == s && (e->global || e->asid == asid)) {
+                if (t->repl == MMU_REPL_LRU)
+                    e->stamp = ++t->clock;
+                return e;
+            }
+        }
+    }
+    return NULL;
+}
+
+/* Step 6 of "Virtual Address Translation Process": the U bit against the
+ * privilege mode and SUM (spec, "Memory Privilege in mstatus Register"). */
+static inline bool pte_u_ok(unsigned flags, enum mmu_access acc, const struct mmu_req *r)
+{
+    if (flags & PTE_U)
+        /* S-mode never executes U pages; it loads/stores them only with SUM. */
+        return !(r->priv == PRIV_S && (acc == MMU_FETCH || !r->sum));
+    return r->priv != PRIV_U;
+}
+
+/* Step 8: R/W/X against the access; MXR makes executable pages readable. */
+static inline bool pte_rwx_ok(unsigned flags, enum mmu_access acc, const struct mmu_req *r)
+{
+    switch (acc) {
+    case MMU_FETCH: return (flags & PTE_X) != 0;
+    case MMU_LOAD: return (flags & PTE_R) || (r->mxr && (flags & PTE_X));
+    default: return (flags & PTE_W) != 0;
+    }
+}
+
+/* Both, as checked on every TLB hit against the current request, so SUM,
+ * MXR and privilege changes need no flush. */
+static inline bool pte_perm_ok(unsigned flags, enum mmu_access acc, const struct mmu_req *r)
+{
+    return pte_u_ok(flags, acc, r) && pte_rwx_ok(flags, acc, r);
+}
+
+#endif

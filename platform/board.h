@@ -1,0 +1,55 @@
+/* The virt board: RAM, boot ROM, devices, harts and the scheduler that runs
+ * them round-robin on one host thread. */
+#ifndef PAGODA_BOARD_H
+#define PAGODA_BOARD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../cpu/hart.h"
+
+#define BOARD_MAX_HARTS 64
+#define BOARD_MAX_DRIVES 8
+#define RAM_BASE 0x80000000ull
+#define BOOTROM_BASE 0x1000ull
+#define KERNEL_OFFSET 0x200000ull /* raw kernels go to RAM_BASE + 2 MiB (fw_jump's address) */
+
+struct drive_opt {
+    const char *file;
+    bool readonly;
+    bool snapshot;
+};
+
+struct board_opts {
+    unsigned nharts;          /* -smp */
+    uint64_t ram_size;        /* -m */
+    const char *program;      /* positional ELF (Spike style): as -bios none -kernel */
+    const char *bios;         /* NULL: Pagoda's firmware; "none": no firmware */
+    const char *kernel, *initrd, *append, *dtb;
+    const char *dump_dtb;     /* --dump-dtb FILE */
+    struct drive_opt drives[BOARD_MAX_DRIVES];
+    unsigned ndrives;
+    bool snapshot;            /* -snapshot: all drives */
+    struct hart_config hart;
+    struct mmu_config *mmu;   /* TLB geometry and policies */
+    bool tlb_flush_peer;      /* --tlb-flush=peer: flush on satp writes */
+    bool stats;
+    const char *stats_json;
+    uint64_t max_insns;       /* 0 = no limit */
+    double timeout;           /* seconds of host time, 0 = none */
+    bool realtime;            /* mtime from the host clock */
+    unsigned quantum;         /* instructions per hart per turn */
+    const char *isa;          /* riscv,isa string in the device tree */
+};
+
+struct board;
+
+/* Build the board and load the images.  Returns NULL after printing a
+ * one-line error to stderr (*status = 1 for bad files, 2 for bad options). */
+struct board *board_create(const struct board_opts *o, int *status);
+/* Run until the guest powers off, HTIF exit, Ctrl-A X or a limit; returns
+ * the process exit status. */
+int board_run(struct board *b);
+void board_destroy(struct board *b);
+
+#endif

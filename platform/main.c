@@ -1,0 +1,263 @@
+/* pagoda: the command line.  QEMU's flags for the virt board (-smp, -m,
+ * -bios, -kernel, ...), Spike's "pagoda prog.elf", and Pagoda's own
+ * --options.  A bad flag or value prints the usage line and exits 2. */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "board.h"
+
+static const char usage_line[] =
+    "usage: pagoda [options] [PROGRAM.elf]   (pagoda --help for the options)\n";
+
+static const char help_text[] =
+    "Pagoda: a RISC-V RV64GC system emulator (QEMU virt board) with a modelled MMU.\n"
+    "\n"
+    "  pagoda PROGRAM.elf           run a bare-metal ELF in M-mode (as -bios none -kernel)\n"
+    "QEMU-compatible options:\n"
+    "  -smp N                       harts (1..64)\n"
+    "  -m SIZE                      RAM size, e.g. 128M, 1G (default 128M)\n"
+    "  -bios FILE|none              M-mode firmware (default: Pagoda's SBI firmware)\n"
+    "  -kernel FILE                 ELF or raw image (raw at 0x80200000, or 0x80000000 with -bios none)\n"
+    "  -initrd FILE   -append ARGS  -dtb FILE\n"
+    "  -drive file=F,if=none,format=raw,id=ID[,readonly=on]   -device virtio-blk-device,drive=ID\n"
+    "  -snapshot                    keep disk writes in memory\n"
+    "  -nographic, -M/-machine virt accepted\n"
+    "Pagoda options:\n"
+    "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
+    "  --stats-json FILE            write the statistics as JSON\n"
+    "  --max-insns N                stop after N instructions (exit status 3)\n"
+    "  --timeout S                  stop after S seconds of host time (exit status 3)\n"
+    "  --misaligned=emulate|trap    misaligned loads/stores performed (default) or trapped\n"
+    "  --mmu sv39|sv48|sv57         largest satp mode offered (default sv57)\n"
+    "  --tlb SPEC                   TLB geometry, e.g. l1i=16x4,l1d=16x4,l2=256x8,pwc=32,repl=lru\n"
+    "  --tlb-flush=exact|peer       peer: flush the TLB on every satp write, like QEMU\n"
+    "  --ad=hw|fault                A/D bits set by hardware (default) or Svade page faults\n"
+    "  --pmp N                      PMP entries (0..64, default 16)\n"
+    "  --realtime                   mtime follows the host clock (default: instruction count)\n"
+    "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
+    "  --dump-dtb FILE              write the generated device tree\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "pagoda: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\n%s", usage_line);
+    return 2;
+}
+
+static bool parse_u64(const char *s, uint64_t *out)
+{
+    if (!s || !*s) return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno || *end || s[0] == '-') return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_size(const char *s, uint64_t *out)
+{
+    if (!s || !*s || s[0] == '-') return false;
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (errno || end == s) return false;
+    uint64_t mul = 1ull << 20; /* QEMU: a plain number is MiB */
+    if (*end) {
+        switch (*end) {
+        case 'k': case 'K': mul = 1ull << 10; break;
+        case 'm': case 'M': mul = 1ull << 20; break;
+        case 'g': case 'G': mul = 1ull << 30; break;
+        default: return false;
+        }
+        if (end[1] && !(end[1] == 'B' && !end[2]) && !(end[1] == 'i' && end[2] == 'B' && !end[3])) return false;
+    }
+    *out = v * mul;
+    return v != 0 && *out / mul == v;
+}
+
+/* -drive file=F,if=none,format=raw,id=ID[,readonly=on][,snapshot=on] */
+struct drive_def {
+    char *file, *id;
+    bool readonly, snapshot;
+};
+
+static bool parse_drive(char *spec, struct drive_def *d)
+{
+    memset(d, 0, sizeof *d);
+    for (char *tok = strtok(spec, ","); tok; tok = strtok(NULL, ",")) {
+        char *eq = strchr(tok, '=');
+        if (!eq) return false;
+        *eq = 0;
+        const char *k = tok, *v = eq + 1;
+        if (!strcmp(k, "file")) d->file = strdup(v);
+        else if (!strcmp(k, "id")) d->id = strdup(v);
+        else if (!strcmp(k, "format")) { if (strcmp(v, "raw")) return false; }
+        else if (!strcmp(k, "if")) { if (strcmp(v, "none") && strcmp(v, "virtio")) return false; }
+        else if (!strcmp(k, "readonly")) d->readonly = !strcmp(v, "on");
+        else if (!strcmp(k, "snapshot")) d->snapshot = !strcmp(v, "on");
+        else if (!strcmp(k, "cache") || !strcmp(k, "media")) continue;
+        else return false;
+    }
+    return d->file != NULL;
+}
+
+int main(int argc, char **argv)
+{
+    struct board_opts o;
+    memset(&o, 0, sizeof o);
+    o.nharts = 1;
+    o.ram_size = 128ull << 20;
+    o.hart.max_satp_mode = SATP_SV57;
+    o.hart.pmp_entries = 16;
+    static struct mmu_config mc;
+    mmu_config_default(&mc);
+    o.mmu = &mc;
+
+    struct drive_def drives[BOARD_MAX_DRIVES];
+    unsigned ndrives = 0;
+    char *devices[BOARD_MAX_DRIVES];
+    unsigned ndevices = 0;
+
+    for (int i = 1; i < argc; i++) {
+        char *a = argv[i];
+        /* accept both -opt and --opt, and --opt=value */
+        char name[64];
+        const char *val = NULL;
+        if (a[0] != '-' || a[1] == 0) {
+            if (o.program) return usage_error("more than one program given: %s", a);
+            o.program = a;
+            continue;
+        }
+        const char *n = a + 1 + (a[1] == '-');
+        const char *eq = strchr(n, '=');
+        size_t len = eq ? (size_t)(eq - n) : strlen(n);
+        if (len >= sizeof name) return usage_error("unknown option %s", a);
+        memcpy(name, n, len);
+        name[len] = 0;
+        if (eq) val = eq + 1;
+#define NEEDVAL() do { if (!val) { if (i + 1 >= argc) return usage_error("option %s needs a value", a); val = argv[++i]; } } while (0)
+        if (!strcmp(name, "help") || !strcmp(name, "h")) { fputs(help_text, stdout); return 0; }
+        else if (!strcmp(name, "smp")) {
+            uint64_t v; NEEDVAL();
+            char *c = strstr(val, "cpus="); /* -smp cpus=N */
+            if (!parse_u64(c ? c + 5 : val, &v) || v < 1 || v > BOARD_MAX_HARTS) return usage_error("bad -smp value %s (1..64)", val);
+            o.nharts = (unsigned)v;
+        } else if (!strcmp(name, "m")) {
+            NEEDVAL();
+            const char *s = strncmp(val, "size=", 5) ? val : val + 5;
+            if (!parse_size(s, &o.ram_size) || o.ram_size < (1ull << 20) || o.ram_size > (64ull << 30))
+                return usage_error("bad -m value %s (1M..64G)", val);
+        } else if (!strcmp(name, "bios")) { NEEDVAL(); o.bios = val; }
+        else if (!strcmp(name, "kernel")) { NEEDVAL(); o.kernel = val; }
+        else if (!strcmp(name, "initrd")) { NEEDVAL(); o.initrd = val; }
+        else if (!strcmp(name, "append")) { NEEDVAL(); o.append = val; }
+        else if (!strcmp(name, "dtb")) { NEEDVAL(); o.dtb = val; }
+        else if (!strcmp(name, "dump-dtb")) { NEEDVAL(); o.dump_dtb = val; }
+        else if (!strcmp(name, "drive")) {
+            NEEDVAL();
+            if (ndrives >= BOARD_MAX_DRIVES) return usage_error("too many drives (%s)", val);
+            char *copy = strdup(val);
+            bool ok = parse_drive(copy, &drives[ndrives]);
+            free(copy);
+            if (!ok) return usage_error("bad -drive %s (file=F,if=none,format=raw,id=ID)", val);
+            ndrives++;
+        } else if (!strcmp(name, "device")) {
+            NEEDVAL();
+            if (strncmp(val, "virtio-blk-device", 17)) return usage_error("unsupported -device %s (only virtio-blk-device)", val);
+            if (ndevices >= BOARD_MAX_DRIVES) return usage_error("too many devices (%s)", val);
+            devices[ndevices++] = (char *)val;
+        } else if (!strcmp(name, "snapshot")) o.snapshot = true;
+        else if (!strcmp(name, "nographic") || !strcmp(name, "no-reboot")) continue;
+        else if (!strcmp(name, "M") || !strcmp(name, "machine")) {
+            NEEDVAL();
+            if (strncmp(val, "virt", 4)) return usage_error("unsupported machine %s (only virt)", val);
+        } else if (!strcmp(name, "serial") || !strcmp(name, "monitor")) {
+            NEEDVAL();
+            if (strcmp(val, "mon:stdio") && strcmp(val, "stdio") && strcmp(val, "none"))
+                return usage_error("unsupported %s (the UART is always on stdio)", val);
+        } else if (!strcmp(name, "stats")) o.stats = true;
+        else if (!strcmp(name, "stats-json")) { NEEDVAL(); o.stats_json = val; }
+        else if (!strcmp(name, "max-insns")) {
+            NEEDVAL();
+            if (!parse_u64(val, &o.max_insns) || !o.max_insns) return usage_error("bad --max-insns value %s", val);
+        } else if (!strcmp(name, "timeout")) {
+            NEEDVAL();
+            char *end;
+            o.timeout = strtod(val, &end);
+            if (*end || !(o.timeout > 0)) return usage_error("bad --timeout value %s (seconds > 0)", val);
+        } else if (!strcmp(name, "misaligned")) {
+            NEEDVAL();
+            if (!strcmp(val, "trap")) o.hart.misaligned_trap = true;
+            else if (!strcmp(val, "emulate")) o.hart.misaligned_trap = false;
+            else return usage_error("bad --misaligned value %s (emulate|trap)", val);
+        } else if (!strcmp(name, "mmu")) {
+            NEEDVAL();
+            if (!strcmp(val, "sv39")) o.hart.max_satp_mode = SATP_SV39;
+            else if (!strcmp(val, "sv48")) o.hart.max_satp_mode = SATP_SV48;
+            else if (!strcmp(val, "sv57")) o.hart.max_satp_mode = SATP_SV57;
+            else return usage_error("bad --mmu value %s (sv39|sv48|sv57)", val);
+        } else if (!strcmp(name, "tlb")) {
+            NEEDVAL();
+            char err[256];
+            if (mmu_config_parse_tlb(&mc, val, err, sizeof err)) return usage_error("bad --tlb: %s", err);
+        } else if (!strcmp(name, "tlb-flush")) {
+            NEEDVAL();
+            if (mmu_config_set_flush_mode(&mc, val)) return usage_error("bad --tlb-flush value %s (exact|peer)", val);
+            o.tlb_flush_peer = mc.flush_on_satp_write;
+        } else if (!strcmp(name, "ad")) {
+            NEEDVAL();
+            if (mmu_config_set_ad(&mc, val)) return usage_error("bad --ad value %s (hw|fault)", val);
+            o.hart.ad_fault = mc.ad == MMU_AD_FAULT;
+        } else if (!strcmp(name, "pmp")) {
+            uint64_t v; NEEDVAL();
+            if (!parse_u64(val, &v) || v > 64) return usage_error("bad --pmp value %s (0..64)", val);
+            o.hart.pmp_entries = v ? (int)v : -1;
+        } else if (!strcmp(name, "realtime")) o.realtime = true;
+        else if (!strcmp(name, "quantum")) {
+            uint64_t v; NEEDVAL();
+            if (!parse_u64(val, &v) || v < 10 || v > 1000000) return usage_error("bad --quantum value %s (10..1000000)", val);
+            o.quantum = (unsigned)v;
+        } else {
+            return usage_error("unknown option %s", a);
+        }
+#undef NEEDVAL
+    }
+    if (o.program && (o.kernel || o.bios))
+        return usage_error("%s: give either a program or -bios/-kernel, not both", o.program);
+    if (!o.program && !o.kernel && !o.bios) return usage_error("%s", "nothing to run: give a PROGRAM.elf or -kernel FILE");
+
+    /* -device virtio-blk-device,drive=ID connects a drive to the next slot;
+     * drives defined with if=virtio need no -device */
+    for (unsigned k = 0; k < ndevices; k++) {
+        const char *dr = strstr(devices[k], "drive=");
+        if (!dr) return usage_error("-device %s needs drive=ID", devices[k]);
+        char id[64];
+        size_t l = strcspn(dr + 6, ",");
+        if (l >= sizeof id) return usage_error("bad drive id in %s", devices[k]);
+        memcpy(id, dr + 6, l);
+        id[l] = 0;
+        bool found = false;
+        for (unsigned j = 0; j < ndrives; j++) {
+            if (drives[j].id && !strcmp(drives[j].id, id)) {
+                o.drives[o.ndrives++] = (struct drive_opt){drives[j].file, drives[j].readonly, drives[j].snapshot};
+                found = true;
+            }
+        }
+        if (!found) return usage_error("-device refers to unknown drive %s", id);
+    }
+    if (ndevices == 0)
+        for (unsigned j = 0; j < ndrives; j++)
+            o.drives[o.ndrives++] = (struct drive_opt){drives[j].file, drives[j].readonly, drives[j].snapshot};
+
+    int status;
+    struct board *b = board_create(&o, &status);
+    if (!b) return status;
+    int rc = board_run(b);
+    board_destroy(b);
+    return rc;
+}

@@ -1,0 +1,28 @@
+/* rv64ui/addw: 32-bit add, result sign-extended */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_RR_OP(2, addw, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(3, addw, 0x0000000000000002, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_OP(4, addw, 0x000000000000000a, 0x0000000000000003, 0x0000000000000007)
+        TEST_RR_OP(5, addw, 0x0000000000000000, 0xffffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(6, addw, 0xffffffff80000000, 0x000000007fffffff, 0x0000000000000001)
+        TEST_RR_OP(7, addw, 0x000000007fffffff, 0x0000000080000000, 0xffffffffffffffff)
+        TEST_RR_OP(8, addw, 0x0000000000000000, 0xffffffff80000000, 0xffffffff80000000)
+        TEST_RR_OP(9, addw, 0x0000000000000000, 0x7fffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(10, addw, 0xffffffffffffffff, 0x8000000000000000, 0xffffffffffffffff)
+        TEST_RR_OP(11, addw, 0x0000000022222211, 0x123456789abcdef0, 0x0fedcba987654321)
+        TEST_RR_OP(12, addw, 0x000000000ef10ef0, 0xff00ff00ff00ff00, 0x0ff00ff00ff00ff0)
+        TEST_RR_OP(13, addw, 0xfffffffffffffffe, 0xfffffffffffffffb, 0x0000000000000003)
+        TEST_RR_OP(14, addw, 0x0000000000000002, 0x0000000000000005, 0xfffffffffffffffd)
+        TEST_RR_SRC1_EQ_DEST(15, addw, 0x0000000000000002, 0x0000000000000005, 0xfffffffffffffffd)
+        TEST_RR_SRC2_EQ_DEST(16, addw, 0xfffffffffffffffe, 0xfffffffffffffffb, 0x0000000000000003)
+        TEST_RR_SRC12_EQ_DEST(17, addw, 0xfffffffffe01fe00, 0xff00ff00ff00ff00)
+        TEST_RR_ZEROSRC1(18, addw, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_ZEROSRC2(19, addw, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_ZERODEST(20, addw, 0x0000000000000001, 0x0000000000000001)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

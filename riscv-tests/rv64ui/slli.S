@@ -1,0 +1,52 @@
+/* rv64ui/slli: shift left by immediate 0..63 */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_IMM_OP(2, slli, 0x8000000000000001, 0x8000000000000001, 0)
+        TEST_IMM_OP(3, slli, 0x0000000000000002, 0x8000000000000001, 1)
+        TEST_IMM_OP(4, slli, 0x0000000000000080, 0x8000000000000001, 7)
+        TEST_IMM_OP(5, slli, 0x0000000080000000, 0x8000000000000001, 31)
+        TEST_IMM_OP(6, slli, 0x0000000100000000, 0x8000000000000001, 32)
+        TEST_IMM_OP(7, slli, 0x0000000200000000, 0x8000000000000001, 33)
+        TEST_IMM_OP(8, slli, 0x4000000000000000, 0x8000000000000001, 62)
+        TEST_IMM_OP(9, slli, 0x8000000000000000, 0x8000000000000001, 63)
+        TEST_IMM_OP(10, slli, 0x123456789abcdef0, 0x123456789abcdef0, 0)
+        TEST_IMM_OP(11, slli, 0x2468acf13579bde0, 0x123456789abcdef0, 1)
+        TEST_IMM_OP(12, slli, 0x1a2b3c4d5e6f7800, 0x123456789abcdef0, 7)
+        TEST_IMM_OP(13, slli, 0x4d5e6f7800000000, 0x123456789abcdef0, 31)
+        TEST_IMM_OP(14, slli, 0x9abcdef000000000, 0x123456789abcdef0, 32)
+        TEST_IMM_OP(15, slli, 0x3579bde000000000, 0x123456789abcdef0, 33)
+        TEST_IMM_OP(16, slli, 0x0000000000000000, 0x123456789abcdef0, 62)
+        TEST_IMM_OP(17, slli, 0x0000000000000000, 0x123456789abcdef0, 63)
+        TEST_IMM_OP(18, slli, 0xffffffffffffffff, 0xffffffffffffffff, 0)
+        TEST_IMM_OP(19, slli, 0xfffffffffffffffe, 0xffffffffffffffff, 1)
+        TEST_IMM_OP(20, slli, 0xffffffffffffff80, 0xffffffffffffffff, 7)
+        TEST_IMM_OP(21, slli, 0xffffffff80000000, 0xffffffffffffffff, 31)
+        TEST_IMM_OP(22, slli, 0xffffffff00000000, 0xffffffffffffffff, 32)
+        TEST_IMM_OP(23, slli, 0xfffffffe00000000, 0xffffffffffffffff, 33)
+        TEST_IMM_OP(24, slli, 0xc000000000000000, 0xffffffffffffffff, 62)
+        TEST_IMM_OP(25, slli, 0x8000000000000000, 0xffffffffffffffff, 63)
+        TEST_IMM_OP(26, slli, 0x0000000080000000, 0x0000000080000000, 0)
+        TEST_IMM_OP(27, slli, 0x0000000100000000, 0x0000000080000000, 1)
+        TEST_IMM_OP(28, slli, 0x0000004000000000, 0x0000000080000000, 7)
+        TEST_IMM_OP(29, slli, 0x4000000000000000, 0x0000000080000000, 31)
+        TEST_IMM_OP(30, slli, 0x8000000000000000, 0x0000000080000000, 32)
+        TEST_IMM_OP(31, slli, 0x0000000000000000, 0x0000000080000000, 33)
+        TEST_IMM_OP(32, slli, 0x0000000000000000, 0x0000000080000000, 62)
+        TEST_IMM_OP(33, slli, 0x0000000000000000, 0x0000000080000000, 63)
+        TEST_IMM_OP(34, slli, 0x000000007fffffff, 0x000000007fffffff, 0)
+        TEST_IMM_OP(35, slli, 0x00000000fffffffe, 0x000000007fffffff, 1)
+        TEST_IMM_OP(36, slli, 0x0000003fffffff80, 0x000000007fffffff, 7)
+        TEST_IMM_OP(37, slli, 0x3fffffff80000000, 0x000000007fffffff, 31)
+        TEST_IMM_OP(38, slli, 0x7fffffff00000000, 0x000000007fffffff, 32)
+        TEST_IMM_OP(39, slli, 0xfffffffe00000000, 0x000000007fffffff, 33)
+        TEST_IMM_OP(40, slli, 0xc000000000000000, 0x000000007fffffff, 62)
+        TEST_IMM_OP(41, slli, 0x8000000000000000, 0x000000007fffffff, 63)
+        TEST_CASE(42, a1, 0x8000000000000000, li a1, 0x000000007fffffff; slli a1, a1, 63)
+        TEST_CASE(43, a4, 0x0000000000000000, slli a4, x0, 63)
+        TEST_IMM_ZERODEST(44, slli, 0x000000007fffffff, 63)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

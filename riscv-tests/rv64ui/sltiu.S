@@ -1,0 +1,26 @@
+/* rv64ui/sltiu: set less than immediate, unsigned compare of sign-extended imm */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_IMM_OP(2, sltiu, 0x0000000000000000, 0x0000000000000000, 0)
+        TEST_IMM_OP(3, sltiu, 0x0000000000000000, 0x0000000000000001, 1)
+        TEST_IMM_OP(4, sltiu, 0x0000000000000001, 0x0000000000000003, 7)
+        TEST_IMM_OP(5, sltiu, 0x0000000000000000, 0xffffffffffffffff, 1)
+        TEST_IMM_OP(6, sltiu, 0x0000000000000000, 0x000000007fffffff, 1)
+        TEST_IMM_OP(7, sltiu, 0x0000000000000001, 0x0000000080000000, -1)
+        TEST_IMM_OP(8, sltiu, 0x0000000000000000, 0x7fffffffffffffff, 1)
+        TEST_IMM_OP(9, sltiu, 0x0000000000000001, 0x8000000000000000, -1)
+        TEST_IMM_OP(10, sltiu, 0x0000000000000000, 0x123456789abcdef0, 2047)
+        TEST_IMM_OP(11, sltiu, 0x0000000000000001, 0x123456789abcdef0, -2048)
+        TEST_IMM_OP(12, sltiu, 0x0000000000000000, 0xfffffffffffffffb, 3)
+        TEST_IMM_OP(13, sltiu, 0x0000000000000001, 0x0000000000000005, -3)
+        TEST_IMM_OP(14, sltiu, 0x0000000000000001, 0x0000000000000000, -1)
+        TEST_IMM_OP(15, sltiu, 0x0000000000000000, 0xff00ff00ff00ff00, 1807)
+        TEST_CASE(16, a1, 0x0000000000000000, li a1, 0xff00ff00ff00ff00; sltiu a1, a1, 1807)
+        TEST_CASE(17, a4, 0x0000000000000001, sltiu a4, x0, 1807)
+        TEST_IMM_ZERODEST(18, sltiu, 0xff00ff00ff00ff00, 1807)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

@@ -1,0 +1,52 @@
+/* rv64ui/srai: shift right arithmetic by immediate */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_IMM_OP(2, srai, 0x8000000000000001, 0x8000000000000001, 0)
+        TEST_IMM_OP(3, srai, 0xc000000000000000, 0x8000000000000001, 1)
+        TEST_IMM_OP(4, srai, 0xff00000000000000, 0x8000000000000001, 7)
+        TEST_IMM_OP(5, srai, 0xffffffff00000000, 0x8000000000000001, 31)
+        TEST_IMM_OP(6, srai, 0xffffffff80000000, 0x8000000000000001, 32)
+        TEST_IMM_OP(7, srai, 0xffffffffc0000000, 0x8000000000000001, 33)
+        TEST_IMM_OP(8, srai, 0xfffffffffffffffe, 0x8000000000000001, 62)
+        TEST_IMM_OP(9, srai, 0xffffffffffffffff, 0x8000000000000001, 63)
+        TEST_IMM_OP(10, srai, 0x123456789abcdef0, 0x123456789abcdef0, 0)
+        TEST_IMM_OP(11, srai, 0x091a2b3c4d5e6f78, 0x123456789abcdef0, 1)
+        TEST_IMM_OP(12, srai, 0x002468acf13579bd, 0x123456789abcdef0, 7)
+        TEST_IMM_OP(13, srai, 0x000000002468acf1, 0x123456789abcdef0, 31)
+        TEST_IMM_OP(14, srai, 0x0000000012345678, 0x123456789abcdef0, 32)
+        TEST_IMM_OP(15, srai, 0x00000000091a2b3c, 0x123456789abcdef0, 33)
+        TEST_IMM_OP(16, srai, 0x0000000000000000, 0x123456789abcdef0, 62)
+        TEST_IMM_OP(17, srai, 0x0000000000000000, 0x123456789abcdef0, 63)
+        TEST_IMM_OP(18, srai, 0xffffffffffffffff, 0xffffffffffffffff, 0)
+        TEST_IMM_OP(19, srai, 0xffffffffffffffff, 0xffffffffffffffff, 1)
+        TEST_IMM_OP(20, srai, 0xffffffffffffffff, 0xffffffffffffffff, 7)
+        TEST_IMM_OP(21, srai, 0xffffffffffffffff, 0xffffffffffffffff, 31)
+        TEST_IMM_OP(22, srai, 0xffffffffffffffff, 0xffffffffffffffff, 32)
+        TEST_IMM_OP(23, srai, 0xffffffffffffffff, 0xffffffffffffffff, 33)
+        TEST_IMM_OP(24, srai, 0xffffffffffffffff, 0xffffffffffffffff, 62)
+        TEST_IMM_OP(25, srai, 0xffffffffffffffff, 0xffffffffffffffff, 63)
+        TEST_IMM_OP(26, srai, 0x0000000080000000, 0x0000000080000000, 0)
+        TEST_IMM_OP(27, srai, 0x0000000040000000, 0x0000000080000000, 1)
+        TEST_IMM_OP(28, srai, 0x0000000001000000, 0x0000000080000000, 7)
+        TEST_IMM_OP(29, srai, 0x0000000000000001, 0x0000000080000000, 31)
+        TEST_IMM_OP(30, srai, 0x0000000000000000, 0x0000000080000000, 32)
+        TEST_IMM_OP(31, srai, 0x0000000000000000, 0x0000000080000000, 33)
+        TEST_IMM_OP(32, srai, 0x0000000000000000, 0x0000000080000000, 62)
+        TEST_IMM_OP(33, srai, 0x0000000000000000, 0x0000000080000000, 63)
+        TEST_IMM_OP(34, srai, 0x000000007fffffff, 0x000000007fffffff, 0)
+        TEST_IMM_OP(35, srai, 0x000000003fffffff, 0x000000007fffffff, 1)
+        TEST_IMM_OP(36, srai, 0x0000000000ffffff, 0x000000007fffffff, 7)
+        TEST_IMM_OP(37, srai, 0x0000000000000000, 0x000000007fffffff, 31)
+        TEST_IMM_OP(38, srai, 0x0000000000000000, 0x000000007fffffff, 32)
+        TEST_IMM_OP(39, srai, 0x0000000000000000, 0x000000007fffffff, 33)
+        TEST_IMM_OP(40, srai, 0x0000000000000000, 0x000000007fffffff, 62)
+        TEST_IMM_OP(41, srai, 0x0000000000000000, 0x000000007fffffff, 63)
+        TEST_CASE(42, a1, 0x0000000000000000, li a1, 0x000000007fffffff; srai a1, a1, 63)
+        TEST_CASE(43, a4, 0x0000000000000000, srai a4, x0, 63)
+        TEST_IMM_ZERODEST(44, srai, 0x000000007fffffff, 63)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

@@ -1,0 +1,52 @@
+/* rv64ui/srli: shift right logical by immediate */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_IMM_OP(2, srli, 0x8000000000000001, 0x8000000000000001, 0)
+        TEST_IMM_OP(3, srli, 0x4000000000000000, 0x8000000000000001, 1)
+        TEST_IMM_OP(4, srli, 0x0100000000000000, 0x8000000000000001, 7)
+        TEST_IMM_OP(5, srli, 0x0000000100000000, 0x8000000000000001, 31)
+        TEST_IMM_OP(6, srli, 0x0000000080000000, 0x8000000000000001, 32)
+        TEST_IMM_OP(7, srli, 0x0000000040000000, 0x8000000000000001, 33)
+        TEST_IMM_OP(8, srli, 0x0000000000000002, 0x8000000000000001, 62)
+        TEST_IMM_OP(9, srli, 0x0000000000000001, 0x8000000000000001, 63)
+        TEST_IMM_OP(10, srli, 0x123456789abcdef0, 0x123456789abcdef0, 0)
+        TEST_IMM_OP(11, srli, 0x091a2b3c4d5e6f78, 0x123456789abcdef0, 1)
+        TEST_IMM_OP(12, srli, 0x002468acf13579bd, 0x123456789abcdef0, 7)
+        TEST_IMM_OP(13, srli, 0x000000002468acf1, 0x123456789abcdef0, 31)
+        TEST_IMM_OP(14, srli, 0x0000000012345678, 0x123456789abcdef0, 32)
+        TEST_IMM_OP(15, srli, 0x00000000091a2b3c, 0x123456789abcdef0, 33)
+        TEST_IMM_OP(16, srli, 0x0000000000000000, 0x123456789abcdef0, 62)
+        TEST_IMM_OP(17, srli, 0x0000000000000000, 0x123456789abcdef0, 63)
+        TEST_IMM_OP(18, srli, 0xffffffffffffffff, 0xffffffffffffffff, 0)
+        TEST_IMM_OP(19, srli, 0x7fffffffffffffff, 0xffffffffffffffff, 1)
+        TEST_IMM_OP(20, srli, 0x01ffffffffffffff, 0xffffffffffffffff, 7)
+        TEST_IMM_OP(21, srli, 0x00000001ffffffff, 0xffffffffffffffff, 31)
+        TEST_IMM_OP(22, srli, 0x00000000ffffffff, 0xffffffffffffffff, 32)
+        TEST_IMM_OP(23, srli, 0x000000007fffffff, 0xffffffffffffffff, 33)
+        TEST_IMM_OP(24, srli, 0x0000000000000003, 0xffffffffffffffff, 62)
+        TEST_IMM_OP(25, srli, 0x0000000000000001, 0xffffffffffffffff, 63)
+        TEST_IMM_OP(26, srli, 0x0000000080000000, 0x0000000080000000, 0)
+        TEST_IMM_OP(27, srli, 0x0000000040000000, 0x0000000080000000, 1)
+        TEST_IMM_OP(28, srli, 0x0000000001000000, 0x0000000080000000, 7)
+        TEST_IMM_OP(29, srli, 0x0000000000000001, 0x0000000080000000, 31)
+        TEST_IMM_OP(30, srli, 0x0000000000000000, 0x0000000080000000, 32)
+        TEST_IMM_OP(31, srli, 0x0000000000000000, 0x0000000080000000, 33)
+        TEST_IMM_OP(32, srli, 0x0000000000000000, 0x0000000080000000, 62)
+        TEST_IMM_OP(33, srli, 0x0000000000000000, 0x0000000080000000, 63)
+        TEST_IMM_OP(34, srli, 0x000000007fffffff, 0x000000007fffffff, 0)
+        TEST_IMM_OP(35, srli, 0x000000003fffffff, 0x000000007fffffff, 1)
+        TEST_IMM_OP(36, srli, 0x0000000000ffffff, 0x000000007fffffff, 7)
+        TEST_IMM_OP(37, srli, 0x0000000000000000, 0x000000007fffffff, 31)
+        TEST_IMM_OP(38, srli, 0x0000000000000000, 0x000000007fffffff, 32)
+        TEST_IMM_OP(39, srli, 0x0000000000000000, 0x000000007fffffff, 33)
+        TEST_IMM_OP(40, srli, 0x0000000000000000, 0x000000007fffffff, 62)
+        TEST_IMM_OP(41, srli, 0x0000000000000000, 0x000000007fffffff, 63)
+        TEST_CASE(42, a1, 0x0000000000000000, li a1, 0x000000007fffffff; srli a1, a1, 63)
+        TEST_CASE(43, a4, 0x0000000000000000, srli a4, x0, 63)
+        TEST_IMM_ZERODEST(44, srli, 0x000000007fffffff, 63)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

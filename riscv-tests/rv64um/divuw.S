@@ -1,0 +1,41 @@
+/* rv64um/divuw: 32-bit unsigned division, sign-extended */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_RR_OP(2, divuw, 0xffffffffffffffff, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(3, divuw, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_OP(4, divuw, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007)
+        TEST_RR_OP(5, divuw, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(6, divuw, 0x0000000000000001, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_RR_OP(7, divuw, 0x0000000000000000, 0x0000000000000007, 0xfffffffffffffffd)
+        TEST_RR_OP(8, divuw, 0x0000000055555553, 0xfffffffffffffff9, 0x0000000000000003)
+        TEST_RR_OP(9, divuw, 0x0000000000000000, 0xfffffffffffffff9, 0xfffffffffffffffd)
+        TEST_RR_OP(10, divuw, 0x0000000000000001, 0x000000007fffffff, 0x000000007fffffff)
+        TEST_RR_OP(11, divuw, 0x0000000000000000, 0x0000000080000000, 0xffffffffffffffff)
+        TEST_RR_OP(12, divuw, 0x0000000000000000, 0x8000000000000000, 0xffffffffffffffff)
+        TEST_RR_OP(13, divuw, 0x0000000000000000, 0x8000000000000000, 0x0000000000000001)
+        TEST_RR_OP(14, divuw, 0xffffffffffffffff, 0x0000000000000005, 0x0000000000000000)
+        TEST_RR_OP(15, divuw, 0xffffffffffffffff, 0xfffffffffffffffb, 0x0000000000000000)
+        TEST_RR_OP(16, divuw, 0xffffffffffffffff, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(17, divuw, 0xffffffffffffffff, 0x8000000000000000, 0x0000000000000000)
+        TEST_RR_OP(18, divuw, 0x0000000000000001, 0x7fffffffffffffff, 0x7fffffffffffffff)
+        TEST_RR_OP(19, divuw, 0x0000000000000001, 0x123456789abcdef0, 0xfedcba9876543210)
+        TEST_RR_OP(20, divuw, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff)
+        TEST_RR_OP(21, divuw, 0x0000000000000001, 0xffffffff80000000, 0x000000007fffffff)
+        TEST_RR_OP(22, divuw, 0x0000000000000000, 0x0000000100000000, 0x0000000000000003)
+        TEST_RR_OP(23, divuw, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff)
+        TEST_RR_OP(24, divuw, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff)
+        TEST_RR_OP(25, divuw, 0xffffffffffffffff, 0x0000000080000000, 0x0000000000000000)
+        TEST_RR_OP(26, divuw, 0xffffffffffffffff, 0x0000000100000005, 0x0000000100000000)
+        TEST_RR_OP(27, divuw, 0x0000000000000003, 0x0000000100000007, 0x0000000000000002)
+        TEST_RR_SRC1_EQ_DEST(28, divuw, 0x0000000000000003, 0x0000000100000007, 0x0000000000000002)
+        TEST_RR_SRC2_EQ_DEST(29, divuw, 0xffffffffffffffff, 0x0000000100000005, 0x0000000100000000)
+        TEST_RR_SRC12_EQ_DEST(30, divuw, 0x0000000000000001, 0x0000000080000000)
+        TEST_RR_ZEROSRC1(31, divuw, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZEROSRC2(32, divuw, 0xffffffffffffffff, 0x0000000000000001)
+        TEST_RR_ZERODEST(33, divuw, 0x0000000000000001, 0x0000000000000001)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

@@ -1,0 +1,36 @@
+/* rv64um/mulh: high 64 bits, signed x signed */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_RR_OP(2, mulh, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(3, mulh, 0x0000000000000000, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_OP(4, mulh, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007)
+        TEST_RR_OP(5, mulh, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(6, mulh, 0x0000000000000000, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_RR_OP(7, mulh, 0xffffffffffffffff, 0x0000000000000007, 0xfffffffffffffffd)
+        TEST_RR_OP(8, mulh, 0xffffffffffffffff, 0xfffffffffffffff9, 0x0000000000000003)
+        TEST_RR_OP(9, mulh, 0x0000000000000000, 0xfffffffffffffff9, 0xfffffffffffffffd)
+        TEST_RR_OP(10, mulh, 0x0000000000000000, 0x000000007fffffff, 0x000000007fffffff)
+        TEST_RR_OP(11, mulh, 0xffffffffffffffff, 0x0000000080000000, 0xffffffffffffffff)
+        TEST_RR_OP(12, mulh, 0x0000000000000000, 0x8000000000000000, 0xffffffffffffffff)
+        TEST_RR_OP(13, mulh, 0xffffffffffffffff, 0x8000000000000000, 0x0000000000000001)
+        TEST_RR_OP(14, mulh, 0x0000000000000000, 0x0000000000000005, 0x0000000000000000)
+        TEST_RR_OP(15, mulh, 0x0000000000000000, 0xfffffffffffffffb, 0x0000000000000000)
+        TEST_RR_OP(16, mulh, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(17, mulh, 0x0000000000000000, 0x8000000000000000, 0x0000000000000000)
+        TEST_RR_OP(18, mulh, 0x3fffffffffffffff, 0x7fffffffffffffff, 0x7fffffffffffffff)
+        TEST_RR_OP(19, mulh, 0xffeb49923cc09532, 0x123456789abcdef0, 0xfedcba9876543210)
+        TEST_RR_OP(20, mulh, 0x0000000000000000, 0xffffffff80000000, 0xffffffffffffffff)
+        TEST_RR_OP(21, mulh, 0xffffffffffffffff, 0xffffffff80000000, 0x000000007fffffff)
+        TEST_RR_OP(22, mulh, 0x0000000000000000, 0x0000000100000000, 0x0000000000000003)
+        TEST_RR_SRC1_EQ_DEST(23, mulh, 0x0000000000000000, 0x0000000100000000, 0x0000000000000003)
+        TEST_RR_SRC2_EQ_DEST(24, mulh, 0xffffffffffffffff, 0xffffffff80000000, 0x000000007fffffff)
+        TEST_RR_SRC12_EQ_DEST(25, mulh, 0x0000000000000000, 0xffffffff80000000)
+        TEST_RR_ZEROSRC1(26, mulh, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZEROSRC2(27, mulh, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZERODEST(28, mulh, 0x0000000000000001, 0x0000000000000001)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

@@ -1,0 +1,36 @@
+/* rv64um/mulhu: high 64 bits, unsigned x unsigned */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_RR_OP(2, mulhu, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(3, mulhu, 0x0000000000000000, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_OP(4, mulhu, 0x0000000000000000, 0x0000000000000003, 0x0000000000000007)
+        TEST_RR_OP(5, mulhu, 0x0000000000000000, 0xffffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(6, mulhu, 0xfffffffffffffffe, 0xffffffffffffffff, 0xffffffffffffffff)
+        TEST_RR_OP(7, mulhu, 0x0000000000000006, 0x0000000000000007, 0xfffffffffffffffd)
+        TEST_RR_OP(8, mulhu, 0x0000000000000002, 0xfffffffffffffff9, 0x0000000000000003)
+        TEST_RR_OP(9, mulhu, 0xfffffffffffffff6, 0xfffffffffffffff9, 0xfffffffffffffffd)
+        TEST_RR_OP(10, mulhu, 0x0000000000000000, 0x000000007fffffff, 0x000000007fffffff)
+        TEST_RR_OP(11, mulhu, 0x000000007fffffff, 0x0000000080000000, 0xffffffffffffffff)
+        TEST_RR_OP(12, mulhu, 0x7fffffffffffffff, 0x8000000000000000, 0xffffffffffffffff)
+        TEST_RR_OP(13, mulhu, 0x0000000000000000, 0x8000000000000000, 0x0000000000000001)
+        TEST_RR_OP(14, mulhu, 0x0000000000000000, 0x0000000000000005, 0x0000000000000000)
+        TEST_RR_OP(15, mulhu, 0x0000000000000000, 0xfffffffffffffffb, 0x0000000000000000)
+        TEST_RR_OP(16, mulhu, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(17, mulhu, 0x0000000000000000, 0x8000000000000000, 0x0000000000000000)
+        TEST_RR_OP(18, mulhu, 0x3fffffffffffffff, 0x7fffffffffffffff, 0x7fffffffffffffff)
+        TEST_RR_OP(19, mulhu, 0x121fa00ad77d7422, 0x123456789abcdef0, 0xfedcba9876543210)
+        TEST_RR_OP(20, mulhu, 0xffffffff7fffffff, 0xffffffff80000000, 0xffffffffffffffff)
+        TEST_RR_OP(21, mulhu, 0x000000007ffffffe, 0xffffffff80000000, 0x000000007fffffff)
+        TEST_RR_OP(22, mulhu, 0x0000000000000000, 0x0000000100000000, 0x0000000000000003)
+        TEST_RR_SRC1_EQ_DEST(23, mulhu, 0x0000000000000000, 0x0000000100000000, 0x0000000000000003)
+        TEST_RR_SRC2_EQ_DEST(24, mulhu, 0x000000007ffffffe, 0xffffffff80000000, 0x000000007fffffff)
+        TEST_RR_SRC12_EQ_DEST(25, mulhu, 0xffffffff00000000, 0xffffffff80000000)
+        TEST_RR_ZEROSRC1(26, mulhu, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZEROSRC2(27, mulhu, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZERODEST(28, mulhu, 0x0000000000000001, 0x0000000000000001)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

@@ -1,0 +1,29 @@
+/* rv64uzbb/min: signed minimum */
+#include "macros.h"
+
+RVTEST_CODE_BEGIN
+        TEST_RR_OP(2, min, 0x0000000000000000, 0x0000000000000000, 0x0000000000000000)
+        TEST_RR_OP(3, min, 0x0000000000000001, 0x0000000000000001, 0x0000000000000001)
+        TEST_RR_OP(4, min, 0x0000000000000003, 0x0000000000000003, 0x0000000000000007)
+        TEST_RR_OP(5, min, 0xffffffffffffffff, 0xffffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(6, min, 0x0000000000000001, 0x000000007fffffff, 0x0000000000000001)
+        TEST_RR_OP(7, min, 0xffffffffffffffff, 0x0000000080000000, 0xffffffffffffffff)
+        TEST_RR_OP(8, min, 0xffffffff80000000, 0xffffffff80000000, 0x000000007fffffff)
+        TEST_RR_OP(9, min, 0x0000000000000001, 0x7fffffffffffffff, 0x0000000000000001)
+        TEST_RR_OP(10, min, 0x8000000000000000, 0x8000000000000000, 0xffffffffffffffff)
+        TEST_RR_OP(11, min, 0x0fedcba987654321, 0x123456789abcdef0, 0x0fedcba987654321)
+        TEST_RR_OP(12, min, 0xff00ff00ff00ff00, 0xff00ff00ff00ff00, 0x0ff00ff00ff00ff0)
+        TEST_RR_OP(13, min, 0xfffffffffffffffb, 0xfffffffffffffffb, 0x0000000000000003)
+        TEST_RR_OP(14, min, 0xfffffffffffffffd, 0x0000000000000005, 0xfffffffffffffffd)
+        TEST_RR_OP(15, min, 0x8000000000000000, 0xfedcba9876543210, 0x8000000000000000)
+        TEST_RR_SRC1_EQ_DEST(16, min, 0x8000000000000000, 0xfedcba9876543210, 0x8000000000000000)
+        TEST_RR_SRC2_EQ_DEST(17, min, 0xfffffffffffffffd, 0x0000000000000005, 0xfffffffffffffffd)
+        TEST_RR_SRC12_EQ_DEST(18, min, 0xfffffffffffffffb, 0xfffffffffffffffb)
+        TEST_RR_ZEROSRC1(19, min, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZEROSRC2(20, min, 0x0000000000000000, 0x0000000000000001)
+        TEST_RR_ZERODEST(21, min, 0x0000000000000001, 0x0000000000000001)
+        TEST_PASSFAIL
+RVTEST_CODE_END
+
+        RVTEST_DATA_BEGIN
+        RVTEST_DATA_END

@@ -1,0 +1,563 @@
+/* Unit tests of the TLB model: --tlb parsing, geometry and replacement,
+ * L1/L2 refill, the four sfence.vma forms with ASIDs and global entries,
+ * stale translations (used until a fence), exact D, statistics. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "mmu.h"
+
+#define RAM_BASE 0x80000000ULL
+#define RAM_SIZE (16ULL << 20)
+#define V (1ULL << 0)
+#define R (1ULL << 1)
+#define W (1ULL << 2)
+#define X (1ULL << 3)
+#define U (1ULL << 4)
+#define G (1ULL << 5)
+#define A (1ULL << 6)
+#define D (1ULL << 7)
+#define RWXAD (R | W | X | A | D | V)
+
+/* Sv39, two address spaces: root1 (ASID 1) and root2 (ASID 2). */
+struct env {
+    struct phys_mem pm;
+    struct pmp pmp;
+    struct mmu *m;
+    uint64_t next_page;
+    uint64_t root[3];
+};
+
+static struct env *env_new(const char *tlb)
+{
+    struct env *e = calloc(1, sizeof *e);
+    e->pm.ram = aligned_alloc(4096, RAM_SIZE);
+    memset(e->pm.ram, 0, RAM_SIZE);
+    e->pm.ram_base = RAM_BASE;
+    e->pm.ram_size = RAM_SIZE;
+    pmp_init(&e->pmp, 0);
+    struct mmu_config c;
+    mmu_config_default(&c);
+    char err[200];
+    if (tlb)
+        assert_int_equal(mmu_config_parse_tlb(&c, tlb, err, sizeof err), 0);
+    e->m = mmu_create(&c, &e->pm, &e->pmp);
+    assert_non_null(e->m);
+    e->next_page = RAM_BASE + 0x100000;
+    for (int k = 1; k <= 2; k++) {
+        e->root[k] = e->next_page;
+        e->next_page += 4096;
+    }
+    return e;
+}
+
+static void env_free(struct env *e)
+{
+    mmu_destroy(e->m);
+    free(e->pm.ram);
+    free(e);
+}
+
+static uint64_t *pte_ptr(struct env *e, uint64_t pa) { return (uint64_t *)(void *)(e->pm.ram + (pa - RAM_BASE)); }
+
+static uint64_t *leaf(struct env *e, int as, uint64_t va, int level)
+{
+    uint64_t table = e->root[as];
+    for (int i = 2; i > level; i--) {
+        uint64_t *p = pte_ptr(e, table + ((va >> (12 + 9 * i)) & 0x1ff) * 8);
+        if (!(*p & V)) {
+            *p = ((e->next_page >> 12) << 10) | V;
+            e->next_page += 4096;
+        }
+        table = (*p >> 10) << 12;
+    }
+    return pte_ptr(e, table + ((va >> (12 + 9 * level)) & 0x1ff) * 8);
+}
+
+static void map(struct env *e, int as, uint64_t va, uint64_t pa, int level, uint64_t flags)
+{
+    *leaf(e, as, va, level) = ((pa >> 12) << 10) | flags;
+}
+
+static struct mmu_req req(struct env *e, int as)
+{
+    return (struct mmu_req){ .satp = (8ULL << 60) | ((uint64_t)as << 44) | (e->root[as] >> 12),
+                             .priv = PRIV_S, .hw_ad = true };
+}
+
+static uint64_t ld(struct env *e, int as, uint64_t va)
+{
+    struct mmu_req r = req(e, as);
+    struct mmu_xlate x;
+    if (mmu_translate(e->m, va, MMU_LOAD, &r, &x) != MMU_OK)
+        return ~0ULL;
+    return x.pa;
+}
+
+static int count(struct env *e, int which)
+{
+    struct tlb_entry_view v[4096];
+    return mmu_tlb_dump(e->m, which, v, 4096);
+}
+
+static bool holds(struct env *e, int which, uint64_t va, int asid)
+{
+    struct tlb_entry_view v[4096];
+    int n = mmu_tlb_dump(e->m, which, v, 4096);
+    for (int k = 0; k < n; k++)
+        if (va >= v[k].va && va - v[k].va < v[k].bytes && (asid < 0 || v[k].asid == asid))
+            return true;
+    return false;
+}
+
+/* ---- configuration ------------------------------------------------------ */
+
+static void test_config(void **state)
+{
+    (void)state;
+    struct mmu_config c;
+    char err[200];
+    mmu_config_default(&c);
+    assert_int_equal(c.l1i_sets * c.l1i_ways, 64);
+    assert_int_equal(c.l1d_sets * c.l1d_ways, 64);
+    assert_int_equal(c.l2_sets * c.l2_ways, 2048);
+    assert_int_equal(c.pwc_entries, 32);
+    assert_int_equal(c.repl, MMU_REPL_LRU);
+    assert_int_equal(mmu_config_parse_tlb(&c, "l1i=8x2,l1d=1x32,l2=0,pwc=0,repl=fifo", err, sizeof err), 0);
+    assert_int_equal(c.l1i_sets, 8);
+    assert_int_equal(c.l1i_ways, 2);
+    assert_int_equal(c.l1d_sets, 1);
+    assert_int_equal(c.l1d_ways, 32);
+    assert_int_equal(c.l2_sets, 0);
+    assert_int_equal(c.pwc_entries, 0);
+    assert_int_equal(c.repl, MMU_REPL_FIFO);
+    struct mmu_config before = c;
+    const char *bad[] = { "l1i=12x4", "l2=256", "l1d=16x0", "foo=1", "repl=plru", "pwc=x",
+                          "l1i", "", "l2=256x8,l1i=3x1" };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        err[0] = 0;
+        assert_int_equal(mmu_config_parse_tlb(&c, bad[k], err, sizeof err), -1);
+        assert_true(strlen(err) > 0);
+        assert_null(strchr(err, '\n'));
+        assert_memory_equal(&c, &before, sizeof c); /* unchanged on error */
+    }
+    mmu_config_parse_tlb(&c, "l1i=12x4", err, sizeof err);
+    assert_non_null(strstr(err, "power of two"));
+    assert_int_equal(mmu_config_set_flush_mode(&c, "peer"), 0);
+    assert_true(c.flush_on_satp_write);
+    assert_int_equal(mmu_config_set_flush_mode(&c, "exact"), 0);
+    assert_false(c.flush_on_satp_write);
+    assert_int_equal(mmu_config_set_flush_mode(&c, "lazy"), -1);
+    assert_int_equal(mmu_config_set_ad(&c, "fault"), 0);
+    assert_int_equal(c.ad, MMU_AD_FAULT);
+    assert_int_equal(mmu_config_set_ad(&c, "hw"), 0);
+    assert_int_equal(c.ad, MMU_AD_HARDWARE);
+    assert_int_equal(mmu_config_set_ad(&c, "x"), -1);
+}
+
+static void test_capacity(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=8x2,l1d=4x4,l2=0,pwc=5");
+    assert_int_equal(mmu_tlb_capacity(e->m, MMU_TLB_L1I), 16);
+    assert_int_equal(mmu_tlb_capacity(e->m, MMU_TLB_L1D), 16);
+    assert_int_equal(mmu_tlb_capacity(e->m, MMU_TLB_L2), 0);
+    assert_int_equal(mmu_tlb_capacity(e->m, MMU_TLB_PWC), 5);
+    /* fill far more pages than fit: never more than 16 entries, 4 per set */
+    for (uint64_t p = 0; p < 64; p++) {
+        map(e, 1, p << 12, RAM_BASE + (p << 12), 0, RWXAD);
+        assert_int_equal(ld(e, 1, p << 12), RAM_BASE + (p << 12));
+    }
+    struct tlb_entry_view v[64];
+    int n = mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 64);
+    assert_int_equal(n, 16);
+    for (int k = 0; k < n; k++)
+        assert_int_equal(v[k].set, (v[k].va >> 12) & 3); /* 4K pages index by vpn */
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].evictions, 64 - 16);
+    env_free(e);
+}
+
+/* ---- replacement ---------------------------------------------------------- */
+
+static void run_sequence(struct env *e)
+{
+    for (uint64_t p = 0; p < 5; p++)
+        map(e, 1, p << 12, RAM_BASE + (p << 12), 0, RWXAD);
+    for (uint64_t p = 0; p < 4; p++)
+        ld(e, 1, p << 12);
+    ld(e, 1, 0);        /* touch page 0 again */
+    ld(e, 1, 4 << 12);  /* a fifth page evicts one */
+}
+
+static void test_lru(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=1x4,l1d=1x4,l2=0,pwc=0,repl=lru");
+    run_sequence(e);
+    assert_true(holds(e, MMU_TLB_L1D, 0, 1));         /* recently used */
+    assert_false(holds(e, MMU_TLB_L1D, 1 << 12, 1));  /* least recently used */
+    assert_int_equal(count(e, MMU_TLB_L1D), 4);
+    env_free(e);
+}
+
+static void test_fifo(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=1x4,l1d=1x4,l2=0,pwc=0,repl=fifo");
+    run_sequence(e);
+    assert_false(holds(e, MMU_TLB_L1D, 0, 1));        /* first in, first out */
+    assert_true(holds(e, MMU_TLB_L1D, 1 << 12, 1));
+    env_free(e);
+}
+
+static void test_random_deterministic(void **state)
+{
+    (void)state;
+    struct env *a = env_new("l1d=1x4,l2=0,pwc=0,repl=random");
+    struct env *b = env_new("l1d=1x4,l2=0,pwc=0,repl=random");
+    struct tlb_entry_view va[4], vb[4];
+    for (int k = 0; k < 2; k++) {
+        struct env *e = k ? b : a;
+        for (uint64_t p = 0; p < 40; p++) {
+            map(e, 1, p << 12, RAM_BASE + (p << 12), 0, RWXAD);
+            ld(e, 1, p << 12);
+        }
+    }
+    assert_int_equal(mmu_tlb_dump(a->m, MMU_TLB_L1D, va, 4), 4);
+    assert_int_equal(mmu_tlb_dump(b->m, MMU_TLB_L1D, vb, 4), 4);
+    for (int k = 0; k < 4; k++)
+        assert_int_equal(va[k].va, vb[k].va);
+    env_free(a);
+    env_free(b);
+}
+
+/* ---- L1 / L2 ------------------------------------------------------------ */
+
+static void test_l2_refill(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=1x1,l1d=1x1,l2=16x4,pwc=0");
+    map(e, 1, 0x1000, RAM_BASE + 0x1000, 0, RWXAD);
+    map(e, 1, 0x2000, RAM_BASE + 0x2000, 0, RWXAD);
+    ld(e, 1, 0x1000);
+    ld(e, 1, 0x2000); /* evicts 0x1000 from the L1D */
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->walks, 2);
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x1000);
+    assert_int_equal(st->walks, 2); /* from the L2 */
+    assert_int_equal(st->tlb[MMU_TLB_L2].hits, 1);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].misses, 3);
+    assert_true(holds(e, MMU_TLB_L1D, 0x1000, 1));
+    /* fetches use the L1I and share the L2 */
+    struct mmu_req r = req(e, 1);
+    struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_FETCH, &r, &x), MMU_OK);
+    assert_int_equal(st->walks, 2);
+    assert_true(holds(e, MMU_TLB_L1I, 0x2000, 1));
+    assert_int_equal(st->tlb[MMU_TLB_L1I].lookups, 1);
+    env_free(e);
+}
+
+/* ---- superpages: one entry --------------------------------------------- */
+
+static void test_superpage_one_entry(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x40000000, RAM_BASE, 1, RWXAD);             /* 2 MiB */
+    map(e, 1, 0xc0000000, 0x80000000, 2, RWXAD);           /* 1 GiB */
+    map(e, 1, 0x5000, RAM_BASE + 0x5000, 0, RWXAD);        /* 4 KiB */
+    for (uint64_t off = 0; off < (2 << 20); off += 0x10000)
+        assert_int_equal(ld(e, 1, 0x40000000 + off), RAM_BASE + off);
+    assert_int_equal(ld(e, 1, 0xc0000000 + 0x123456), 0x80123456);
+    assert_int_equal(ld(e, 1, 0xc0000000 + 0x3fffff00), 0xbfffff00);
+    assert_int_equal(ld(e, 1, 0x5008), RAM_BASE + 0x5008);
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->walks, 3);
+    assert_int_equal(count(e, MMU_TLB_L1D), 3);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].hits_by_size[MMU_PAGE_2M], 31);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].hits_by_size[MMU_PAGE_1G], 1);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].misses_by_size[MMU_PAGE_2M], 1);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].misses_by_size[MMU_PAGE_4K], 1);
+    /* a fence naming any address inside the megapage removes it */
+    mmu_sfence_vma(e->m, true, 0x40000000 + 0x1ff000, false, 0);
+    assert_false(holds(e, MMU_TLB_L1D, 0x40000000, -1));
+    assert_false(holds(e, MMU_TLB_L2, 0x40000000, -1));
+    assert_true(holds(e, MMU_TLB_L1D, 0xc0000000, -1));
+    assert_true(holds(e, MMU_TLB_L1D, 0x5000, -1));
+    env_free(e);
+}
+
+/* ---- stale entries, satp switches --------------------------------------- */
+
+static void test_stale_until_fence(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x10000, 0, RWXAD);
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x10000);
+    map(e, 1, 0x1000, RAM_BASE + 0x20000, 0, RWXAD); /* remap, no fence */
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x10000); /* stale, as hardware */
+    *leaf(e, 1, 0x1000, 0) = 0;                           /* unmap, no fence */
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x10000);
+    map(e, 1, 0x1000, RAM_BASE + 0x20000, 0, RWXAD);
+    mmu_sfence_vma(e->m, true, 0x1000, true, 1);
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x20000);
+    env_free(e);
+}
+
+static void test_survives_satp_switch(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1d=16x4,pwc=0");
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 2, 0x1000, RAM_BASE + 0x21000, 0, RWXAD);
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x11000);
+    assert_int_equal(ld(e, 2, 0x1000), RAM_BASE + 0x21000); /* other ASID: misses, walks */
+    map(e, 1, 0x1000, RAM_BASE + 0x31000, 0, RWXAD);        /* change without fence */
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x11000); /* back to ASID 1: still cached */
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2);
+    assert_int_equal(count(e, MMU_TLB_L1D), 2);
+    /* --tlb-flush=peer: the caller flushes on satp writes */
+    assert_false(mmu_flush_on_satp_write(e->m));
+    uint64_t g = mmu_generation(e->m);
+    mmu_flush_all(e->m);
+    assert_true(mmu_generation(e->m) != g);
+    assert_int_equal(count(e, MMU_TLB_L1D) + count(e, MMU_TLB_L2), 0);
+    assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x31000);
+    env_free(e);
+}
+
+/* ---- the four sfence.vma forms ------------------------------------------ */
+
+/* ASID 1: 0x1000 (private), 0x2000 (global); ASID 2: 0x1000, 0x3000. */
+static struct env *fence_env(void)
+{
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, RWXAD | G);
+    map(e, 2, 0x1000, RAM_BASE + 0x21000, 0, RWXAD);
+    map(e, 2, 0x3000, RAM_BASE + 0x23000, 0, RWXAD);
+    ld(e, 1, 0x1000);
+    ld(e, 1, 0x2000);
+    ld(e, 2, 0x1000);
+    ld(e, 2, 0x3000);
+    assert_int_equal(count(e, MMU_TLB_L1D), 4);
+    assert_int_equal(count(e, MMU_TLB_L2), 4);
+    return e;
+}
+
+static void test_fence_all(void **state)
+{
+    (void)state;
+    struct env *e = fence_env();
+    uint64_t g = mmu_generation(e->m);
+    mmu_sfence_vma(e->m, false, 0, false, 0);
+    assert_int_equal(count(e, MMU_TLB_L1D) + count(e, MMU_TLB_L2) + count(e, MMU_TLB_PWC), 0);
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->fences[MMU_FENCE_ALL], 1);
+    /* 4 L1D + 4 L2 + PWC: the level-2 and level-1 pointers of each space */
+    assert_int_equal(st->fence_removed[MMU_FENCE_ALL], 8 + 4);
+    assert_true(mmu_generation(e->m) > g);
+    env_free(e);
+}
+
+static void test_fence_asid(void **state)
+{
+    (void)state;
+    struct env *e = fence_env();
+    mmu_sfence_vma(e->m, false, 0, true, 1);
+    /* ASID 1's private entry gone, its global entry kept, ASID 2 untouched */
+    assert_false(holds(e, MMU_TLB_L1D, 0x1000, 1));
+    assert_true(holds(e, MMU_TLB_L1D, 0x2000, 1));
+    assert_true(holds(e, MMU_TLB_L1D, 0x1000, 2));
+    assert_true(holds(e, MMU_TLB_L1D, 0x3000, 2));
+    assert_int_equal(count(e, MMU_TLB_L1D), 3);
+    assert_int_equal(count(e, MMU_TLB_L2), 3);
+    /* the global entry serves ASID 2 too: no walk */
+    uint64_t walks = mmu_get_stats(e->m)->walks;
+    assert_int_equal(ld(e, 2, 0x2000), RAM_BASE + 0x12000);
+    assert_int_equal(mmu_get_stats(e->m)->walks, walks);
+    assert_int_equal(mmu_get_stats(e->m)->fences[MMU_FENCE_ASID], 1);
+    assert_int_equal(mmu_get_stats(e->m)->fence_removed[MMU_FENCE_ASID], 2 + 2 /* PWC of ASID 1 */);
+    env_free(e);
+}
+
+static void test_fence_va(void **state)
+{
+    (void)state;
+    struct env *e = fence_env();
+    /* every address space's leaf for 0x1000 */
+    mmu_sfence_vma(e->m, true, 0x1000, false, 0);
+    assert_false(holds(e, MMU_TLB_L1D, 0x1000, 1));
+    assert_false(holds(e, MMU_TLB_L1D, 0x1000, 2));
+    assert_int_equal(count(e, MMU_TLB_L1D), 2);
+    /* including global entries */
+    mmu_sfence_vma(e->m, true, 0x2000, false, 0);
+    assert_false(holds(e, MMU_TLB_L1D, 0x2000, -1));
+    assert_true(holds(e, MMU_TLB_L1D, 0x3000, 2));
+    assert_int_equal(mmu_get_stats(e->m)->fences[MMU_FENCE_VA], 2);
+    env_free(e);
+}
+
+static void test_fence_va_asid(void **state)
+{
+    (void)state;
+    struct env *e = fence_env();
+    mmu_sfence_vma(e->m, true, 0x1000, true, 2);
+    assert_true(holds(e, MMU_TLB_L1D, 0x1000, 1));
+    assert_false(holds(e, MMU_TLB_L1D, 0x1000, 2));
+    /* a global entry survives a fence naming an ASID */
+    mmu_sfence_vma(e->m, true, 0x2000, true, 1);
+    assert_true(holds(e, MMU_TLB_L1D, 0x2000, 1));
+    /* an address not cached removes nothing */
+    mmu_sfence_vma(e->m, true, 0x7000, true, 1);
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->fences[MMU_FENCE_VA_ASID], 3);
+    /* L1D + L2 leaf of ASID 2, plus the PWC pointers on the path of each
+     * named va in the named ASID (flushed conservatively) */
+    assert_int_equal(st->fence_removed[MMU_FENCE_VA_ASID], 2 + 2 + 2);
+    assert_int_equal(count(e, MMU_TLB_PWC), 0);
+    env_free(e);
+}
+
+/* ---- exact D, permissions on hits, generation ------------------------ */
+
+static void test_exact_dirty(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, R | W | V);
+    struct mmu_req r = req(e, 1);
+    struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 1);
+    assert_int_equal(*leaf(e, 1, 0x1000, 0) & (A | D), A);
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_STORE, &r, &x), MMU_OK);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2); /* store to a clean entry walks */
+    assert_int_equal(*leaf(e, 1, 0x1000, 0) & (A | D), A | D);
+    assert_int_equal(mmu_translate(e->m, 0x1004, MMU_STORE, &r, &x), MMU_OK);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2); /* now dirty in the TLB */
+    struct tlb_entry_view v[4];
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1); /* updated in place */
+    assert_true(v[0].flags & D);
+    env_free(e);
+}
+
+static void test_permissions_on_hit(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, R | W | U | A | D | V);
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, X | A | V);
+    struct mmu_req r = req(e, 1);
+    struct mmu_xlate x;
+    r.sum = true;
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK);
+    r.sum = false; /* no flush: the cached bits are checked against SUM now */
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_PAGE_FAULT);
+    r.priv = PRIV_U;
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_STORE, &r, &x), MMU_OK);
+    r.priv = PRIV_S;
+    r.mxr = true;
+    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_LOAD, &r, &x), MMU_OK);
+    r.mxr = false;
+    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_LOAD, &r, &x), MMU_PAGE_FAULT);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2);
+    assert_int_equal(mmu_get_stats(e->m)->page_faults[MMU_LOAD], 2);
+    env_free(e);
+}
+
+static void test_generation(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1d=1x1,l2=0,pwc=0");
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, RWXAD);
+    uint64_t g0 = mmu_generation(e->m);
+    ld(e, 1, 0x1000); /* fill into an empty way: no change */
+    assert_int_equal(mmu_generation(e->m), g0);
+    ld(e, 1, 0x2000); /* replacement */
+    uint64_t g1 = mmu_generation(e->m);
+    assert_true(g1 > g0);
+    mmu_sfence_vma(e->m, true, 0x5000, false, 0); /* removes nothing */
+    assert_int_equal(mmu_generation(e->m), g1);
+    mmu_sfence_vma(e->m, true, 0x2000, false, 0);
+    uint64_t g2 = mmu_generation(e->m);
+    assert_true(g2 > g1);
+    pmp_init(&e->pmp, 16);
+    uint64_t g3 = mmu_generation(e->m);
+    pmp_write_addr(&e->pmp, 0, 0x1234); /* a PMP write changes it too */
+    assert_true(mmu_generation(e->m) > g3);
+    env_free(e);
+}
+
+/* ---- statistics ----------------------------------------------------------- */
+
+static void test_stats(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    ld(e, 1, 0x1000);
+    ld(e, 1, 0x1008);
+    ld(e, 1, 0x9000); /* unmapped */
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->translations, 3);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].lookups, 3);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].hits, 1);
+    assert_int_equal(st->tlb[MMU_TLB_L1D].misses, 2);
+    assert_int_equal(st->tlb[MMU_TLB_L2].lookups, 2);
+    assert_int_equal(st->tlb[MMU_TLB_L2].misses, 2);
+    assert_int_equal(st->walks, 2);
+    assert_int_equal(st->walk_reads[2], 1); /* 3 reads: the first walk */
+    assert_int_equal(st->walk_reads[0], 1); /* 1 read: PWC hit, then the invalid leaf */
+    assert_int_equal(st->page_faults[MMU_LOAD], 1);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    mmu_stats_json(e->m, f);
+    fclose(f);
+    assert_int_equal(buf[0], '{');
+    assert_int_equal(buf[len - 1], '}');
+    assert_non_null(strstr(buf, "\"walks\":2"));
+    assert_non_null(strstr(buf, "\"l1d\":{\"lookups\":3,\"hits\":1,\"misses\":2"));
+    free(buf);
+    f = open_memstream(&buf, &len);
+    mmu_stats_print(e->m, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "walks 2"));
+    free(buf);
+    mmu_stats_reset(e->m);
+    assert_int_equal(st->walks, 0);
+    env_free(e);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_config),
+        cmocka_unit_test(test_capacity),
+        cmocka_unit_test(test_lru),
+        cmocka_unit_test(test_fifo),
+        cmocka_unit_test(test_random_deterministic),
+        cmocka_unit_test(test_l2_refill),
+        cmocka_unit_test(test_superpage_one_entry),
+        cmocka_unit_test(test_stale_until_fence),
+        cmocka_unit_test(test_survives_satp_switch),
+        cmocka_unit_test(test_fence_all),
+        cmocka_unit_test(test_fence_asid),
+        cmocka_unit_test(test_fence_va),
+        cmocka_unit_test(test_fence_va_asid),
+        cmocka_unit_test(test_exact_dirty),
+        cmocka_unit_test(test_permissions_on_hit),
+        cmocka_unit_test(test_generation),
+        cmocka_unit_test(test_stats),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
