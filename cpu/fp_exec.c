@@ -35,22 +35,27 @@ static inline int fp_rm(struct hart *h, const struct insn *d)
     return rm;
 }
 
-static inline void wr_s(struct hart *h, unsigned rd, uint32_t v, unsigned fl)
+/* flags are passed by pointer and read here, after the result expression
+ * (which updates them) has been evaluated: C leaves argument order unspecified */
+static inline void wr_s(struct hart *h, unsigned rd, uint32_t v, const unsigned *flp)
 {
+    unsigned fl = *flp;
     h->f[rd] = f32_box(v);
     hart_fp_flags(h, fl);
     hart_fp_dirty(h);
 }
 
-static inline void wr_d(struct hart *h, unsigned rd, uint64_t v, unsigned fl)
+static inline void wr_d(struct hart *h, unsigned rd, uint64_t v, const unsigned *flp)
 {
+    unsigned fl = *flp;
     h->f[rd] = v;
     hart_fp_flags(h, fl);
     hart_fp_dirty(h);
 }
 
-static inline void wr_x(struct hart *h, unsigned rd, uint64_t v, unsigned fl)
+static inline void wr_x(struct hart *h, unsigned rd, uint64_t v, const unsigned *flp)
 {
+    unsigned fl = *flp;
     if (rd != 0)
         h->x[rd] = v;
     if (fl) {
@@ -113,10 +118,10 @@ void exec_fsd(struct hart *h, const struct insn *d)
 
 /* ---- arithmetic ---- */
 
-#define OP3_S(name, fn) BEGIN_RM(name) wr_s(h, d->rd, fn(FS1, FS2, FS3, rm, &fl), fl); END
-#define OP3_D(name, fn) BEGIN_RM(name) wr_d(h, d->rd, fn(FD1, FD2, FD3, rm, &fl), fl); END
-#define OP2_S(name, fn) BEGIN_RM(name) wr_s(h, d->rd, fn(FS1, FS2, rm, &fl), fl); END
-#define OP2_D(name, fn) BEGIN_RM(name) wr_d(h, d->rd, fn(FD1, FD2, rm, &fl), fl); END
+#define OP3_S(name, fn) BEGIN_RM(name) wr_s(h, d->rd, fn(FS1, FS2, FS3, rm, &fl), &fl); END
+#define OP3_D(name, fn) BEGIN_RM(name) wr_d(h, d->rd, fn(FD1, FD2, FD3, rm, &fl), &fl); END
+#define OP2_S(name, fn) BEGIN_RM(name) wr_s(h, d->rd, fn(FS1, FS2, rm, &fl), &fl); END
+#define OP2_D(name, fn) BEGIN_RM(name) wr_d(h, d->rd, fn(FD1, FD2, rm, &fl), &fl); END
 
 OP3_S(fmadd_s, f32_madd)
 OP3_S(fmsub_s, f32_msub)
@@ -136,60 +141,60 @@ OP2_D(fsub_d, f64_sub)
 OP2_D(fmul_d, f64_mul)
 OP2_D(fdiv_d, f64_div)
 
-BEGIN_RM(fsqrt_s) wr_s(h, d->rd, f32_sqrt(FS1, rm, &fl), fl); END
-BEGIN_RM(fsqrt_d) wr_d(h, d->rd, f64_sqrt(FD1, rm, &fl), fl); END
+BEGIN_RM(fsqrt_s) wr_s(h, d->rd, f32_sqrt(FS1, rm, &fl), &fl); END
+BEGIN_RM(fsqrt_d) wr_d(h, d->rd, f64_sqrt(FD1, rm, &fl), &fl); END
 
 /* ---- sign injection, min/max (no rounding mode) ---- */
 
-BEGIN(fsgnj_s)  wr_s(h, d->rd, f32_sgnj(FS1, FS2), fl); END
-BEGIN(fsgnjn_s) wr_s(h, d->rd, f32_sgnjn(FS1, FS2), fl); END
-BEGIN(fsgnjx_s) wr_s(h, d->rd, f32_sgnjx(FS1, FS2), fl); END
-BEGIN(fsgnj_d)  wr_d(h, d->rd, f64_sgnj(FD1, FD2), fl); END
-BEGIN(fsgnjn_d) wr_d(h, d->rd, f64_sgnjn(FD1, FD2), fl); END
-BEGIN(fsgnjx_d) wr_d(h, d->rd, f64_sgnjx(FD1, FD2), fl); END
-BEGIN(fmin_s) wr_s(h, d->rd, f32_min(FS1, FS2, &fl), fl); END
-BEGIN(fmax_s) wr_s(h, d->rd, f32_max(FS1, FS2, &fl), fl); END
-BEGIN(fmin_d) wr_d(h, d->rd, f64_min(FD1, FD2, &fl), fl); END
-BEGIN(fmax_d) wr_d(h, d->rd, f64_max(FD1, FD2, &fl), fl); END
+BEGIN(fsgnj_s)  wr_s(h, d->rd, f32_sgnj(FS1, FS2), &fl); END
+BEGIN(fsgnjn_s) wr_s(h, d->rd, f32_sgnjn(FS1, FS2), &fl); END
+BEGIN(fsgnjx_s) wr_s(h, d->rd, f32_sgnjx(FS1, FS2), &fl); END
+BEGIN(fsgnj_d)  wr_d(h, d->rd, f64_sgnj(FD1, FD2), &fl); END
+BEGIN(fsgnjn_d) wr_d(h, d->rd, f64_sgnjn(FD1, FD2), &fl); END
+BEGIN(fsgnjx_d) wr_d(h, d->rd, f64_sgnjx(FD1, FD2), &fl); END
+BEGIN(fmin_s) wr_s(h, d->rd, f32_min(FS1, FS2, &fl), &fl); END
+BEGIN(fmax_s) wr_s(h, d->rd, f32_max(FS1, FS2, &fl), &fl); END
+BEGIN(fmin_d) wr_d(h, d->rd, f64_min(FD1, FD2, &fl), &fl); END
+BEGIN(fmax_d) wr_d(h, d->rd, f64_max(FD1, FD2, &fl), &fl); END
 
 /* ---- compare and classify (write x registers) ---- */
 
-BEGIN(feq_s) wr_x(h, d->rd, f32_eq(FS1, FS2, &fl), fl); END
-BEGIN(flt_s) wr_x(h, d->rd, f32_lt(FS1, FS2, &fl), fl); END
-BEGIN(fle_s) wr_x(h, d->rd, f32_le(FS1, FS2, &fl), fl); END
-BEGIN(feq_d) wr_x(h, d->rd, f64_eq(FD1, FD2, &fl), fl); END
-BEGIN(flt_d) wr_x(h, d->rd, f64_lt(FD1, FD2, &fl), fl); END
-BEGIN(fle_d) wr_x(h, d->rd, f64_le(FD1, FD2, &fl), fl); END
-BEGIN(fclass_s) wr_x(h, d->rd, f32_class(FS1), fl); END
-BEGIN(fclass_d) wr_x(h, d->rd, f64_class(FD1), fl); END
+BEGIN(feq_s) wr_x(h, d->rd, f32_eq(FS1, FS2, &fl), &fl); END
+BEGIN(flt_s) wr_x(h, d->rd, f32_lt(FS1, FS2, &fl), &fl); END
+BEGIN(fle_s) wr_x(h, d->rd, f32_le(FS1, FS2, &fl), &fl); END
+BEGIN(feq_d) wr_x(h, d->rd, f64_eq(FD1, FD2, &fl), &fl); END
+BEGIN(flt_d) wr_x(h, d->rd, f64_lt(FD1, FD2, &fl), &fl); END
+BEGIN(fle_d) wr_x(h, d->rd, f64_le(FD1, FD2, &fl), &fl); END
+BEGIN(fclass_s) wr_x(h, d->rd, f32_class(FS1), &fl); END
+BEGIN(fclass_d) wr_x(h, d->rd, f64_class(FD1), &fl); END
 
 /* ---- conversions ---- */
 
-BEGIN_RM(fcvt_w_s)  wr_x(h, d->rd, f32_to_i32(FS1, rm, &fl), fl); END
-BEGIN_RM(fcvt_wu_s) wr_x(h, d->rd, f32_to_u32(FS1, rm, &fl), fl); END
-BEGIN_RM(fcvt_l_s)  wr_x(h, d->rd, f32_to_i64(FS1, rm, &fl), fl); END
-BEGIN_RM(fcvt_lu_s) wr_x(h, d->rd, f32_to_u64(FS1, rm, &fl), fl); END
-BEGIN_RM(fcvt_w_d)  wr_x(h, d->rd, f64_to_i32(FD1, rm, &fl), fl); END
-BEGIN_RM(fcvt_wu_d) wr_x(h, d->rd, f64_to_u32(FD1, rm, &fl), fl); END
-BEGIN_RM(fcvt_l_d)  wr_x(h, d->rd, f64_to_i64(FD1, rm, &fl), fl); END
-BEGIN_RM(fcvt_lu_d) wr_x(h, d->rd, f64_to_u64(FD1, rm, &fl), fl); END
+BEGIN_RM(fcvt_w_s)  wr_x(h, d->rd, f32_to_i32(FS1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_wu_s) wr_x(h, d->rd, f32_to_u32(FS1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_l_s)  wr_x(h, d->rd, f32_to_i64(FS1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_lu_s) wr_x(h, d->rd, f32_to_u64(FS1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_w_d)  wr_x(h, d->rd, f64_to_i32(FD1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_wu_d) wr_x(h, d->rd, f64_to_u32(FD1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_l_d)  wr_x(h, d->rd, f64_to_i64(FD1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_lu_d) wr_x(h, d->rd, f64_to_u64(FD1, rm, &fl), &fl); END
 
-BEGIN_RM(fcvt_s_w)  wr_s(h, d->rd, i32_to_f32((int32_t)h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_s_wu) wr_s(h, d->rd, u32_to_f32((uint32_t)h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_s_l)  wr_s(h, d->rd, i64_to_f32((int64_t)h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_s_lu) wr_s(h, d->rd, u64_to_f32(h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_d_w)  wr_d(h, d->rd, i32_to_f64((int32_t)h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_d_wu) wr_d(h, d->rd, u32_to_f64((uint32_t)h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_d_l)  wr_d(h, d->rd, i64_to_f64((int64_t)h->x[d->rs1], rm, &fl), fl); END
-BEGIN_RM(fcvt_d_lu) wr_d(h, d->rd, u64_to_f64(h->x[d->rs1], rm, &fl), fl); END
+BEGIN_RM(fcvt_s_w)  wr_s(h, d->rd, i32_to_f32((int32_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_s_wu) wr_s(h, d->rd, u32_to_f32((uint32_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_s_l)  wr_s(h, d->rd, i64_to_f32((int64_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_s_lu) wr_s(h, d->rd, u64_to_f32(h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_d_w)  wr_d(h, d->rd, i32_to_f64((int32_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_d_wu) wr_d(h, d->rd, u32_to_f64((uint32_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_d_l)  wr_d(h, d->rd, i64_to_f64((int64_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_d_lu) wr_d(h, d->rd, u64_to_f64(h->x[d->rs1], rm, &fl), &fl); END
 
-BEGIN_RM(fcvt_s_d) wr_s(h, d->rd, f64_to_f32(FD1, rm, &fl), fl); END
-BEGIN_RM(fcvt_d_s) (void)rm; wr_d(h, d->rd, f32_to_f64(FS1, &fl), fl); END
+BEGIN_RM(fcvt_s_d) wr_s(h, d->rd, f64_to_f32(FD1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_d_s) (void)rm; wr_d(h, d->rd, f32_to_f64(FS1, &fl), &fl); END
 
 /* ---- moves: bit patterns, no NaN processing ---- */
 
 /* fmv.x.w: the low 32 bits as they are (not unboxed), sign-extended */
-BEGIN(fmv_x_w) wr_x(h, d->rd, (uint64_t)(int64_t)(int32_t)(uint32_t)h->f[d->rs1], fl); END
-BEGIN(fmv_w_x) wr_s(h, d->rd, (uint32_t)h->x[d->rs1], fl); END
-BEGIN(fmv_x_d) wr_x(h, d->rd, h->f[d->rs1], fl); END
-BEGIN(fmv_d_x) wr_d(h, d->rd, h->x[d->rs1], fl); END
+BEGIN(fmv_x_w) wr_x(h, d->rd, (uint64_t)(int64_t)(int32_t)(uint32_t)h->f[d->rs1], &fl); END
+BEGIN(fmv_w_x) wr_s(h, d->rd, (uint32_t)h->x[d->rs1], &fl); END
+BEGIN(fmv_x_d) wr_x(h, d->rd, h->f[d->rs1], &fl); END
+BEGIN(fmv_d_x) wr_d(h, d->rd, h->x[d->rs1], &fl); END

@@ -384,6 +384,12 @@ uint64_t hart_run(struct hart *h, uint64_t n)
             slot->pa = pa;
         }
         const struct insn *d = &slot->d;
+        if (unlikely(h->trace)) {
+            char dis[96];
+            insn_disasm(raw, h->pc, dis, sizeof dis);
+            fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
+                    h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
+        }
         h->next_pc = h->pc + d->len;
         d->fn(h, d);
         h->x[0] = 0;

@@ -74,6 +74,7 @@ struct hart {
     bool trap_pending;       /* a handler raised an exception */
     bool wfi;                /* sleeping in wfi until an interrupt is pending */
     bool irq_check;          /* re-evaluate pending interrupts before next insn */
+    FILE *trace;             /* --trace: one line per executed instruction */
 
     uint32_t hartid;
     uint64_t instret;        /* instructions retired (raw count) */

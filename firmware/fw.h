@@ -16,7 +16,7 @@
 
 /* Board: QEMU virt memory map (DESIGN.md). */
 #define FW_BASE 0x80000000UL
-#define FW_SIZE 0x00200000UL /* firmware owns [FW_BASE, FW_BASE + FW_SIZE) */
+#define FW_SIZE 0x00080000UL /* firmware owns [FW_BASE, FW_BASE + FW_SIZE): 512 KiB, PMP-protected */
 #define NEXT_STAGE 0x80200000UL
 #define SIFIVE_TEST 0x00100000UL
 #define CLINT_BASE 0x02000000UL
@@ -26,7 +26,7 @@
 #define UART_BASE 0x10000000UL
 
 /* Per-hart private area (not cleared with .bss): trap frame + M-mode stack. */
-#define HART_AREA_SIZE 8192
+#define HART_AREA_SIZE 4096
 #define CTX_STACK_TOP 256 /* offset of hart_ctx.stack_top, used by start.S */
 
 /* CSR bits */

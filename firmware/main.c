@@ -222,6 +222,188 @@ static unsigned long fdt_hart_mask(unsigned long fdt)
 	return mask;
 }
 
+/* The compiler may emit calls to these even in freestanding code. */
+void *memset(void *d, int c, size_t n)
+{
+	uint8_t *p = d;
+	while (n--)
+		*p++ = (uint8_t)c;
+	return d;
+}
+
+void *memcpy(void *d, const void *s, size_t n)
+{
+	uint8_t *p = d;
+	const uint8_t *q = s;
+	while (n--)
+		*p++ = *q++;
+	return d;
+}
+
+void *memmove(void *d, const void *s, size_t n)
+{
+	uint8_t *p = d;
+	const uint8_t *q = s;
+	if (p <= q)
+		return memcpy(d, s, n);
+	while (n--)
+		p[n] = q[n];
+	return d;
+}
+
+static void put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+struct fdt_patch {
+	uint8_t buf[256];
+	size_t len;
+	char strs[64]; /* strings to append to the strings block */
+	size_t slen;
+	const char *old_strs;
+	size_t old_slen;
+};
+
+static uint32_t fdt_string_off(struct fdt_patch *fp, const char *name)
+{
+	size_t n = 0;
+	while (name[n])
+		n++;
+	for (size_t i = 0; i + n < fp->old_slen; i++) {
+		size_t k = 0;
+		while (k <= n && fp->old_strs[i + k] == name[k])
+			k++;
+		if (k > n)
+			return (uint32_t)i;
+	}
+	for (size_t i = 0; i + n < fp->slen; i++) {
+		size_t k = 0;
+		while (k <= n && fp->strs[i + k] == name[k])
+			k++;
+		if (k > n)
+			return (uint32_t)(fp->old_slen + i);
+	}
+	uint32_t off = (uint32_t)(fp->old_slen + fp->slen);
+	memcpy(fp->strs + fp->slen, name, n + 1);
+	fp->slen += n + 1;
+	return off;
+}
+
+static void fdt_emit32(struct fdt_patch *fp, uint32_t v)
+{
+	put_be32(fp->buf + fp->len, v);
+	fp->len += 4;
+}
+
+static void fdt_emit_node(struct fdt_patch *fp, const char *name)
+{
+	fdt_emit32(fp, 1);
+	size_t n = 0;
+	while (name[n])
+		n++;
+	memset(fp->buf + fp->len, 0, (n + 4) & ~3UL);
+	memcpy(fp->buf + fp->len, name, n);
+	fp->len += (n + 4) & ~3UL;
+}
+
+static void fdt_emit_prop(struct fdt_patch *fp, const char *name, const uint32_t *cells, size_t ncells)
+{
+	fdt_emit32(fp, 3);
+	fdt_emit32(fp, (uint32_t)(4 * ncells));
+	fdt_emit32(fp, fdt_string_off(fp, name));
+	for (size_t i = 0; i < ncells; i++)
+		fdt_emit32(fp, cells[i]);
+}
+
+/* Adds /reserved-memory/mmode_resv0@80000000 (no-map) for the firmware's
+ * PMP-protected region, as OpenSBI does, so that S-mode software that reads
+ * the device tree (Linux) never touches it. The blob grows in place by at
+ * most 256 bytes; nothing is done if the node is already there or the blob's
+ * layout is not the usual header, reservations, structure, strings. */
+static void fdt_reserve_firmware(unsigned long fdt)
+{
+	enum { BEGIN = 1, END = 2, PROP = 3, NOP = 4 };
+	uint8_t *b = (uint8_t *)fdt;
+	if (!fdt || (fdt & 7) || be32(b) != 0xd00dfeed || be32(b + 20) < 17)
+		return;
+	uint32_t off_struct = be32(b + 8), off_strings = be32(b + 12);
+	uint32_t size_strings = be32(b + 32), size_struct = be32(b + 36);
+	if (off_strings < off_struct + size_struct)
+		return;
+	uint8_t *st = b + off_struct, *p = st;
+	uint8_t *root_end = 0, *resv_end = 0;
+	int depth = 0, in_resv = 0;
+	for (;;) {
+		uint32_t tok = be32(p);
+		if (tok == BEGIN) {
+			const char *name = (const char *)p + 4;
+			size_t n = 0;
+			while (name[n])
+				n++;
+			depth++;
+			if (depth == 2 && str_eq(name, "reserved-memory"))
+				in_resv = 1;
+			if (depth == 3 && in_resv && str_prefix(name, "mmode_resv"))
+				return; /* already described */
+			p += 4 + ((n + 4) & ~3UL);
+		} else if (tok == PROP) {
+			p += 12 + ((be32(p + 4) + 3) & ~3U);
+		} else if (tok == END) {
+			if (depth == 2 && in_resv) {
+				resv_end = p;
+				in_resv = 0;
+			}
+			if (depth == 1)
+				root_end = p;
+			depth--;
+			p += 4;
+		} else if (tok == NOP) {
+			p += 4;
+		} else {
+			break;
+		}
+		if (p >= st + size_struct)
+			return;
+	}
+	if (!root_end)
+		return;
+
+	static struct fdt_patch fp;
+	fp.len = fp.slen = 0;
+	fp.old_strs = (const char *)(b + off_strings);
+	fp.old_slen = size_strings;
+	uint8_t *at = resv_end ? resv_end : root_end;
+	static const uint32_t two = 2;
+	const uint32_t reg[4] = {(uint32_t)(FW_BASE >> 32), (uint32_t)FW_BASE, 0, (uint32_t)FW_SIZE};
+	if (!resv_end) {
+		fdt_emit_node(&fp, "reserved-memory");
+		fdt_emit_prop(&fp, "#address-cells", &two, 1);
+		fdt_emit_prop(&fp, "#size-cells", &two, 1);
+		fdt_emit_prop(&fp, "ranges", 0, 0);
+	}
+	fdt_emit_node(&fp, "mmode_resv0@80000000");
+	fdt_emit_prop(&fp, "reg", reg, 4);
+	fdt_emit_prop(&fp, "no-map", 0, 0);
+	fdt_emit32(&fp, END);
+	if (!resv_end)
+		fdt_emit32(&fp, END);
+
+	/* strings block goes right after the grown structure block */
+	uint32_t new_off_strings = off_struct + size_struct + (uint32_t)fp.len;
+	memmove(b + new_off_strings, b + off_strings, size_strings);
+	memmove(at + fp.len, at, (size_t)(st + size_struct - at));
+	memcpy(at, fp.buf, fp.len);
+	memcpy(b + new_off_strings + size_strings, fp.strs, fp.slen);
+	put_be32(b + 12, new_off_strings);
+	put_be32(b + 32, size_strings + (uint32_t)fp.slen);
+	put_be32(b + 36, size_struct + (uint32_t)fp.len);
+	put_be32(b + 4, new_off_strings + size_strings + (uint32_t)fp.slen);
+}
+
 /* ------------------------------------------------------ timer and IPIs */
 
 static unsigned long hartid(void) { return csr_read(mhartid); }
@@ -826,6 +1008,7 @@ void fw_main(unsigned long me, unsigned long dtb)
 			*b = 0;
 		boot_hartid = me;
 		hart_valid = fdt_hart_mask(dtb);
+		fdt_reserve_firmware(dtb);
 		if (!(hart_valid & (1UL << me)))
 			hart_valid |= 1UL << me; /* no usable device tree: just us */
 		for (unsigned long h = 0; h < MAX_HARTS; h++)

@@ -2,7 +2,7 @@
  * routines that must be written in assembly (mode switch, MPRV accesses
  * with a private trap vector, CSR probes, FP register access). */
 
-#define HART_AREA_SIZE 8192
+#define HART_AREA_SIZE 4096
 #define CTX_STACK_TOP 256
 #define MAX_HARTS 64
 

@@ -357,6 +357,7 @@ struct board *board_create(const struct board_opts *o, int *status)
         hart_init(&b->harts[i], i, &b->pm, &o->hart, b->mmus[i]);
         b->harts[i].mtime = &b->mtime;
         b->harts[i].platform = b;
+        if (o->trace) b->harts[i].trace = stderr;
         if (o->tlb_flush_peer) b->harts[i].satp_write_hook = satp_peer_flush;
     }
 

@@ -36,6 +36,7 @@ static const char help_text[] =
     "  --tlb-flush=exact|peer       peer: flush the TLB on every satp write, like QEMU\n"
     "  --ad=hw|fault                A/D bits set by hardware (default) or Svade page faults\n"
     "  --pmp N                      PMP entries (0..64, default 16)\n"
+"  --trace                      print every executed instruction (hart, mode, pc, bits, disassembly)\n"
     "  --realtime                   mtime follows the host clock (default: instruction count)\n"
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
     "  --dump-dtb FILE              write the generated device tree\n";
@@ -217,7 +218,8 @@ int main(int argc, char **argv)
             uint64_t v; NEEDVAL();
             if (!parse_u64(val, &v) || v > 64) return usage_error("bad --pmp value %s (0..64)", val);
             o.hart.pmp_entries = v ? (int)v : -1;
-        } else if (!strcmp(name, "realtime")) o.realtime = true;
+        } else if (!strcmp(name, "trace")) o.trace = true;
+        else if (!strcmp(name, "realtime")) o.realtime = true;
         else if (!strcmp(name, "quantum")) {
             uint64_t v; NEEDVAL();
             if (!parse_u64(val, &v) || v < 10 || v > 1000000) return usage_error("bad --quantum value %s (10..1000000)", val);

@@ -204,7 +204,9 @@ struct virtio_blk *virtio_blk_create(const struct virtio_blk_opts *opts, const s
         const char *slash = strrchr(path, '/');
         serial = slash ? slash + 1 : path;
     }
-    strncpy(d->id, serial, sizeof d->id); /* 20 bytes, NUL-padded, not terminated when full (§5.2.6) */
+    /* 20 bytes, NUL-padded, not NUL-terminated when full (§5.2.6). */
+    size_t idlen = strlen(serial);
+    memcpy(d->id, serial, idlen < sizeof d->id ? idlen : sizeof d->id);
 
     d->features = (1ull << VIRTIO_F_VERSION_1) | (1ull << VIRTIO_F_INDIRECT_DESC) |
                   (1ull << VIRTIO_BLK_F_SEG_MAX) | (1ull << VIRTIO_BLK_F_BLK_SIZE) |

@@ -22,6 +22,7 @@ test_ ## testnum:                                           \
         CHECK_FFLAGS(0)
 
 RVTEST_CODE_BEGIN
+        .option norvc           /* RV64 has no c.flw/c.fsw; keep everything 32-bit */
         TEST_FLW( 2, 0xbf800000, 0)
         TEST_FLW( 3, 0x40000000, 4)
         TEST_FLW( 4, 0x7f800001, 8)             /* sNaN loaded unchanged, no NV */

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Install what is missing, build with warnings as errors, run every test;
+# then build the suite again with -fsanitize=address,undefined and run it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+JOBS=${JOBS:-2}
+cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAGODA_WERROR=ON >/dev/null
+cmake --build build -j"$JOBS"
+(cd build && ctest -j"$JOBS" --timeout 300 --output-on-failure)
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPAGODA_WERROR=ON -DPAGODA_SANITIZE=ON >/dev/null
+cmake --build build-asan -j"$JOBS"
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 ctest -j"$JOBS" --timeout 600 --output-on-failure)
