@@ -168,13 +168,17 @@ static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc)
     return h->priv;
 }
 
-/* Translate va; on failure raise the fault (tval = va) and return false. */
-static bool xlate(struct hart *h, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+/* Translate an access of size bytes at va (not crossing a page); PMP is
+ * checked on the whole physical range.  On failure raise the fault (tval =
+ * va) and return false. */
+static bool xlate(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, struct mmu_xlate *out)
 {
     unsigned priv = effective_priv(h, acc);
-    if (priv == PRIV_M && h->pmp.m_all_allowed) {
+    /* M-mode with no locked PMP entry: an aligned access of at most 8 bytes
+     * can never fail PMP (see pmp.h), and there is no translation */
+    if (priv == PRIV_M && h->pmp.m_all_allowed && ((va & 7) + size) <= 8) {
         out->pa = va;
-        out->host = phys_ram_ptr(h->pm, va, 1);
+        out->host = phys_ram_ptr(h->pm, va, size);
         return true;
     }
     struct mmu_req r = {
@@ -184,34 +188,19 @@ static bool xlate(struct hart *h, uint64_t va, enum mmu_access acc, struct mmu_x
         .mxr = (h->mstatus & MSTATUS_MXR) != 0,
         .hw_ad = !h->cfg.ad_fault,
     };
-    enum mmu_result res = mmu_translate(h->mmu, va, acc, &r, out);
+    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &r, out);
     if (likely(res == MMU_OK)) return true;
     hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
     return false;
 }
 
-/* PMP check of a whole access at its physical address (mmu_translate checks
- * the first byte's page; an access within one page and one PMP region is
- * what the fast path sees). */
-static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_access acc)
-{
-    unsigned priv = effective_priv(h, acc);
-    if (priv == PRIV_M && h->pmp.m_all_allowed) return true;
-    return pmp_check(&h->pmp, pa, size, (int)acc, (int)priv);
-}
-
 static bool access_one(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val)
 {
     struct mmu_xlate x;
-    if (!xlate(h, va, acc, &x)) return false;
-    if (!pmp_ok(h, x.pa, size, acc)) {
-        hart_raise(h, access_fault_cause[acc], va);
-        return false;
-    }
-    uint8_t *p = x.host ? phys_ram_ptr(h->pm, x.pa, size) : NULL;
-    if (p) {
-        if (acc == MMU_STORE) phys_write_host(p, size, *val);
-        else *val = phys_read_host(p, size);
+    if (!xlate(h, va, size, acc, &x)) return false;
+    if (x.host) {
+        if (acc == MMU_STORE) phys_write_host(x.host, size, *val);
+        else *val = phys_read_host(x.host, size);
         return true;
     }
     bool ok = acc == MMU_STORE ? (h->pm->io_store && h->pm->io_store(h->pm->io_ctx, x.pa, size, *val))
@@ -232,11 +221,11 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
     uint8_t *hp[8];
     for (unsigned i = 0; i < size; i++) {
         struct mmu_xlate x;
-        if (!xlate(h, va + i, acc, &x)) {
+        if (!xlate(h, va + i, 1, acc, &x)) {
             h->exc_tval = va; /* report the access's own address */
             return false;
         }
-        hp[i] = x.host && pmp_ok(h, x.pa, 1, acc) ? phys_ram_ptr(h->pm, x.pa, 1) : NULL;
+        hp[i] = x.host;
         if (!hp[i]) {
             hart_raise(h, access_fault_cause[acc], va);
             return false;
@@ -274,9 +263,9 @@ bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, 
         return false;
     }
     struct mmu_xlate x;
-    if (!xlate(h, va, acc, &x)) return false;
+    if (!xlate(h, va, size, acc, &x)) return false;
     /* AMOs are only supported on RAM: device memory gives an access fault */
-    if (!x.host || !pmp_ok(h, x.pa, size, acc) || !phys_ram_ptr(h->pm, x.pa, size)) {
+    if (!x.host) {
         hart_raise(h, is_lr ? EXC_LOAD_ACCESS : EXC_STORE_ACCESS, va);
         return false;
     }
@@ -286,18 +275,20 @@ bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, 
 
 /* ---- fetch ---- */
 
+/* PMP allows the whole range [pa, pa+size) for this kind of access. */
+static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_access acc)
+{
+    return pmp_check(&h->pmp, pa, size, (int)acc, (int)effective_priv(h, acc));
+}
+
 /* Fill the fetch-page cache for the page holding va.  Returns false after
  * raising the fault. */
 static bool fetch_page(struct hart *h, uint64_t va)
 {
     struct mmu_xlate x;
     uint64_t gen = mmu_generation(h->mmu);
-    if (!xlate(h, va, MMU_FETCH, &x)) return false;
+    if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
     uint64_t ppage = x.pa & ~0xfffull;
-    if (!pmp_ok(h, x.pa, 2, MMU_FETCH)) {
-        hart_raise(h, EXC_INSN_ACCESS, va);
-        return false;
-    }
     h->fetch_vpage = va & ~0xfffull;
     h->fetch_ppage = ppage;
     h->fetch_gen = gen;
@@ -317,8 +308,8 @@ static bool fetch16(struct hart *h, uint64_t va, uint64_t *pa, uint16_t *half)
             /* not cacheable: translate and read this halfword directly */
             struct mmu_xlate x;
             uint64_t v;
-            if (!xlate(h, va, MMU_FETCH, &x)) return false;
-            if (!pmp_ok(h, x.pa, 2, MMU_FETCH) || !phys_load(h->pm, x.pa, 2, &v)) {
+            if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
+            if (!phys_load(h->pm, x.pa, 2, &v)) {
                 hart_raise(h, EXC_INSN_ACCESS, va);
                 return false;
             }

@@ -416,6 +416,13 @@ struct board *board_create(const struct board_opts *o, int *status)
             board_destroy(b);
             return NULL;
         }
+        /* as QEMU does: -append and -initrd patch /chosen of a given tree */
+        if ((o->append || o->initrd) &&
+            fdt_set_chosen(&b->fdt, &b->fdt_size, o->append, initrd_start, initrd_end) != 0) {
+            fprintf(stderr, "pagoda: %s: cannot update /chosen\n", o->dtb);
+            board_destroy(b);
+            return NULL;
+        }
     } else {
         struct board_desc d;
         board_desc_virt(&d);
@@ -600,13 +607,13 @@ int board_run(struct board *b)
             console_poll(b, 0);
             if (o->max_insns && total_instret(b) >= o->max_insns) {
                 fprintf(stderr, "pagoda: stopped after %" PRIu64 " instructions (--max-insns)\n", total_instret(b));
-                status = 3;
+                status = 124;
                 limit_hit = true;
                 break;
             }
             if (o->timeout > 0 && seconds_since(&b->start) >= o->timeout) {
                 fprintf(stderr, "pagoda: stopped after %.1f s (--timeout)\n", o->timeout);
-                status = 3;
+                status = 124;
                 limit_hit = true;
                 break;
             }
