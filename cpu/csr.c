@@ -227,6 +227,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         if (((n >> 11) & 3) == 2) n = (n & ~MSTATUS_MPP) | (h->mstatus & MSTATUS_MPP); /* MPP=2 reserved */
         h->mstatus = n;
         h->irq_check = true;
+        hart_update_mem_mode(h);
         return true;
     }
     case CSR_MISA: return true; /* WARL: not writable, the ISA is fixed */
@@ -280,6 +281,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         }
         /* PMP changes take effect at once: drop the cached fetch page */
         h->fetch_vpage = UINT64_MAX;
+        hart_update_mem_mode(h);
         return true;
     }
     return false;

@@ -17,6 +17,7 @@ void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struc
     h->pm = pm;
     h->cfg = *cfg;
     h->mmu = mmu;
+    h->mmu_gen = mmu_generation_ptr(mmu);
     pmp_init(&h->pmp, cfg->pmp_entries == 0 ? 16 : cfg->pmp_entries < 0 ? 0 : cfg->pmp_entries);
     h->dcache = calloc((size_t)1 << DCACHE_BITS, sizeof *h->dcache);
     if (!h->dcache) {
@@ -58,9 +59,18 @@ void hart_reset(struct hart *h, uint64_t pc)
     h->trap_pending = false;
     h->irq_check = true;
     h->fetch_vpage = UINT64_MAX;
+    hart_update_mem_mode(h);
 }
 
 void hart_flush_fetch(struct hart *h) { h->fetch_vpage = UINT64_MAX; }
+
+void hart_update_mem_mode(struct hart *h)
+{
+    unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
+    h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
+}
+
+static inline uint64_t generation(const struct hart *h) { return *h->mmu_gen + h->pmp.gen; }
 
 /* ---- traps ---- */
 
@@ -117,6 +127,7 @@ void hart_trap(struct hart *h, uint64_t cause, uint64_t tval)
     else h->n_exceptions++;
     h->fetch_vpage = UINT64_MAX;
     h->irq_check = true;
+    hart_update_mem_mode(h);
 }
 
 uint64_t hart_mip(const struct hart *h)
@@ -241,13 +252,13 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
     return true;
 }
 
-bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
+bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
     return access_one(h, va, size, MMU_LOAD, val);
 }
 
-bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val)
+bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
     return access_one(h, va, size, MMU_STORE, &val);
@@ -286,7 +297,7 @@ static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_a
 static bool fetch_page(struct hart *h, uint64_t va)
 {
     struct mmu_xlate x;
-    uint64_t gen = mmu_generation(h->mmu);
+    uint64_t gen = generation(h);
     if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
     uint64_t ppage = x.pa & ~0xfffull;
     h->fetch_vpage = va & ~0xfffull;
@@ -302,7 +313,7 @@ static bool fetch_page(struct hart *h, uint64_t va)
 static bool fetch16(struct hart *h, uint64_t va, uint64_t *pa, uint16_t *half)
 {
     uint64_t vpage = va & ~0xfffull;
-    if (vpage != h->fetch_vpage || h->fetch_gen != mmu_generation(h->mmu)) {
+    if (vpage != h->fetch_vpage || h->fetch_gen != generation(h)) {
         if (!fetch_page(h, va)) return false;
         if (!h->fetch_host) {
             /* not cacheable: translate and read this halfword directly */
@@ -331,7 +342,7 @@ static inline bool fetch(struct hart *h, uint32_t *raw, uint64_t *pa)
 {
     uint64_t pc = h->pc;
     uint64_t off = pc & 0xfff;
-    if (likely((pc & ~0xfffull) == h->fetch_vpage && off <= 0xffc && h->fetch_gen == mmu_generation(h->mmu))) {
+    if (likely((pc & ~0xfffull) == h->fetch_vpage && off <= 0xffc && h->fetch_gen == generation(h))) {
         memcpy(raw, h->fetch_host + off, 4);
         *pa = h->fetch_ppage | off;
         return true;
@@ -350,50 +361,71 @@ static inline bool fetch(struct hart *h, uint32_t *raw, uint64_t *pa)
 
 /* ---- the loop ---- */
 
+/* One step of the loop; `traced` is a compile-time constant in each of the
+ * two loops below, so the untraced loop carries no trace check. */
+static inline __attribute__((always_inline)) void step(struct hart *h, bool traced)
+{
+    uint32_t raw;
+    uint64_t pa;
+    if (unlikely(!fetch(h, &raw, &pa))) {
+        h->trap_pending = false;
+        hart_trap(h, h->exc_cause, h->exc_tval);
+        return;
+    }
+    struct decoded_slot *slot = &h->dcache[(pa >> 1) & ((1u << DCACHE_BITS) - 1)];
+    /* the cached decode is used only if the bits in memory are still the
+     * ones decoded: stores into code and fence.i are covered by this */
+    uint32_t cmp = (raw & 3) == 3 ? raw : (raw & 0xffff);
+    if (unlikely(slot->pa != pa || slot->d.raw != cmp)) {
+        insn_decode(raw, &slot->d);
+        slot->pa = pa;
+    }
+    const struct insn *d = &slot->d;
+    if (traced) {
+        char dis[96];
+        insn_disasm(raw, h->pc, dis, sizeof dis);
+        fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
+                h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
+    }
+    h->next_pc = h->pc + d->len;
+    d->fn(h, d);
+    h->x[0] = 0;
+    if (unlikely(h->trap_pending)) {
+        h->trap_pending = false;
+        hart_trap(h, h->exc_cause, h->exc_tval);
+        return;
+    }
+    h->pc = h->next_pc;
+    h->instret++;
+}
+
+/* Interrupts are looked at only when something that affects them changed
+ * (irq_check is set by CSR writes, xRET, traps and the platform's lines). */
+#define RUN_LOOP(traced)                               \
+    while (h->instret < end) {                         \
+        if (unlikely(h->irq_check)) {                  \
+            h->irq_check = false;                      \
+            hart_check_interrupts(h);                  \
+            if (h->wfi) break;                         \
+        }                                              \
+        step(h, traced);                               \
+    }
+
 uint64_t hart_run(struct hart *h, uint64_t n)
 {
-    uint64_t done = 0;
-    while (done < n) {
-        if (unlikely(h->irq_check)) {
-            h->irq_check = false;
-            hart_check_interrupts(h);
-        }
-        if (unlikely(h->wfi)) break;
-        uint32_t raw;
-        uint64_t pa;
-        if (unlikely(!fetch(h, &raw, &pa))) {
-            h->trap_pending = false;
-            hart_trap(h, h->exc_cause, h->exc_tval);
-            continue;
-        }
-        struct decoded_slot *slot = &h->dcache[(pa >> 1) & ((1u << DCACHE_BITS) - 1)];
-        /* the cached decode is used only if the bits in memory are still the
-         * ones decoded: stores into code and fence.i are covered by this */
-        uint32_t cmp = (raw & 3) == 3 ? raw : (raw & 0xffff);
-        if (unlikely(slot->pa != pa || slot->d.raw != cmp)) {
-            insn_decode(raw, &slot->d);
-            slot->pa = pa;
-        }
-        const struct insn *d = &slot->d;
-        if (unlikely(h->trace)) {
-            char dis[96];
-            insn_disasm(raw, h->pc, dis, sizeof dis);
-            fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
-                    h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
-        }
-        h->next_pc = h->pc + d->len;
-        d->fn(h, d);
-        h->x[0] = 0;
-        if (unlikely(h->trap_pending)) {
-            h->trap_pending = false;
-            hart_trap(h, h->exc_cause, h->exc_tval);
-            continue;
-        }
-        h->pc = h->next_pc;
-        h->instret++;
-        done++;
+    uint64_t start = h->instret, end = start + n;
+    if (h->wfi) {
+        if (!h->irq_check) return 0;
+        h->irq_check = false;
+        hart_check_interrupts(h);
+        if (h->wfi) return 0;
     }
-    return done;
+    if (unlikely(h->trace != NULL)) {
+        RUN_LOOP(true)
+    } else {
+        RUN_LOOP(false)
+    }
+    return h->instret - start;
 }
 
 void hart_dump(const struct hart *h, FILE *f)

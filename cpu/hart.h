@@ -51,7 +51,7 @@ enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI 
 /* Rounding modes */
 enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
 
-#define DCACHE_BITS 16 /* decoded-instruction cache: 64 Ki entries */
+#define DCACHE_BITS 14 /* decoded-instruction cache: 64 Ki entries */
 
 struct decoded_slot {
     uint64_t pa;       /* physical address of the instruction (tag) */
@@ -112,6 +112,10 @@ struct hart {
     uint8_t *fetch_host;     /* host pointer of the page (NULL: not RAM) */
     uint64_t fetch_ppage;
     uint64_t fetch_gen;      /* mmu_generation() when filled */
+    const uint64_t *mmu_gen; /* mmu_generation_ptr(): TLB part of the generation */
+    /* loads and stores go straight to RAM: effective privilege M and no
+     * PMP entry that could refuse an aligned access (hart_update_mem_mode) */
+    bool mem_direct;
 
     /* statistics */
     uint64_t n_exceptions, n_interrupts;
@@ -144,8 +148,33 @@ void hart_illegal(struct hart *h, const struct insn *d);
 
 /* Guest virtual memory, with translation, PMP, misalignment rules.  Return
  * false after raising the exception. */
-bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val);
-bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val);
+bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val);
+bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val);
+/* Recompute mem_direct after a change of privilege, mstatus or PMP. */
+void hart_update_mem_mode(struct hart *h);
+
+/* The fast path: an aligned access to RAM with translation and PMP out of
+ * play (M-mode).  Aligned and at most 8 bytes, so in RAM when its first byte
+ * is (RAM sizes are multiples of 1 MiB). */
+static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
+{
+    uint64_t off = va - h->pm->ram_base;
+    if (__builtin_expect(h->mem_direct && !(va & (size - 1)) && off < h->pm->ram_size, 1)) {
+        *val = phys_read_host(h->pm->ram + off, size);
+        return true;
+    }
+    return hart_load_slow(h, va, size, val);
+}
+
+static inline bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val)
+{
+    uint64_t off = va - h->pm->ram_base;
+    if (__builtin_expect(h->mem_direct && !(va & (size - 1)) && off < h->pm->ram_size, 1)) {
+        phys_write_host(h->pm->ram + off, size, val);
+        return true;
+    }
+    return hart_store_slow(h, va, size, val);
+}
 /* For AMOs and LR/SC: translate for a store-class access (faults are store/AMO
  * faults) and return the physical address; requires natural alignment. */
 bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, uint64_t *pa);

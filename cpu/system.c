@@ -34,6 +34,7 @@ void exec_mret(struct hart *h, const struct insn *d)
     h->next_pc = h->mepc;
     h->fetch_vpage = UINT64_MAX;
     h->irq_check = true;
+    hart_update_mem_mode(h);
 }
 
 /* sret: illegal in U-mode, and in S-mode when mstatus.TSR = 1. */
@@ -51,6 +52,7 @@ void exec_sret(struct hart *h, const struct insn *d)
     h->next_pc = h->sepc;
     h->fetch_vpage = UINT64_MAX;
     h->irq_check = true;
+    hart_update_mem_mode(h);
 }
 
 /* wfi: with TW = 1, illegal below M-mode; in U-mode always illegal (we do

@@ -117,6 +117,8 @@ void enter_smode(unsigned long addr, unsigned long a0, unsigned long a1) __attri
 void park_on_stack(struct hart_ctx *ctx, void (*fn)(struct hart_ctx *)) __attribute__((noreturn));
 unsigned long unpriv_lbu(unsigned long addr, struct unpriv_trap *t);
 void unpriv_sb(unsigned long addr, unsigned long val, struct unpriv_trap *t);
+unsigned long phys_lbu(unsigned long addr, struct unpriv_trap *t);
+void phys_sb(unsigned long addr, unsigned long val, struct unpriv_trap *t);
 unsigned long unpriv_lhu_x(unsigned long addr, struct unpriv_trap *t);
 unsigned long probe_csr_set_menvcfg(unsigned long bits); /* read-back, 0 if absent */
 int probe_stimecmp(void); /* 1 if stimecmp exists */

@@ -186,6 +186,22 @@ unpriv_sb:			/* (addr, val, t) */
 	sb	t2, 0(a0)
 	UNPRIV_END
 
+	/* Same, but M-mode physical accesses (no MPRV): for DBCN buffers, which
+	 * are physical addresses that may name a hole in the memory map. */
+	.globl phys_lbu
+phys_lbu:			/* (addr, t) */
+	UNPRIV_BEGIN 0
+	lbu	a0, 0(a0)
+	UNPRIV_END
+
+	.globl phys_sb
+phys_sb:			/* (addr, val, t) */
+	mv	t2, a1
+	mv	a1, a2
+	UNPRIV_BEGIN 0
+	sb	t2, 0(a0)
+	UNPRIV_END
+
 	.balign 4
 unpriv_trap:
 	csrr	t0, mcause

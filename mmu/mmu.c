@@ -180,6 +180,8 @@ uint64_t mmu_generation(const struct mmu *m)
     return m->gen + (m->pmp ? m->pmp->gen : 0);
 }
 
+const uint64_t *mmu_generation_ptr(const struct mmu *m) { return &m->gen; }
+
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
 {
     if (res == MMU_PAGE_FAULT)

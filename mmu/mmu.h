@@ -131,6 +131,9 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
 /* Changes whenever any TLB entry is removed or replaced, so a user caching a
  * translation (the hart's fetch page) knows to look again. */
 uint64_t mmu_generation(const struct mmu *m);
+/* The TLB part of the generation, for callers that check it on every
+ * instruction: mmu_generation(m) == *mmu_generation_ptr(m) + pmp->gen. */
+const uint64_t *mmu_generation_ptr(const struct mmu *m);
 
 void mmu_stats_print(const struct mmu *m, FILE *f);
 void mmu_stats_json(const struct mmu *m, FILE *f);

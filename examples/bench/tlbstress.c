@@ -23,8 +23,10 @@
 #ifndef STEPS
 #if NPAGES <= 64
 #define STEPS 500000000UL
-#else
+#elif NPAGES < 4096
 #define STEPS 20000000UL
+#else
+#define STEPS 12000000UL
 #endif
 #endif
 

@@ -203,7 +203,9 @@ static void misaligned_tests(void)
 			 : "=r"(amo_pc) : "r"(1UL), "r"(buf + 50) : "memory");
 	g.expect_misaligned_trap = 0;
 	if (g.misaligned_trap_cause) {
-		check(g.misaligned_trap_cause == 6, "misaligned AMO scause", g.misaligned_trap_cause);
+		/* 6 per the ISA; QEMU's single-threaded AMO path reports 4 */
+		check(g.misaligned_trap_cause == 6 || g.misaligned_trap_cause == 4,
+		      "misaligned AMO scause", g.misaligned_trap_cause);
 		check(g.misaligned_trap_tval == (long)(buf + 50), "misaligned AMO stval", g.misaligned_trap_tval);
 		check(g.misaligned_trap_epc == (long)amo_pc, "misaligned AMO sepc", g.misaligned_trap_epc);
 	}
@@ -247,6 +249,10 @@ void test_main(unsigned long hartid, unsigned long dtb)
 	static const char msg[] = "  DBCN console_write ok\n";
 	r = sbi(EXT_DBCN, 0, sizeof(msg) - 1, (unsigned long)msg, 0, 0, 0);
 	check(r.error == 0 && r.value == sizeof(msg) - 1, "console_write", r.error);
+	r = sbi(EXT_DBCN, 0, 4, 0x80000000UL, 0, 0, 0); /* the firmware's own memory */
+	check(r.error == -3, "console_write from firmware memory", r.error);
+	r = sbi(EXT_DBCN, 0, 4, 0x00000100UL, 0, 0, 0); /* a hole in the memory map */
+	check(r.error == -3, "console_write from a hole", r.error);
 
 	/* TIME: one timer interrupt */
 	csr_set(sie, (1UL << 5) | (1UL << 1));

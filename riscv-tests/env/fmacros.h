@@ -13,28 +13,7 @@
 
 #include "macros.h"
 
-/* QEMU virt has no HTIF: report through the sifive_test device at 0x100000
- * (0x5555 = pass, (code << 16) | 0x3333 = fail with exit status `code`). */
-#ifdef PAGODA_QEMU_EXIT
-#undef RVTEST_PASS
-#undef RVTEST_FAIL
-#define RVTEST_PASS                                         \
-        fence;                                              \
-        li t6, 0x5555;                                      \
-        li t5, 0x100000;                                    \
-        sw t6, 0(t5);                                       \
-1:      j 1b;
-#define RVTEST_FAIL                                         \
-        fence;                                              \
-        bnez TESTNUM, 2f;                                   \
-        li TESTNUM, 1;                                      \
-2:      slli t6, TESTNUM, 16;                               \
-        li t5, 0x3333;                                      \
-        or t6, t6, t5;                                      \
-        li t5, 0x100000;                                    \
-        sw t6, 0(t5);                                       \
-1:      j 1b;
-#endif
+/* (Built with -DPAGODA_QEMU_EXIT, test.h reports through sifive_test for QEMU.) */
 
 /* fflags bits */
 #define NX 0x01
