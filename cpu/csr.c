@@ -189,6 +189,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
     case CSR_SSTATUS:
         h->mstatus = (h->mstatus & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE);
         h->irq_check = true;
+        hart_update_mem_mode(h); /* SUM and MXR change what translations allow */
         return true;
     case CSR_SIE:
         h->mie = (h->mie & ~h->mideleg) | (v & h->mideleg & MIE_WRITABLE);
@@ -219,6 +220,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         /* the TLB is not flushed (entries are ASID-tagged); only the fetch
          * page, which was translated under the old satp */
         h->fetch_vpage = UINT64_MAX;
+        hart_update_mem_mode(h);
         if (h->satp_write_hook) h->satp_write_hook(h);
         return true;
     }

@@ -68,6 +68,14 @@ void hart_update_mem_mode(struct hart *h)
 {
     unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
     h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
+    struct mmu_req r = {
+        .satp = priv == PRIV_M ? 0 : h->satp, /* M-mode is never translated */
+        .priv = (uint8_t)priv,
+        .sum = (h->mstatus & MSTATUS_SUM) != 0,
+        .mxr = (h->mstatus & MSTATUS_MXR) != 0,
+        .hw_ad = !h->cfg.ad_fault,
+    };
+    h->xlate_key = mmu_fast_key(&r);
 }
 
 static inline uint64_t generation(const struct hart *h) { return *h->mmu_gen + h->pmp.gen; }

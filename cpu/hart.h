@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "../mmu/mmu.h"
+#include "../mmu/mmu_fast.h"
 #include "decode.h"
 
 /* Exception causes (privileged spec, table "Machine cause register values"). */
@@ -116,6 +117,7 @@ struct hart {
     /* loads and stores go straight to RAM: effective privilege M and no
      * PMP entry that could refuse an aligned access (hart_update_mem_mode) */
     bool mem_direct;
+    uint64_t xlate_key;      /* mmu_fast_key() of the current data-access context */
 
     /* statistics */
     uint64_t n_exceptions, n_interrupts;
@@ -158,20 +160,41 @@ void hart_update_mem_mode(struct hart *h);
  * is (RAM sizes are multiples of 1 MiB). */
 static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
-    uint64_t off = va - h->pm->ram_base;
-    if (__builtin_expect(h->mem_direct && !(va & (size - 1)) && off < h->pm->ram_size, 1)) {
-        *val = phys_read_host(h->pm->ram + off, size);
-        return true;
+    if (__builtin_expect(!(va & (size - 1)), 1)) {
+        if (h->mem_direct) {
+            uint64_t off = va - h->pm->ram_base;
+            if (__builtin_expect(off < h->pm->ram_size, 1)) {
+                *val = phys_read_host(h->pm->ram + off, size);
+                return true;
+            }
+        } else {
+            /* translated: an L1 data TLB hit, answered by mmu_fast.h */
+            uint8_t *p = mmu_fast_lookup(h->mmu, va, MMU_LOAD, h->xlate_key);
+            if (__builtin_expect(p != NULL, 1)) {
+                *val = phys_read_host(p, size);
+                return true;
+            }
+        }
     }
     return hart_load_slow(h, va, size, val);
 }
 
 static inline bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
-    uint64_t off = va - h->pm->ram_base;
-    if (__builtin_expect(h->mem_direct && !(va & (size - 1)) && off < h->pm->ram_size, 1)) {
-        phys_write_host(h->pm->ram + off, size, val);
-        return true;
+    if (__builtin_expect(!(va & (size - 1)), 1)) {
+        if (h->mem_direct) {
+            uint64_t off = va - h->pm->ram_base;
+            if (__builtin_expect(off < h->pm->ram_size, 1)) {
+                phys_write_host(h->pm->ram + off, size, val);
+                return true;
+            }
+        } else {
+            uint8_t *p = mmu_fast_lookup(h->mmu, va, MMU_STORE, h->xlate_key);
+            if (__builtin_expect(p != NULL, 1)) {
+                phys_write_host(p, size, val);
+                return true;
+            }
+        }
     }
     return hart_store_slow(h, va, size, val);
 }

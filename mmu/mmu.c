@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "mmu_internal.h"
+#include "mmu_fast.h"
 
 void mmu_config_default(struct mmu_config *c)
 {
@@ -150,6 +151,8 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     m->cfg = *c;
     m->pm = pm;
     m->pmp = pmp;
+    for (unsigned i = 0; i < MMU_FAST_N; i++)
+        m->fast[i].tag = UINT64_MAX;
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
         tlb_init(&m->tlb[MMU_TLB_L2], c->l2_sets, c->l2_ways, c->repl, 0x3333) ||
@@ -225,6 +228,48 @@ static void fill(struct mmu *m, int which, const struct tlb_entry *e)
         m->st.tlb[which].evictions++;
         m->gen++;
     }
+}
+
+/* Remember, for the data fast path, the L1D entry that now maps va (if the
+ * L1D holds it) and what this context may do through it. */
+static void fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint16_t asid, uint64_t pa,
+                      uint8_t *host)
+{
+    struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    if (!t->e)
+        return;
+    struct tlb_entry *src = NULL;
+    /* the entry an L1D lookup would return (same probe order), without
+     * touching its LRU stamp */
+    for (unsigned mask = t->size_mask; mask && !src; mask &= mask - 1) {
+        unsigned s = (unsigned)__builtin_ctz(mask);
+        uint64_t tag = va >> mmu_size_shift[s];
+        struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
+        for (unsigned w = 0; w < t->ways; w++) {
+            struct tlb_entry *e = &set[w];
+            if (e->valid && e->tag == tag && e->size == s && (e->global || e->asid == asid)) {
+                src = e;
+                break;
+            }
+        }
+    }
+    if (!src || !src->host)
+        return;
+    uint64_t page = pa & ~0xfffULL;
+    unsigned ok = 0;
+    if (pte_perm_ok(src->flags, MMU_LOAD, r) && (!m->pmp || pmp_check(m->pmp, page, 4096, MMU_LOAD, r->priv)))
+        ok |= 1u << MMU_LOAD;
+    if (pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D) &&
+        (!m->pmp || pmp_check(m->pmp, page, 4096, MMU_STORE, r->priv)))
+        ok |= 1u << MMU_STORE;
+    struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
+    f->tag = va >> 12;
+    f->key = mmu_fast_key(r);
+    f->gen = m->gen + (m->pmp ? m->pmp->gen : 0);
+    f->host = host - (pa & 0xfff);
+    f->src = src;
+    f->ok = (uint8_t)ok;
+    f->size = src->size;
 }
 
 enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
@@ -312,8 +357,11 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
 
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     pa = (e->ppn << 12) | off;
-    if (e->host)
+    if (e->host) {
         host = e->host + off;
+        if (acc != MMU_FETCH)
+            fast_fill(m, va, r, asid, pa, host);
+    }
 
 check_pmp:
     if (!pmp_ok(m, pa, size, acc, r->priv))

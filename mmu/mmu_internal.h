@@ -55,6 +55,23 @@ struct tlb {
     uint64_t rng;                     /* xorshift64 state for MMU_REPL_RANDOM */
 };
 
+/* The data-access fast path (mmu_fast.h): a direct-mapped view of L1 data
+ * TLB entries, 4 KiB at a time, for one translation context.  It holds no
+ * translation of its own: an entry is usable only while the TLB generation
+ * is unchanged (no entry removed or replaced, no PMP write), so whatever it
+ * answers is exactly what an L1D lookup would answer; a use is counted and
+ * ages the entry's LRU stamp as that lookup would. */
+#define MMU_FAST_N 256
+struct mmu_fast {
+    uint64_t tag;            /* va >> 12; UINT64_MAX when empty */
+    uint64_t key;            /* mmu_fast_key() of the context it was filled for */
+    uint64_t gen;            /* mmu generation when filled */
+    uint8_t *host;           /* host address of the 4 KiB page */
+    struct tlb_entry *src;   /* the L1D entry */
+    uint8_t ok;              /* bit 1: loads allowed, bit 2: stores allowed (D already set) */
+    uint8_t size;
+};
+
 struct mmu {
     struct mmu_config cfg;
     const struct phys_mem *pm;
@@ -70,6 +87,7 @@ struct mmu {
     } pmpc;
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
+    struct mmu_fast fast[MMU_FAST_N];
 };
 
 /* tlb.c */

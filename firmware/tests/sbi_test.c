@@ -265,9 +265,11 @@ void test_main(unsigned long hartid, unsigned long dtb)
 	puts_("  TIME ok\n");
 
 	/* HSM suspend (default retentive) woken by a timer */
+	csr_clear(sstatus, 2UL); /* the timer may fire before the suspend call */
 	r = sbi(EXT_TIME, 0, rdtime() + 20000, 0, 0, 0, 0);
 	r = sbi(EXT_HSM, 3, 0, 0, 0, 0, 0);
 	check(r.error == 0, "hart_suspend", r.error);
+	csr_set(sstatus, 2UL);
 	wait_for(&g.timer_hits[hartid], 2, "timer after suspend");
 
 	/* IPI to self */

@@ -1,0 +1,36 @@
+/* The fast path for loads and stores on a TLB hit, inlined into the hart.
+ * See struct mmu_fast in mmu_internal.h for why it is exact. */
+#ifndef PAGODA_MMU_FAST_H
+#define PAGODA_MMU_FAST_H
+
+#include "mmu_internal.h"
+
+/* What a translation depends on besides the address: satp's MODE and ASID
+ * (not its PPN: the TLB is tagged by ASID, as hardware is), the effective
+ * privilege, SUM and MXR. */
+static inline uint64_t mmu_fast_key(const struct mmu_req *r)
+{
+    return (r->satp & (0xffffull << 44 | 0xfull << 60)) | r->priv | (uint64_t)r->sum << 2 |
+           (uint64_t)r->mxr << 3 | (uint64_t)r->hw_ad << 4;
+}
+
+/* Host address for an access of size bytes at va (within one 4 KiB page) if
+ * the fast path knows it; NULL otherwise (then call mmu_translate_n). */
+static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc, uint64_t key)
+{
+    struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
+    if (f->tag != va >> 12 || f->key != key || !((f->ok >> acc) & 1) ||
+        f->gen != m->gen + (m->pmp ? m->pmp->gen : 0))
+        return NULL;
+    struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    struct mmu_tlb_stats *ts = &m->st.tlb[MMU_TLB_L1D];
+    m->st.translations++;
+    ts->lookups++;
+    ts->hits++;
+    ts->hits_by_size[f->size]++;
+    if (t->repl == MMU_REPL_LRU)
+        f->src->stamp = ++t->clock;
+    return f->host + (va & 0xfff);
+}
+
+#endif

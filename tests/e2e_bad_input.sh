@@ -1,0 +1,83 @@
+#!/bin/bash
+# Bad command lines and bad files.  File errors: exactly one stderr line that
+# names the file, exit 1, nothing on stdout.  Usage errors: the usage line,
+# exit 2.  Limits (--timeout, --max-insns): a message, exit 124.  Never a
+# crash (status >= 128) and never a hang (each run has an outer timeout).
+PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
+G=$BUILD/tests/guest
+for f in loop.elf loop-low.elf loop-high.elf loop-rv32.elf faultloop.elf; do
+  [ -r "$G/$f" ] || { echo "FAIL: $G/$f not built"; exit 1; }
+done
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+rc=0
+fail() { echo "FAIL: $*"; rc=1; }
+
+# run WANT_STATUS NAMED_FILE_OR_- DESCRIPTION -- ARGS...
+run() {
+  local want=$1 named=$2 what=$3; shift 4
+  timeout 15 "$PAGODA" "$@" </dev/null >"$T/out" 2>"$T/err"; local st=$?
+  local err; err=$(cat "$T/err")
+  local lines; lines=$(grep -c '' "$T/err")
+  if [ $st -ge 128 ]; then fail "$what: crashed with status $st: $err"; return; fi
+  if [ $st != "$want" ]; then
+    fail "$what: exit status $st, wanted $want (pagoda $*)"; echo "  stderr: $err"; return; fi
+  case $want in
+    1)
+      [ "$lines" = 1 ] || fail "$what: $lines stderr lines, wanted exactly 1: $err"
+      grep -qF -- "$named" "$T/err" || fail "$what: stderr does not name $named: $err"
+      [ -s "$T/out" ] && fail "$what: wrote to stdout";;
+    2)
+      grep -q '^usage: ' "$T/err" || fail "$what: no usage line on stderr: $err";;
+    124)
+      grep -q '^pagoda: stopped after' "$T/err" || fail "$what: no 'stopped after' message (hung until the outer timeout?): $err";;
+  esac
+  echo "ok   $what: status $st: $(head -1 "$T/err")"
+}
+
+echo hello >"$T/text.txt"
+: >"$T/empty.elf"
+head -c 300 "$G/loop.elf" >"$T/trunc.elf"
+head -c 10 "$G/loop.elf" >"$T/trunc10.elf"
+head -c 4096 /dev/urandom >"$T/garbage.dtb"
+cp "$G/loop.elf" "$T/class32.elf"; printf '\001' | dd of="$T/class32.elf" bs=1 seek=4 conv=notrunc status=none
+X86=$(command -v true); X86=$(readlink -f "$X86")
+
+run 1 "$T/missing.elf"   "missing program"          -- "$T/missing.elf"
+run 1 "$T/missing.bin"   "missing -kernel"          -- -bios none -kernel "$T/missing.bin"
+run 1 "$T/missing.bin"   "missing -bios"            -- -bios "$T/missing.bin" -kernel "$G/loop.elf"
+run 1 "$T/missing.img"   "missing -initrd"          -- -initrd "$T/missing.img" -kernel "$G/loop.elf"
+run 1 "$T/text.txt"      "text file as PROGRAM.elf" -- --timeout 3 "$T/text.txt"
+run 1 "$T/empty.elf"     "empty file as PROGRAM.elf" -- --timeout 3 "$T/empty.elf"
+run 1 "$T"               "directory as program"     -- "$T"
+run 1 "$X86"             "x86-64 ELF"               -- "$X86"
+run 1 "$G/loop-rv32.elf" "RV32 ELF"                 -- "$G/loop-rv32.elf"
+run 1 "$T/class32.elf"   "ELF with class byte 32"   -- "$T/class32.elf"
+run 1 "$G/loop-low.elf"  "segment at 0x1000000"     -- "$G/loop-low.elf"
+run 1 "$G/loop-high.elf" "segment beyond -m 128M"   -- -m 128M "$G/loop-high.elf"
+run 1 "$T/trunc.elf"     "truncated ELF (300 B)"    -- "$T/trunc.elf"
+run 1 "$T/trunc10.elf"   "truncated ELF (10 B)"     -- "$T/trunc10.elf"
+run 1 "$T/garbage.dtb"   "garbage -dtb"             -- -dtb "$T/garbage.dtb" "$G/loop.elf"
+run 1 "$T/missing.dtb"   "missing -dtb"             -- -dtb "$T/missing.dtb" "$G/loop.elf"
+
+run 2 - "unknown flag"      -- --frobnicate "$G/loop.elf"
+run 2 - "no program"        --
+run 2 - "-smp without value" -- -smp
+run 2 - "-smp 0"            -- -smp 0 "$G/loop.elf"
+run 2 - "-smp 65"           -- -smp 65 "$G/loop.elf"
+run 2 - "-smp abc"          -- -smp abc "$G/loop.elf"
+run 2 - "-smp -1"           -- -smp -1 "$G/loop.elf"
+run 2 - "-m 0"              -- -m 0 "$G/loop.elf"
+run 2 - "-m 12Q"            -- -m 12Q "$G/loop.elf"
+run 2 - "-m 1K"             -- -m 1K "$G/loop.elf"
+run 2 - "-m -5M"            -- -m -5M "$G/loop.elf"
+run 2 - "--max-insns 0"     -- --max-insns 0 "$G/loop.elf"
+run 2 - "--timeout x"       -- --timeout x "$G/loop.elf"
+
+run 124 - "--timeout 1 on an endless loop"   -- --timeout 1 "$G/loop.elf"
+run 124 - "--max-insns on an endless loop"   -- --max-insns 2000000 "$G/loop.elf"
+run 124 - "--max-insns, -smp 4"             -- -smp 4 --max-insns 2000000 "$G/loop.elf"
+run 124 - "--timeout 1 on endless fetch faults"  -- --timeout 1 "$G/faultloop.elf"
+run 124 - "--max-insns on endless fetch faults"  -- --max-insns 100000 "$G/faultloop.elf"
+
+[ $rc = 0 ] && echo PASS || echo "FAIL: bad_input"
+exit $rc

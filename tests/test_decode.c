@@ -1,0 +1,611 @@
+/* Unit tests of the instruction table, decoder and disassembler
+ * (cpu/decode.c, cpu/insns_base.def, cpu/insns_fd.def).
+ *
+ * Every row is decoded from encodings built from its own match/mask; the
+ * operands of every decoder format (DEC_*) are checked against encodings
+ * produced by GNU as 2.40 (riscv64-unknown-elf-as -march=rv64gc_zba_zbb_zbc_zbs_
+ * zihintpause, objdump -M no-aliases), whose disassembly is given in the
+ * comments; the disassembler is checked for every layout (DIS_*) and register
+ * class; reserved encodings decode to illegal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "decode.h"
+#include "hart.h"
+
+void exec_illegal(struct hart *, const struct insn *); /* cpu/hart.c */
+
+static bool is_compressed_row(const struct insn_row *r) { return (r->match & 3) != 3; }
+
+static int row_index(const char *name)
+{
+    for (size_t i = 0; i < insn_table_len; i++)
+        if (!strcmp(insn_table[i].name, name)) return (int)i;
+    fail_msg("no table row named %s", name);
+    return -1;
+}
+
+static const char *row_name(unsigned row) { return row < insn_table_len ? insn_table[row].name : "(illegal)"; }
+
+/* ---- table sanity ---- */
+
+static void test_table_well_formed(void **state)
+{
+    (void)state;
+    assert_true(insn_table_len > 200);
+    for (size_t i = 0; i < insn_table_len; i++) {
+        const struct insn_row *r = &insn_table[i];
+        assert_non_null(r->name);
+        assert_non_null(r->fn);
+        if (r->match & ~r->mask) fail_msg("%s: match has bits outside mask", r->name);
+        if (r->dec >= DEC_COUNT) fail_msg("%s: bad decoder format %u", r->name, r->dec);
+        if ((r->dis & DIS_MASK) > DIS_R1) fail_msg("%s: bad disassembly layout", r->name);
+        if (is_compressed_row(r)) {
+            if (r->mask > 0xffff || (r->mask & 3) != 3 || (r->mask & 0xe000) != 0xe000)
+                fail_msg("%s: compressed row must fix quadrant and funct3, within 16 bits", r->name);
+            if (r->dec < DEC_C_ADDI4SPN) fail_msg("%s: compressed row with a 32-bit format", r->name);
+        } else {
+            if ((r->mask & 0x7f) != 0x7f) fail_msg("%s: 32-bit row must fix the opcode", r->name);
+            if (r->dec >= DEC_C_ADDI4SPN) fail_msg("%s: 32-bit row with a compressed format", r->name);
+        }
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(insn_table[j].name, r->name)) fail_msg("row name %s appears twice", r->name);
+    }
+}
+
+/* ---- every row decodes to itself ---- */
+
+/* Build an encoding of row i: match, with the free bits taken from pattern,
+ * then fixed up so that it is not one of the reserved forms of the "C"
+ * chapter, nor one of the special cases that an earlier row holds (pause and
+ * fence.tso within fence; c.jr, c.ebreak, c.jalr within c.mv/c.add;
+ * c.addi16sp within c.lui). */
+static uint32_t encode_row(size_t i, uint32_t pattern)
+{
+    const struct insn_row *r = &insn_table[i];
+    bool c = is_compressed_row(r);
+    uint32_t free = ~r->mask & (c ? 0xffffu : 0xffffffffu);
+    uint32_t raw = r->match | (pattern & free);
+    if (!c) {
+        if (!strcmp(r->name, "fence")) {
+            if (raw == 0x0100000f) raw |= 1u << 7;                    /* not pause: rd != 0 */
+            if ((raw & 0xfff0707f) == 0x8330000f) raw ^= 1u << 20;    /* not fence.tso */
+        }
+        return raw;
+    }
+    unsigned rd = (raw >> 7) & 31, rs2 = (raw >> 2) & 31;
+    switch (r->dec) {
+    case DEC_C_ADDI4SPN: /* nzuimm != 0 */
+        if (((raw >> 5) & 0xff) == 0) raw |= 1u << 6;
+        break;
+    case DEC_C_ADDI: /* c.addiw: rd != 0 */
+        if (rd == 0) raw |= 1u << 7;
+        break;
+    case DEC_C_ADDI16SP: /* nzimm != 0 */
+        if ((raw & 0x107c) == 0) raw |= 1u << 6;
+        break;
+    case DEC_C_LUI: /* rd != 2 (that is c.addi16sp), nzimm != 0 */
+        if (rd == 2) raw |= 1u << 7;
+        if ((raw & 0x107c) == 0) raw |= 1u << 2;
+        break;
+    case DEC_C_LWSP: case DEC_C_LDSP: /* rd != 0 (c.fldsp allows it, but no matter) */
+        if (rd == 0) raw |= 1u << 7;
+        break;
+    case DEC_C_JR: case DEC_C_JALR: /* rs1 != 0 */
+        if (rd == 0) raw |= 1u << 7;
+        break;
+    case DEC_C_MV: case DEC_C_ADD: /* rs2 != 0 (else c.jr / c.jalr / c.ebreak) */
+        if (rs2 == 0) raw |= 1u << 2;
+        break;
+    default: break;
+    }
+    return raw;
+}
+
+static void check_row_decodes(size_t i, uint32_t raw)
+{
+    const struct insn_row *r = &insn_table[i];
+    struct insn d;
+    memset(&d, 0xa5, sizeof d);
+    int rc = insn_decode(raw, &d);
+    if (rc != 0 || d.row != i)
+        fail_msg("row %zu %s: encoding 0x%08x decodes to %s%s", i, r->name, raw, rc ? "illegal " : "",
+                 rc ? "" : row_name(d.row));
+    assert_ptr_equal((void *)d.fn, (void *)r->fn);
+    assert_int_equal(d.len, is_compressed_row(r) ? 2 : 4);
+    assert_int_equal(d.raw, is_compressed_row(r) ? (raw & 0xffff) : raw);
+}
+
+static void test_every_row_decodes_to_itself(void **state)
+{
+    (void)state;
+    static const uint32_t patterns[] = {0x00000000, 0xffffffff, 0x5a5a5a5a, 0xa5a5a5a5,
+                                        0x13579bdf, 0x2468ace0, 0xdeadbeef, 0x0f0f0f0f};
+    uint32_t lcg = 12345;
+    for (size_t i = 0; i < insn_table_len; i++) {
+        for (size_t p = 0; p < sizeof patterns / sizeof patterns[0]; p++)
+            check_row_decodes(i, encode_row(i, patterns[p]));
+        for (int k = 0; k < 64; k++) {
+            lcg = lcg * 1103515245u + 12345u;
+            uint32_t pat = lcg ^ (lcg << 7);
+            check_row_decodes(i, encode_row(i, pat));
+        }
+    }
+}
+
+/* The canonical encoding of each row (match, free bits zero) lands on the
+ * row itself, or on an earlier row only for the documented special cases,
+ * or is illegal only for the reserved all-zero forms of the "C" chapter. */
+static void test_no_wrong_shadowing(void **state)
+{
+    (void)state;
+    /* (row, the earlier row its canonical encoding belongs to) */
+    static const char *const shadowed[][2] = {
+        {"c.add", "c.ebreak"},  /* 0x9002: rd = rs2 = 0 is c.ebreak */
+        {"c.jalr", "c.ebreak"}, /* 0x9002 */
+    };
+    /* rows whose canonical encoding (all operand bits zero) is reserved */
+    static const char *const reserved[] = {
+        "c.addi4spn", /* nzuimm = 0 */
+        "c.addiw",    /* rd = 0 */
+        "c.addi16sp", /* nzimm = 0 */
+        "c.lui",      /* nzimm = 0 */
+        "c.lwsp",     /* rd = 0 */
+        "c.ldsp",     /* rd = 0 */
+        "c.jr",       /* rs1 = 0 */
+        "c.mv",       /* 0x8002 is c.jr with rs1 = 0: reserved */
+    };
+    for (size_t i = 0; i < insn_table_len; i++) {
+        const struct insn_row *r = &insn_table[i];
+        struct insn d;
+        int rc = insn_decode(r->match, &d);
+        if (rc == 0 && d.row == i) continue;
+        bool ok = false;
+        if (rc != 0) {
+            for (size_t k = 0; k < sizeof reserved / sizeof reserved[0]; k++)
+                if (!strcmp(reserved[k], r->name)) ok = true;
+        } else {
+            assert_true(d.row < i); /* only an earlier row can take it */
+            for (size_t k = 0; k < sizeof shadowed / sizeof shadowed[0]; k++)
+                if (!strcmp(shadowed[k][0], r->name) && !strcmp(shadowed[k][1], insn_table[d.row].name))
+                    ok = true;
+        }
+        if (!ok)
+            fail_msg("row %s: canonical encoding 0x%08x decodes to %s", r->name, r->match,
+                     rc ? "illegal" : insn_table[d.row].name);
+    }
+    /* the special cases themselves: pause and fence.tso are fences; fence
+     * with other operands is fence; c.jr/c.mv, c.ebreak/c.jalr/c.add and
+     * c.addi16sp/c.lui split on their operand fields */
+    static const struct { uint32_t raw; const char *name; } special[] = {
+        {0x0100000f, "pause"},     /* pause */
+        {0x8330000f, "fence.tso"}, /* fence.tso */
+        {0x0ff0000f, "fence"},     /* fence iorw, iorw */
+        {0x0100008f, "fence"},     /* fence w, 0 with rd = x1: not pause */
+        {0x8330008f, "fence.tso"}, /* fence.tso with rd = x1 (rd, rs1 ignored) */
+        {0x8320000f, "fence"},     /* fm = 1000 with other pred/succ: plain fence */
+        {0x8502, "c.jr"},          /* c.jr a0 */
+        {0x852e, "c.mv"},          /* c.mv a0, a1 */
+        {0x9002, "c.ebreak"},      /* c.ebreak */
+        {0x9502, "c.jalr"},        /* c.jalr a0 */
+        {0x952e, "c.add"},         /* c.add a0, a1 */
+        {0x6141, "c.addi16sp"},    /* c.addi16sp sp, 16 */
+        {0x6285, "c.lui"},         /* c.lui t0, 0x1 */
+    };
+    for (size_t k = 0; k < sizeof special / sizeof special[0]; k++) {
+        struct insn d;
+        assert_int_equal(insn_decode(special[k].raw, &d), 0);
+        if (strcmp(insn_table[d.row].name, special[k].name))
+            fail_msg("0x%08x decodes to %s, want %s", special[k].raw, insn_table[d.row].name, special[k].name);
+    }
+}
+
+/* Bucket construction: every row must be reachable through its bucket.  A
+ * bucket that overflowed would silently drop rows, so decode the match value
+ * (legalised where the canonical form is reserved) of every row. */
+static void test_every_row_reachable(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < insn_table_len; i++) check_row_decodes(i, encode_row(i, 0));
+    /* the largest major-opcode group (OP, 0x33) and OP-FP (0x53) buckets hold
+     * many rows: decode the last row of each group explicitly */
+    struct insn d;
+    assert_int_equal(insn_decode(0x0e007033, &d), 0); /* czero.nez zero, zero, zero */
+    assert_string_equal(insn_table[d.row].name, "czero.nez");
+    assert_int_equal(insn_decode(0xf2050553, &d), 0); /* fmv.d.x fa0, a0 */
+    assert_string_equal(insn_table[d.row].name, "fmv.d.x");
+}
+
+/* ---- operands of every decoder format ---- */
+
+struct opcase {
+    uint32_t raw;
+    const char *name;
+    int rd, rs1, rs2, rs3, rm; /* -1: not checked */
+    int64_t imm;
+};
+
+static void check_ops(const struct opcase *c, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        struct insn d;
+        if (insn_decode(c[k].raw, &d) != 0) fail_msg("0x%08x (%s) is illegal", c[k].raw, c[k].name);
+        const char *got = insn_table[d.row].name;
+        if (strcmp(got, c[k].name)) fail_msg("0x%08x decodes to %s, want %s", c[k].raw, got, c[k].name);
+        bool comp = (c[k].raw & 3) != 3;
+        if (d.len != (comp ? 2 : 4)) fail_msg("%s: len %u", c[k].name, d.len);
+#define CHK(f)                                                                                   \
+        if (c[k].f >= 0 && d.f != c[k].f)                                                        \
+            fail_msg("0x%08x %s: " #f " = %d, want %d", c[k].raw, c[k].name, d.f, c[k].f);
+        CHK(rd) CHK(rs1) CHK(rs2) CHK(rs3) CHK(rm)
+#undef CHK
+        if (d.imm != c[k].imm)
+            fail_msg("0x%08x %s: imm = %lld, want %lld", c[k].raw, c[k].name, (long long)d.imm,
+                     (long long)c[k].imm);
+    }
+}
+
+static void test_operands_32bit(void **state)
+{
+    (void)state;
+    static const struct opcase c[] = {
+        /* DEC_NONE */
+        {0x00000073, "ecall", -1, -1, -1, -1, -1, 0},                 /* ecall */
+        {0x30200073, "mret", -1, -1, -1, -1, -1, 0},                  /* mret */
+        /* DEC_R */
+        {0x00c58533, "add", 10, 11, 12, -1, -1, 0},                   /* add a0,a1,a2 */
+        {0x0ec5a52f, "amoswap.w", 10, 11, 12, -1, 2, 0},              /* amoswap.w.aqrl a0,a2,(a1) */
+        {0x1005b52f, "lr.d", 10, 11, 0, -1, -1, 0},                   /* lr.d a0,(a1) */
+        {0x12b50073, "sfence.vma", 0, 10, 11, -1, -1, 0},             /* sfence.vma a0,a1 */
+        {0x00c5c553, "fadd.s", 10, 11, 12, -1, RM_RMM, 0},            /* fadd.s fa0,fa1,fa2,rmm */
+        {0xc2051553, "fcvt.w.d", 10, 10, 0, -1, RM_RTZ, 0},           /* fcvt.w.d a0,fa0,rtz */
+        /* DEC_R4 */
+        {0x6ac59543, "fmadd.d", 10, 11, 12, 13, RM_RTZ, 0},           /* fmadd.d fa0,fa1,fa2,fa3,rtz */
+        {0xf820f043, "fmadd.s", 0, 1, 2, 31, RM_DYN, 0},              /* fmadd.s ft0,ft1,ft2,ft11 */
+        /* DEC_I: sign extension at both ends */
+        {0x80058513, "addi", 10, 11, -1, -1, -1, -2048},              /* addi a0,a1,-2048 */
+        {0x7ffd8f93, "addi", 31, 27, -1, -1, -1, 2047},               /* addi t6,s11,2047 */
+        {0xffc12503, "lw", 10, 2, -1, -1, -1, -4},                    /* lw a0,-4(sp) */
+        {0xfff780e7, "jalr", 1, 15, -1, -1, -1, -1},                  /* jalr ra,-1(a5) */
+        {0x01013507, "fld", 10, 2, -1, -1, -1, 16},                   /* fld fa0,16(sp) */
+        /* DEC_S */
+        {0xfea13c23, "sd", -1, 2, 10, -1, -1, -8},                    /* sd a0,-8(sp) */
+        {0x7ffdbfa3, "sd", -1, 27, 31, -1, -1, 2047},                 /* sd t6,2047(s11) */
+        {0x80a58023, "sb", -1, 11, 10, -1, -1, -2048},                /* sb a0,-2048(a1) */
+        {0xfea13827, "fsd", -1, 2, 10, -1, -1, -16},                  /* fsd fa0,-16(sp) */
+        /* DEC_B */
+        {0x80b50063, "beq", -1, 10, 11, -1, -1, -4096},               /* beq a0,a1,.-4096 */
+        {0x7eb51fe3, "bne", -1, 10, 11, -1, -1, 4094},                /* bne a0,a1,.+4094 */
+        {0xfe944fe3, "blt", -1, 8, 9, -1, -1, -2},                    /* blt s0,s1,.-2 */
+        /* DEC_U */
+        {0xfffff537, "lui", 10, -1, -1, -1, -1, -4096},               /* lui a0,0xfffff */
+        {0x80000537, "lui", 10, -1, -1, -1, -1, (int64_t)0xffffffff80000000ull}, /* lui a0,0x80000 */
+        {0x12345297, "auipc", 5, -1, -1, -1, -1, 0x12345000},         /* auipc t0,0x12345 */
+        {0x00001537, "lui", 10, -1, -1, -1, -1, 0x1000},              /* lui a0,0x1 */
+        /* DEC_J */
+        {0x800000ef, "jal", 1, -1, -1, -1, -1, -1048576},             /* jal ra,.-1048576 */
+        {0x7ffff06f, "jal", 0, -1, -1, -1, -1, 1048574},              /* jal zero,.+1048574 */
+        {0x001000ef, "jal", 1, -1, -1, -1, -1, 2048},                 /* jal ra,.+2048 (imm[11]) */
+        /* DEC_SH6, DEC_SH5 */
+        {0x03f51513, "slli", 10, 10, -1, -1, -1, 63},                 /* slli a0,a0,63 */
+        {0x42165593, "srai", 11, 12, -1, -1, -1, 33},                 /* srai a1,a2,33 */
+        {0x00155513, "srli", 10, 10, -1, -1, -1, 1},                  /* srli a0,a0,1 */
+        {0x01f5151b, "slliw", 10, 10, -1, -1, -1, 31},                /* slliw a0,a0,31 */
+        /* DEC_CSR: csr number is unsigned; uimm in rs1 */
+        {0x30059573, "csrrw", 10, 11, -1, -1, -1, 0x300},             /* csrrw a0,mstatus,a1 */
+        {0xffffd573, "csrrwi", 10, 31, -1, -1, -1, 0xfff},            /* csrrwi a0,0xfff,31 */
+        {0x1402f573, "csrrci", 10, 5, -1, -1, -1, 0x140},             /* csrrci a0,sscratch,5 */
+        {0xc0002073, "csrrs", 0, 0, -1, -1, -1, 0xc00},               /* csrrs zero,cycle,zero */
+        /* DEC_FENCE: fm, pred, succ unsigned */
+        {0x0ff0000f, "fence", -1, -1, -1, -1, -1, 0x0ff},             /* fence iorw,iorw */
+        {0x0120000f, "fence", -1, -1, -1, -1, -1, 0x012},             /* fence w,r */
+        {0x8330000f, "fence.tso", -1, -1, -1, -1, -1, 0x833},         /* fence.tso */
+    };
+    check_ops(c, sizeof c / sizeof c[0]);
+}
+
+static void test_operands_compressed(void **state)
+{
+    (void)state;
+    /* operands normalised to the 32-bit counterpart's fields */
+    static const struct opcase c[] = {
+        /* quadrant 0 */
+        {0x1fe8, "c.addi4spn", 10, 2, -1, -1, -1, 1020},  /* c.addi4spn a0,sp,1020 */
+        {0x0040, "c.addi4spn", 8, 2, -1, -1, -1, 4},      /* c.addi4spn s0,sp,4 */
+        {0x5de8, "c.lw", 10, 11, -1, -1, -1, 124},        /* c.lw a0,124(a1) */
+        {0x40c0, "c.lw", 8, 9, -1, -1, -1, 4},            /* c.lw s0,4(s1) */
+        {0x7de8, "c.ld", 10, 11, -1, -1, -1, 248},        /* c.ld a0,248(a1) */
+        {0xc03c, "c.sw", 0, 8, 15, -1, -1, 64},           /* c.sw a5,64(s0) */
+        {0xe2d8, "c.sd", 0, 13, 14, -1, -1, 128},         /* c.sd a4,128(a3) */
+        {0x3de8, "c.fld", 10, 11, -1, -1, -1, 248},       /* c.fld fa0,248(a1) */
+        {0xa784, "c.fsd", 0, 15, 9, -1, -1, 8},           /* c.fsd fs1,8(a5) */
+        /* quadrant 1 */
+        {0x0001, "c.addi", 0, 0, -1, -1, -1, 0},          /* c.nop (c.addi zero,0: a hint) */
+        {0x1501, "c.addi", 10, 10, -1, -1, -1, -32},      /* c.addi a0,-32 */
+        {0x0ffd, "c.addi", 31, 31, -1, -1, -1, 31},       /* c.addi t6,31 */
+        {0x357d, "c.addiw", 10, 10, -1, -1, -1, -1},      /* c.addiw a0,-1 */
+        {0x557d, "c.li", 10, 0, -1, -1, -1, -1},          /* c.li a0,-1 */
+        {0x4dfd, "c.li", 27, 0, -1, -1, -1, 31},          /* c.li s11,31 */
+        {0x7101, "c.addi16sp", 2, 2, -1, -1, -1, -512},   /* c.addi16sp sp,-512 */
+        {0x617d, "c.addi16sp", 2, 2, -1, -1, -1, 496},    /* c.addi16sp sp,496 */
+        {0x6141, "c.addi16sp", 2, 2, -1, -1, -1, 16},     /* c.addi16sp sp,16 */
+        {0x757d, "c.lui", 10, -1, -1, -1, -1, -4096},     /* c.lui a0,0xfffff */
+        {0x657d, "c.lui", 10, -1, -1, -1, -1, 0x1f000},   /* c.lui a0,0x1f */
+        {0x6285, "c.lui", 5, -1, -1, -1, -1, 0x1000},     /* c.lui t0,0x1 */
+        {0x907d, "c.srli", 8, 8, -1, -1, -1, 63},         /* c.srli s0,0x3f */
+        {0x8785, "c.srai", 15, 15, -1, -1, -1, 1},        /* c.srai a5,0x1 */
+        {0x9801, "c.andi", 8, 8, -1, -1, -1, -32},        /* c.andi s0,-32 */
+        {0x893d, "c.andi", 10, 10, -1, -1, -1, 15},       /* c.andi a0,15 */
+        {0x8c05, "c.sub", 8, 8, 9, -1, -1, 0},            /* c.sub s0,s1 */
+        {0x8d3d, "c.xor", 10, 10, 15, -1, -1, 0},         /* c.xor a0,a5 */
+        {0x8dd1, "c.or", 11, 11, 12, -1, -1, 0},          /* c.or a1,a2 */
+        {0x8ef9, "c.and", 13, 13, 14, -1, -1, 0},         /* c.and a3,a4 */
+        {0x9c1d, "c.subw", 8, 8, 15, -1, -1, 0},          /* c.subw s0,a5 */
+        {0x9fa1, "c.addw", 15, 15, 8, -1, -1, 0},         /* c.addw a5,s0 */
+        {0xb001, "c.j", 0, -1, -1, -1, -1, -2048},        /* c.j .-2048 */
+        {0xaffd, "c.j", 0, -1, -1, -1, -1, 2046},         /* c.j .+2046 */
+        {0xa46d, "c.j", 0, -1, -1, -1, -1, 0x2aa},        /* c.j .+0x2aa */
+        {0xd001, "c.beqz", 0, 8, 0, -1, -1, -256},        /* c.beqz s0,.-256 */
+        {0xeffd, "c.bnez", 0, 15, 0, -1, -1, 254},        /* c.bnez a5,.+254 */
+        {0xc54d, "c.beqz", 0, 10, 0, -1, -1, 0xaa},       /* c.beqz a0,.+0xaa */
+        /* quadrant 2 */
+        {0x157e, "c.slli", 10, 10, -1, -1, -1, 63},       /* c.slli a0,0x3f */
+        {0x0f86, "c.slli", 31, 31, -1, -1, -1, 1},        /* c.slli t6,0x1 */
+        {0x557e, "c.lwsp", 10, 2, -1, -1, -1, 252},       /* c.lwsp a0,252(sp) */
+        {0x4092, "c.lwsp", 1, 2, -1, -1, -1, 4},          /* c.lwsp ra,4(sp) */
+        {0x757e, "c.ldsp", 10, 2, -1, -1, -1, 504},       /* c.ldsp a0,504(sp) */
+        {0x6fa2, "c.ldsp", 31, 2, -1, -1, -1, 8},         /* c.ldsp t6,8(sp) */
+        {0x307e, "c.fldsp", 0, 2, -1, -1, -1, 504},       /* c.fldsp ft0,504(sp): f0 allowed */
+        {0xdfaa, "c.swsp", 0, 2, 10, -1, -1, 252},        /* c.swsp a0,252(sp) */
+        {0xffaa, "c.sdsp", 0, 2, 10, -1, -1, 504},        /* c.sdsp a0,504(sp) */
+        {0xe47e, "c.sdsp", 0, 2, 31, -1, -1, 8},          /* c.sdsp t6,8(sp) */
+        {0xa47e, "c.fsdsp", 0, 2, 31, -1, -1, 8},         /* c.fsdsp ft11,8(sp) */
+        {0x8502, "c.jr", 0, 10, -1, -1, -1, 0},           /* c.jr a0 */
+        {0x8082, "c.jr", 0, 1, -1, -1, -1, 0},            /* c.jr ra */
+        {0x852e, "c.mv", 10, 0, 11, -1, -1, 0},           /* c.mv a0,a1 */
+        {0x9502, "c.jalr", 1, 10, -1, -1, -1, 0},         /* c.jalr a0 */
+        {0x952e, "c.add", 10, 10, 11, -1, -1, 0},         /* c.add a0,a1 */
+        {0x9002, "c.ebreak", -1, -1, -1, -1, -1, 0},      /* c.ebreak */
+    };
+    check_ops(c, sizeof c / sizeof c[0]);
+}
+
+/* compressed rows run the 32-bit handler */
+static void test_compressed_share_handlers(void **state)
+{
+    (void)state;
+    static const char *const pairs[][2] = {
+        {"c.addi4spn", "addi"}, {"c.lw", "lw"},   {"c.ld", "ld"},     {"c.sw", "sw"},     {"c.sd", "sd"},
+        {"c.addi", "addi"},     {"c.addiw", "addiw"}, {"c.li", "addi"}, {"c.addi16sp", "addi"},
+        {"c.lui", "lui"},       {"c.srli", "srli"}, {"c.srai", "srai"}, {"c.andi", "andi"}, {"c.sub", "sub"},
+        {"c.xor", "xor"},       {"c.or", "or"},   {"c.and", "and"},   {"c.subw", "subw"}, {"c.addw", "addw"},
+        {"c.j", "jal"},         {"c.beqz", "beq"}, {"c.bnez", "bne"}, {"c.slli", "slli"}, {"c.lwsp", "lw"},
+        {"c.ldsp", "ld"},       {"c.jr", "jalr"}, {"c.mv", "add"},    {"c.ebreak", "ebreak"},
+        {"c.jalr", "jalr"},     {"c.add", "add"}, {"c.swsp", "sw"},   {"c.sdsp", "sd"},   {"c.fld", "fld"},
+        {"c.fsd", "fsd"},       {"c.fldsp", "fld"}, {"c.fsdsp", "fsd"},
+    };
+    for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++)
+        assert_ptr_equal((void *)insn_table[row_index(pairs[k][0])].fn, (void *)insn_table[row_index(pairs[k][1])].fn);
+    /* and every compressed row is in that list */
+    size_t ncomp = 0;
+    for (size_t i = 0; i < insn_table_len; i++) ncomp += is_compressed_row(&insn_table[i]);
+    assert_int_equal(ncomp, sizeof pairs / sizeof pairs[0]);
+}
+
+/* ---- illegal encodings ---- */
+
+static void test_illegal_encodings(void **state)
+{
+    (void)state;
+    static const struct { uint32_t raw; const char *what; } c[] = {
+        {0x00000000, "all zeros (c.addi4spn, nzuimm = 0)"},
+        {0xffffffff, "all ones"},
+        {0x0000, "c.addi4spn nzuimm = 0"},
+        {0x0008, "c.addi4spn a0, sp, 0 (nzuimm = 0, rd' != 0)"},
+        {0x4002, "c.lwsp rd = 0"},
+        {0x6002, "c.ldsp rd = 0"},
+        {0x8002, "c.jr rs1 = 0"},
+        {0x6501, "c.lui a0, 0 (nzimm = 0)"},
+        {0x6101, "c.addi16sp sp, 0 (nzimm = 0)"},
+        {0x2001, "c.addiw rd = 0"},
+        {0x9c41, "c.subw-space funct2 = 10 (reserved in RV64C)"},
+        {0x9c61, "CA funct6 100111, funct2 11 (reserved in RV64C)"},
+        {0x8000, "quadrant 0 funct3 100 (reserved)"},
+        {0xfe000053, "OP-FP funct7 1111111 (no instruction)"},
+        {0x0c000053, "OP-FP funct7 0000110 (no instruction)"},
+        {0x58100053, "fsqrt.s with rs2 = 1"},
+        {0x20003053, "fsgnj.s funct3 = 3"},
+        {0x1010252f, "lr.w with rs2 = 1"},
+        {0x04000053, "fadd.h (Zfh not implemented)"},
+        {0x0000007b, "custom-3 opcode"},
+        {0x00004073, "SYSTEM funct3 = 4"},
+        {0x00200073, "SYSTEM funct12 = 2 (uret-like)"},
+        {0x30500073, "mret-space funct12 = 0x305"},
+        {0x0000201b, "OP-IMM-32 funct3 = 2"},
+    };
+    for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+        struct insn d;
+        memset(&d, 0x5a, sizeof d);
+        int rc = insn_decode(c[k].raw, &d);
+        if (rc != -1) fail_msg("0x%08x (%s) decodes to %s", c[k].raw, c[k].what, row_name(d.row));
+        assert_ptr_equal((void *)d.fn, (void *)exec_illegal);
+        assert_int_equal(d.row, UINT16_MAX);
+        assert_int_equal(d.len, (c[k].raw & 3) == 3 ? 4 : 2);
+        assert_int_equal(d.raw, (c[k].raw & 3) == 3 ? c[k].raw : (c[k].raw & 0xffff));
+    }
+    struct insn d;
+    assert_int_equal(insn_decode(0x02001013, &d), 0); /* slli zero, zero, 32: bit 25 is shamt[5] */
+    assert_string_equal(insn_table[d.row].name, "slli");
+    assert_int_equal(d.imm, 32);
+    /* a compressed encoding ignores the upper half-word */
+    assert_int_equal(insn_decode(0xdead0505, &d), 0); /* c.addi a0, 1 */
+    assert_string_equal(insn_table[d.row].name, "c.addi");
+    assert_int_equal(d.raw, 0x0505);
+    assert_int_equal(d.len, 2);
+    assert_int_equal(insn_decode(0xffff0000, &d), -1);
+    assert_int_equal(d.raw, 0);
+}
+
+/* ---- disassembler ---- */
+
+static void expect_dis(uint32_t raw, uint64_t pc, const char *want)
+{
+    char buf[96];
+    memset(buf, 'X', sizeof buf);
+    insn_disasm(raw, pc, buf, sizeof buf);
+    if (strcmp(buf, want)) fail_msg("0x%08x: disassembled \"%s\", want \"%s\"", raw, buf, want);
+}
+
+static void test_disasm_layouts(void **state)
+{
+    (void)state;
+    /* DIS_NONE */
+    expect_dis(0x00000073, 0, "ecall");
+    expect_dis(0x10500073, 0, "wfi");
+    expect_dis(0x8330000f, 0, "fence.tso");
+    expect_dis(0x0100000f, 0, "pause");
+    expect_dis(0x9002, 0, "c.ebreak");
+    /* DIS_RRR */
+    expect_dis(0x00c58533, 0, "add a0, a1, a2");
+    expect_dis(0x8c05, 0, "c.sub s0, s0, s1");
+    /* DIS_RR */
+    expect_dis(0x60059513, 0, "clz a0, a1");
+    /* DIS_RRI: signed immediate, shift amounts */
+    expect_dis(0x80058513, 0, "addi a0, a1, -2048");
+    expect_dis(0x03f51513, 0, "slli a0, a0, 63");
+    expect_dis(0x1501, 0, "c.addi a0, a0, -32");
+    /* DIS_LOAD / DIS_STORE */
+    expect_dis(0xffc12503, 0, "lw a0, -4(sp)");
+    expect_dis(0xfea13c23, 0, "sd a0, -8(sp)");
+    expect_dis(0x5de8, 0, "c.lw a0, 124(a1)");
+    expect_dis(0xc03c, 0, "c.sw a5, 64(s0)");
+    /* DIS_BRANCH: target = pc + imm */
+    expect_dis(0x80b50063, 0x80001000, "beq a0, a1, 0x80000000");
+    expect_dis(0x7eb51fe3, 0x80000000, "bne a0, a1, 0x80000ffe");
+    expect_dis(0xd001, 0x80000100, "c.beqz s0, zero, 0x80000000");
+    /* DIS_UI: imm >> 12 in hex */
+    expect_dis(0xfffff537, 0, "lui a0, 0xfffff");
+    expect_dis(0x12345297, 0, "auipc t0, 0x12345");
+    expect_dis(0x757d, 0, "c.lui a0, 0xfffff");
+    /* DIS_JAL */
+    expect_dis(0x800000ef, 0x80100000, "jal ra, 0x80000000");
+    expect_dis(0xb001, 0x80000800, "c.j zero, 0x80000000");
+    /* DIS_CSR / DIS_CSRI */
+    expect_dis(0x30059573, 0, "csrrw a0, 0x300, a1");
+    expect_dis(0xc0002073, 0, "csrrs zero, 0xc00, zero");
+    expect_dis(0xffffd573, 0, "csrrwi a0, 0xfff, 31");
+    expect_dis(0x1402f573, 0, "csrrci a0, 0x140, 5");
+    /* DIS_AMO / DIS_LR */
+    expect_dis(0x0ec5a52f, 0, "amoswap.w a0, a2, (a1)");
+    expect_dis(0x18c5a52f, 0, "sc.w a0, a2, (a1)");
+    expect_dis(0x1005b52f, 0, "lr.d a0, (a1)");
+    /* DIS_FENCE */
+    expect_dis(0x0ff0000f, 0, "fence iorw, iorw");
+    expect_dis(0x0120000f, 0, "fence w, r");
+    expect_dis(0x0000000f, 0, "fence 0, 0");
+    /* DIS_SFENCE */
+    expect_dis(0x12b50073, 0, "sfence.vma a0, a1");
+}
+
+/* DIS_R1: decode.h documents it as the layout of c.jr ("name rs1"), but no
+ * row uses it (c.jr and c.jalr are DIS_LOAD rows: "c.jr zero, 0(a0)"). */
+static void test_disasm_r1_c_jr(void **state)
+{
+    (void)state;
+    bool used = false;
+    for (size_t i = 0; i < insn_table_len; i++) used |= (insn_table[i].dis & DIS_MASK) == DIS_R1;
+    expect_dis(0x8502, 0, "c.jr a0"); /* c.jr a0 */
+    assert_true(used);
+}
+
+static void test_disasm_fp(void **state)
+{
+    (void)state;
+    /* DIS_RRRR with f registers and a static rounding mode; dyn is not printed */
+    expect_dis(0x6ac59543, 0, "fmadd.d fa0, fa1, fa2, fa3, rtz");
+    expect_dis(0xf820f043, 0, "fmadd.s ft0, ft1, ft2, ft11");
+    /* FRRR + rm */
+    expect_dis(0x00c5c553, 0, "fadd.s fa0, fa1, fa2, rmm");
+    expect_dis(0x00c5f553, 0, "fadd.s fa0, fa1, fa2");
+    /* DIS_RR: f <- f, x <- f, f <- x */
+    expect_dis(0x5a059553, 0, "fsqrt.d fa0, fa1, rtz");
+    expect_dis(0x5a05f553, 0, "fsqrt.d fa0, fa1");
+    expect_dis(0xc2051553, 0, "fcvt.w.d a0, fa0, rtz");
+    expect_dis(0xd2057553, 0, "fcvt.d.w fa0, a0");         /* fcvt.d.w fa0,a0,dyn */
+    expect_dis(0xe2050553, 0, "fmv.x.d a0, fa0");
+    expect_dis(0xf2050553, 0, "fmv.d.x fa0, a0");
+    /* x rd from f sources */
+    expect_dis(0xa2c5a553, 0, "feq.d a0, fa1, fa2");
+    /* loads/stores with f data register */
+    expect_dis(0x01013507, 0, "fld fa0, 16(sp)");
+    expect_dis(0xfea13827, 0, "fsd fa0, -16(sp)");
+    expect_dis(0x3de8, 0, "c.fld fa0, 248(a1)");
+    expect_dis(0xa47e, 0, "c.fsdsp ft11, 8(sp)");
+}
+
+static void test_disasm_illegal_and_truncation(void **state)
+{
+    (void)state;
+    expect_dis(0x00000000, 0, "unknown (0x0000)");
+    expect_dis(0xffffffff, 0, "unknown (0xffffffff)");
+    expect_dis(0xfe000053, 0, "unknown (0xfe000053)");
+    /* a short buffer is truncated and terminated; nothing written past n */
+    char buf[16];
+    memset(buf, 'X', sizeof buf);
+    insn_disasm(0x6ac59543, 0, buf, 8); /* fmadd.d fa0, fa1, fa2, fa3, rtz */
+    assert_string_equal(buf, "fmadd.d");
+    for (size_t k = 8; k < sizeof buf; k++) assert_int_equal(buf[k], 'X');
+    memset(buf, 'X', sizeof buf);
+    insn_disasm(0x00c5c553, 0, buf, 15); /* fadd.s fa0, fa1, fa2, rmm */
+    assert_string_equal(buf, "fadd.s fa0, fa"); /* 14 characters and the terminator */
+    assert_int_equal(buf[15], 'X');
+    /* register names */
+    assert_string_equal(reg_name(0), "zero");
+    assert_string_equal(reg_name(2), "sp");
+    assert_string_equal(reg_name(8), "s0");
+    assert_string_equal(reg_name(31), "t6");
+    assert_string_equal(freg_name(0), "ft0");
+    assert_string_equal(freg_name(8), "fs0");
+    assert_string_equal(freg_name(10), "fa0");
+    assert_string_equal(freg_name(31), "ft11");
+}
+
+/* Every row disassembles without the "unknown" text and starts with its name. */
+static void test_disasm_every_row(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < insn_table_len; i++) {
+        char buf[96];
+        uint32_t raw = encode_row(i, 0x5a5a5a5a);
+        insn_disasm(raw, 0x80000000, buf, sizeof buf);
+        size_t n = strlen(insn_table[i].name);
+        if (strncmp(buf, insn_table[i].name, n) || (buf[n] != 0 && buf[n] != ' '))
+            fail_msg("row %s: 0x%08x disassembled as \"%s\"", insn_table[i].name, raw, buf);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_table_well_formed),
+        cmocka_unit_test(test_every_row_decodes_to_itself),
+        cmocka_unit_test(test_no_wrong_shadowing),
+        cmocka_unit_test(test_every_row_reachable),
+        cmocka_unit_test(test_operands_32bit),
+        cmocka_unit_test(test_operands_compressed),
+        cmocka_unit_test(test_compressed_share_handlers),
+        cmocka_unit_test(test_illegal_encodings),
+        cmocka_unit_test(test_disasm_layouts),
+        cmocka_unit_test(test_disasm_r1_c_jr),
+        cmocka_unit_test(test_disasm_fp),
+        cmocka_unit_test(test_disasm_illegal_and_truncation),
+        cmocka_unit_test(test_disasm_every_row),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
