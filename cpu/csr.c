@@ -74,6 +74,13 @@ static bool counter_allowed(const struct hart *h, unsigned idx)
     return true;
 }
 
+/* Sstc: below M-mode, stimecmp needs menvcfg.STCE and mcounteren.TM (Sstc
+ * spec, "Supervisor Timer Register (stimecmp)") */
+static bool stimecmp_allowed(const struct hart *h)
+{
+    return h->priv == PRIV_M || ((h->menvcfg >> 63) && ((h->mcounteren >> 1) & 1));
+}
+
 static bool pmp_csr(unsigned csr) { return csr >= 0x3a0 && csr <= 0x3ef; }
 
 bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
@@ -108,8 +115,7 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
     case CSR_STVAL: *val = h->stval; return true;
     case CSR_SIP: *val = hart_mip(h) & h->mideleg; return true;
     case CSR_STIMECMP:
-        /* Sstc: accessible from S-mode only when menvcfg.STCE = 1 */
-        if (h->priv < PRIV_M && !(h->menvcfg >> 63)) return false;
+        if (!stimecmp_allowed(h)) return false;
         *val = h->stimecmp; return true;
     case CSR_SATP:
         if (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM)) return false;
@@ -206,7 +212,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         h->mip = (h->mip & ~(h->mideleg & (1ull << IRQ_SSI))) | (v & h->mideleg & (1ull << IRQ_SSI));
         h->irq_check = true; return true;
     case CSR_STIMECMP:
-        if (h->priv < PRIV_M && !(h->menvcfg >> 63)) return false;
+        if (!stimecmp_allowed(h)) return false;
         h->stimecmp = v;
         h->irq_check = true; return true;
     case CSR_SATP: {

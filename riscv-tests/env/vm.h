@@ -63,6 +63,10 @@
 /* reg = vm_l0[i] */
 #define VM_PTE(reg, i)  la reg, vm_l0; ld reg, (i) * 8(reg);
 
+/* fail unless vm_l0[i] == PTE(label, flags)  (uses a2, a3) */
+#define CHECK_PTE(i, label, flags)                       \
+        VM_PTE(a2, i); PTE_OF(a3, label, flags); bne a2, a3, fail;
+
 #define VM_SATP_REG(reg, root, asid)                     \
         la reg, root; srli reg, reg, 12;                 \
         li t1, ((VM_MODE) << 60) | ((asid) << 44); or reg, reg, t1;

@@ -42,11 +42,14 @@ test_9: li TESTNUM, 9           /* TVA(1) -> A; sfence.vma TVA(1), 2: ASID 1 sti
         RUN_AS(1, li a3, TVA(1); li a4, 2; sfence.vma a3, a4; LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_C_VAL)
 test_10: li TESTNUM, 10         /* sfence.vma TVA(1), 1: A */
         RUN_AS(1, li a3, TVA(1); li a4, 1; sfence.vma a3, a4; LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_A_VAL)
-test_11: li TESTNUM, 11         /* ASID 2's TVA(1) entry was never removed: stale B */
+test_11: li TESTNUM, 11         /* ASID 2's TVA(1) entry went with test 9's fence: C */
         VM_SATP2(2)
-        RUN_AS(1, LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_B_VAL)
-test_12: li TESTNUM, 12         /* sfence.vma x0, 2 from ASID 2: C */
-        RUN_AS(1, li a4, 2; sfence.vma zero, a4; LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_C_VAL)
+        RUN_AS(1, LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_C_VAL)
+test_12: li TESTNUM, 12         /* root2 -> A; sfence.vma x0, 1 leaves ASID 2: still C */
+        VM_MAP2(1, vm_pageA, PTE_ALL)
+        RUN_AS(1, li a4, 1; sfence.vma zero, a4; LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_C_VAL)
+test_13: li TESTNUM, 13         /* sfence.vma x0, 2: A */
+        RUN_AS(1, li a4, 2; sfence.vma zero, a4; LOAD1); EXPECT_OK(1); CHECK(a1, PAGE_A_VAL)
         TEST_PASSFAIL
         TRAP_HANDLER_RESUME
 RVTEST_CODE_END
