@@ -247,7 +247,9 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
     case CSR_MENVCFG:
         /* STCE (Sstc), PBMTE (Svpbmt), FIOM; ADUE is not offered (no Svadu) */
         h->menvcfg = v & ((1ull << 63) | (1ull << 62) | 1ull);
-        h->irq_check = true; return true;
+        h->irq_check = true;
+        hart_update_mem_mode(h); /* PBMTE changes what a walk accepts */
+        return true;
     case CSR_MCOUNTINHIBIT: {
         uint64_t nv = v & 5; /* CY and IR; TM does not exist */
         for (int which = 0; which < 2; which++) {

@@ -37,6 +37,7 @@ struct mmu_req {
     bool sum;        /* mstatus.SUM */
     bool mxr;        /* mstatus.MXR */
     bool hw_ad;      /* true: hardware A/D update; false: Svade faults */
+    bool no_pbmt;    /* menvcfg.PBMTE = 0: Svpbmt is off, PTE bits 62-61 are reserved */
 };
 
 struct mmu_xlate {

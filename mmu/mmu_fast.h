@@ -11,7 +11,7 @@
 static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 {
     return (r->satp & (0xffffull << 44 | 0xfull << 60)) | r->priv | (uint64_t)r->sum << 2 |
-           (uint64_t)r->mxr << 3 | (uint64_t)r->hw_ad << 4;
+           (uint64_t)r->mxr << 3 | (uint64_t)r->hw_ad << 4 | (uint64_t)r->no_pbmt << 5;
 }
 
 /* Host address for an access of size bytes at va (within one 4 KiB page) if

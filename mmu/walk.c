@@ -13,15 +13,17 @@ static uint64_t vpn(uint64_t va, int i) { return (va >> (12 + 9 * i)) & 0x1ff; }
 static uint64_t pte_ppn(uint64_t pte) { return (pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK; }
 
 /* Step 3's "bits or encodings that are reserved for future standard use". */
-static bool pte_reserved(uint64_t pte, bool leaf, int i)
+static bool pte_reserved(uint64_t pte, bool leaf, int i, bool no_pbmt)
 {
     /* Sv39 PTE: "Bits 60-54 are reserved for future standard use ... If any
      * of these bits are set, a page-fault exception is raised." */
     if (pte & PTE_RESERVED)
         return true;
     unsigned pbmt = (unsigned)(pte >> PTE_PBMT_SHIFT) & 3;
-    /* Svpbmt: the encoding 3 is reserved. */
-    if (pbmt == 3)
+    /* Svpbmt: the encoding 3 is reserved.  With menvcfg.PBMTE = 0 "the
+     * implementation behaves as though Svpbmt were not implemented", so bits
+     * 62-61 are reserved bits like 60-54 (privileged spec, menvcfg). */
+    if (pbmt == 3 || (pbmt != 0 && no_pbmt))
         return true;
     if (!leaf) {
         /* "For non-leaf PTEs, the D, A, and U bits are reserved for future
@@ -84,7 +86,7 @@ step2:
     /* 3. If pte.v = 0, or if pte.r = 0 and pte.w = 1, or if any bits or
      *    encodings that are reserved for future standard use are set within
      *    pte, stop and raise a page-fault exception. */
-    if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)) || pte_reserved(pte, leaf, i))
+    if (!(pte & PTE_V) || (!(pte & PTE_R) && (pte & PTE_W)) || pte_reserved(pte, leaf, i, r->no_pbmt))
         goto out;
 
     /* 4. If pte.r = 1 or pte.x = 1, go to step 5.  Otherwise this PTE points

@@ -5,7 +5,7 @@
 # crash (status >= 128) and never a hang (each run has an outer timeout).
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 G=$BUILD/tests/guest
-for f in loop.elf loop-low.elf loop-high.elf loop-rv32.elf faultloop.elf; do
+for f in blk.elf loop.elf loop-low.elf loop-high.elf loop-rv32.elf faultloop.elf; do
   [ -r "$G/$f" ] || { echo "FAIL: $G/$f not built"; exit 1; }
 done
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*"; rc=1; }
 # run WANT_STATUS NAMED_FILE_OR_- DESCRIPTION -- ARGS...
 run() {
   local want=$1 named=$2 what=$3; shift 4
-  timeout 15 "$PAGODA" "$@" </dev/null >"$T/out" 2>"$T/err"; local st=$?
+  timeout 8 "$PAGODA" "$@" </dev/null >"$T/out" 2>"$T/err"; local st=$?
   local err; err=$(cat "$T/err")
   local lines; lines=$(grep -c '' "$T/err")
   if [ $st -ge 128 ]; then fail "$what: crashed with status $st: $err"; return; fi
@@ -23,24 +23,25 @@ run() {
     fail "$what: exit status $st, wanted $want (pagoda $*)"; echo "  stderr: $err"; return; fi
   case $want in
     1)
-      [ "$lines" = 1 ] || fail "$what: $lines stderr lines, wanted exactly 1: $err"
-      grep -qF -- "$named" "$T/err" || fail "$what: stderr does not name $named: $err"
-      [ -s "$T/out" ] && fail "$what: wrote to stdout";;
+      [ "$lines" = 1 ] || { fail "$what: $lines stderr lines, wanted exactly 1: $err"; return; }
+      grep -qF -- "$named" "$T/err" || { fail "$what: stderr does not name $named: $err"; return; }
+      [ -s "$T/out" ] && { fail "$what: wrote to stdout"; return; };;
     2)
-      grep -q '^usage: ' "$T/err" || fail "$what: no usage line on stderr: $err";;
+      grep -q '^usage: ' "$T/err" || { fail "$what: no usage line on stderr: $err"; return; };;
     124)
-      grep -q '^pagoda: stopped after' "$T/err" || fail "$what: no 'stopped after' message (hung until the outer timeout?): $err";;
+      grep -q '^pagoda: stopped after' "$T/err" || { fail "$what: no 'stopped after' message (hung until the outer timeout?): $err"; return; };;
   esac
   echo "ok   $what: status $st: $(head -1 "$T/err")"
 }
 
 echo hello >"$T/text.txt"
 : >"$T/empty.elf"
-head -c 300 "$G/loop.elf" >"$T/trunc.elf"
+head -c 100 "$G/loop.elf" >"$T/trunc.elf"      # cuts the program headers
+head -c 2000 "$BUILD/tests/guest/blk.elf" >"$T/truncseg.elf"   # cuts the segment
 head -c 10 "$G/loop.elf" >"$T/trunc10.elf"
 head -c 4096 /dev/urandom >"$T/garbage.dtb"
 cp "$G/loop.elf" "$T/class32.elf"; printf '\001' | dd of="$T/class32.elf" bs=1 seek=4 conv=notrunc status=none
-X86=$(command -v true); X86=$(readlink -f "$X86")
+X86=$(readlink -f /bin/true)   # a host (x86-64) executable
 
 run 1 "$T/missing.elf"   "missing program"          -- "$T/missing.elf"
 run 1 "$T/missing.bin"   "missing -kernel"          -- -bios none -kernel "$T/missing.bin"
@@ -54,7 +55,8 @@ run 1 "$G/loop-rv32.elf" "RV32 ELF"                 -- "$G/loop-rv32.elf"
 run 1 "$T/class32.elf"   "ELF with class byte 32"   -- "$T/class32.elf"
 run 1 "$G/loop-low.elf"  "segment at 0x1000000"     -- "$G/loop-low.elf"
 run 1 "$G/loop-high.elf" "segment beyond -m 128M"   -- -m 128M "$G/loop-high.elf"
-run 1 "$T/trunc.elf"     "truncated ELF (300 B)"    -- "$T/trunc.elf"
+run 1 "$T/trunc.elf"     "ELF cut in its headers"   -- "$T/trunc.elf"
+run 1 "$T/truncseg.elf"  "ELF cut in its segment"   -- "$T/truncseg.elf"
 run 1 "$T/trunc10.elf"   "truncated ELF (10 B)"     -- "$T/trunc10.elf"
 run 1 "$T/garbage.dtb"   "garbage -dtb"             -- -dtb "$T/garbage.dtb" "$G/loop.elf"
 run 1 "$T/missing.dtb"   "missing -dtb"             -- -dtb "$T/missing.dtb" "$G/loop.elf"

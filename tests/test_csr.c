@@ -132,6 +132,7 @@ static void run_prog(struct env *e, unsigned priv, const uint32_t *w, size_t n)
     h->mcause = h->scause = SENTINEL;
     h->mepc = h->mtval = SENTINEL;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, n + 8);
 }
 
@@ -453,6 +454,10 @@ static void test_tvm_traps_satp_in_s(void **state)
     assert_illegal(e, 0, CSRW_SATP);
     h->mstatus |= MSTATUS_TVM;
     RUN(e, PRIV_S, SFENCE_VMA);
+    assert_illegal(e, 0, SFENCE_VMA);
+    /* sfence.vma is never allowed in U-mode */
+    h->mstatus &= ~MSTATUS_TVM;
+    RUN(e, PRIV_U, SFENCE_VMA);
     assert_illegal(e, 0, SFENCE_VMA);
     /* TVM does not affect M-mode */
     h->mstatus |= MSTATUS_TVM;

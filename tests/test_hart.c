@@ -148,6 +148,7 @@ static void run_prog(struct env *e, unsigned priv, const uint32_t *w, size_t n)
     h->mepc = h->mtval = h->stval = SENTINEL; /* not sepc: sret tests set it */
     h->wfi = false;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     h->irq_check = true;
     hart_run(h, n + 8);
 }
@@ -166,6 +167,11 @@ static void assert_m_trap(struct env *e, uint64_t cause, uint64_t epc, uint64_t 
     assert_int_equal(h->priv, PRIV_M);
     assert_int_equal(h->mepc, epc);
     assert_int_equal(h->mtval, tval);
+}
+
+static void fill_data(struct env *e)
+{
+    for (int i = 0; i < 32; i++) e->pm.ram[DATA - RAM_BASE + i] = (uint8_t)(i + 1);
 }
 
 /* ---- ecall and the trap entry ---- */
@@ -256,6 +262,17 @@ static void test_trap_never_goes_lower(void **state)
     assert_int_equal(h->pc, PROG + 4);
     assert_int_equal(h->mcause, SENTINEL);
     assert_int_equal(h->scause, SENTINEL);
+    /* U-mode takes it in S whatever SIE says */
+    h->mstatus &= ~MSTATUS_SIE;
+    RUN(e, PRIV_U, NOP);
+    assert_int_equal(h->scause, IRQ(IRQ_STI));
+    assert_int_equal(h->priv, PRIV_S);
+    assert_int_equal(h->sepc, PROG);
+    assert_int_equal(h->mstatus & MSTATUS_SPP, 0);
+    /* S-mode with SIE = 0 does not */
+    RUN(e, PRIV_S, NOP);
+    assert_int_equal(h->scause, SENTINEL);
+    assert_int_equal(h->pc, PROG + 4);
     /* an S-mode program takes it (SIE = 1) in S */
     h->mstatus |= MSTATUS_SIE;
     RUN(e, PRIV_S, NOP);
@@ -278,6 +295,7 @@ static void test_mret(void **state)
     h->priv = PRIV_M;
     h->pc = PROG;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 3);
     assert_int_equal(h->pc, TARGET);
     assert_int_equal(h->priv, PRIV_S);
@@ -288,6 +306,7 @@ static void test_mret(void **state)
     h->priv = PRIV_M;
     h->pc = PROG;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 3);
     assert_int_equal(h->priv, PRIV_U);
     assert_int_equal(h->pc, TARGET);
@@ -297,6 +316,7 @@ static void test_mret(void **state)
     h->priv = PRIV_M;
     h->pc = PROG;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 3);
     assert_int_equal(h->priv, PRIV_M);
     assert_int_equal(h->pc, TARGET);
@@ -321,6 +341,7 @@ static void test_sret(void **state)
     h->priv = PRIV_S;
     h->pc = PROG;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 3);
     assert_int_equal(h->priv, PRIV_U);
     assert_int_equal(h->pc, TARGET);
@@ -331,6 +352,7 @@ static void test_sret(void **state)
     h->priv = PRIV_M;
     h->pc = PROG;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 3);
     assert_int_equal(h->priv, PRIV_S);
     assert_int_equal(h->pc, TARGET);
@@ -385,6 +407,13 @@ static void test_wfi(void **state)
     assert_false(h->wfi);
     assert_m_trap(e, IRQ(IRQ_MTI), PROG + 4, 0);
     assert_int_equal(MPP_OF(h->mstatus), PRIV_S);
+    /* a pending interrupt enabled in mie but masked by MIE: wfi completes at
+     * once and execution continues without a trap */
+    h->mstatus &= ~MSTATUS_MIE;
+    RUN(e, PRIV_M, WFI, NOP);
+    assert_false(h->wfi);
+    assert_int_equal(h->pc, PROG + 8);
+    assert_int_equal(h->mcause, SENTINEL);
     h->mip_ext = 0;
 }
 
@@ -436,6 +465,73 @@ static void test_interrupt_priority(void **state)
     h->mip_ext = 0;
 }
 
+/* A CSR write or an xRET that enables a pending interrupt makes it taken
+ * before the next instruction. */
+static void test_interrupt_enabled_by_csr_write_and_mret(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    h->mstatus |= MSTATUS_MIE;
+    h->mie = 0;
+    h->mip_ext = 1u << IRQ_MTI;
+    h->x[10] = 1u << IRQ_MTI;
+    RUN(e, PRIV_M, 0x30451073u /* csrw mie, a0 */, NOP, NOP);
+    assert_m_trap(e, IRQ(IRQ_MTI), PROG + 4, 0);
+    /* csrs mstatus, MIE */
+    h->mstatus &= ~MSTATUS_MIE;
+    h->x[10] = MSTATUS_MIE;
+    RUN(e, PRIV_M, NOP, 0x30052073u /* csrs mstatus, a0 */, NOP);
+    assert_m_trap(e, IRQ(IRQ_MTI), PROG + 8, 0);
+    /* mret to U: M interrupts are enabled below M whatever MIE */
+    h->mstatus &= ~(MSTATUS_MIE | MSTATUS_MPIE | MSTATUS_MPP);
+    h->mepc = TARGET;
+    put32(e, PROG, MRET);
+    h->priv = PRIV_M;
+    h->pc = PROG;
+    h->mcause = SENTINEL;
+    hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
+    hart_run(h, 2);
+    assert_int_equal(h->mcause, IRQ(IRQ_MTI));
+    assert_int_equal(h->mepc, TARGET);
+    assert_int_equal(MPP_OF(h->mstatus), PRIV_U);
+    h->mip_ext = 0;
+}
+
+/* MPRV: M-mode loads and stores use MPP's privilege (and its PMP rules);
+ * fetches do not. */
+static void test_mprv(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    fill_data(e);
+    /* PMP entry 0 over everything, execute only: U/S may not load */
+    assert_true(csr_write(h, 0x3a0, 0x1c));
+    h->x[11] = DATA;
+    assert_true(csr_write(h, 0x300, 0)); /* MPRV = 0, MPP = U */
+    RUN(e, PRIV_M, LD_A0_A1);
+    assert_int_equal(h->mcause, SENTINEL); /* M ignores unlocked PMP entries */
+    assert_int_equal(h->x[10], 0x0807060504030201ull);
+    assert_true(csr_write(h, 0x300, MSTATUS_MPRV)); /* MPP = U */
+    RUN(e, PRIV_M, LD_A0_A1);
+    assert_m_trap(e, EXC_LOAD_ACCESS, PROG, DATA);
+    assert_true(csr_write(h, 0x300, MSTATUS_MPRV));
+    h->x[10] = 0;
+    RUN(e, PRIV_M, SD_A0_A1);
+    assert_m_trap(e, EXC_STORE_ACCESS, PROG, DATA);
+    /* MPP = M: as without MPRV */
+    assert_true(csr_write(h, 0x300, MSTATUS_MPRV | MSTATUS_MPP));
+    RUN(e, PRIV_M, LD_A0_A1);
+    assert_int_equal(h->mcause, SENTINEL);
+    /* set by a guest instruction (csrs mstatus, a2), then a load */
+    assert_true(csr_write(h, 0x300, 0));
+    h->x[12] = MSTATUS_MPRV;
+    RUN(e, PRIV_M, 0x30062073u /* csrs mstatus, a2 */, LD_A0_A1);
+    assert_m_trap(e, EXC_LOAD_ACCESS, PROG + 4, DATA);
+    assert_true(csr_write(h, 0x300, 0));
+    assert_true(csr_write(h, 0x3a0, 0x1f));
+}
+
 static void test_vectored_mtvec(void **state)
 {
     struct env *e = *state;
@@ -468,11 +564,6 @@ static void test_vectored_mtvec(void **state)
 }
 
 /* ---- misaligned accesses ---- */
-
-static void fill_data(struct env *e)
-{
-    for (int i = 0; i < 32; i++) e->pm.ram[DATA - RAM_BASE + i] = (uint8_t)(i + 1);
-}
 
 static void test_misaligned_performed_by_default(void **state)
 {
@@ -547,6 +638,12 @@ static void test_lr_sc(void **state)
     /* the reservation is gone after an sc */
     RUN(e, PRIV_M, SC_W);
     assert_int_equal(h->x[12], 1);
+    /* an sc to another address than the reserved one fails */
+    h->x[11] = DATA;
+    RUN(e, PRIV_M, LR_W, 0x04058593u /* addi a1, a1, 64 */, SC_W);
+    assert_int_equal(h->x[12], 1);
+    assert_int_equal(get64(e, DATA + 64), 0);
+    h->x[11] = DATA;
     /* lr.w sign-extends */
     put32(e, DATA, 0x80000000u);
     RUN(e, PRIV_M, LR_W);
@@ -672,6 +769,7 @@ static void test_fetch_across_page(void **state)
     h->x[10] = h->x[11] = 0;
     h->priv = PRIV_S;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     h->pc = B - 4;
     hart_run(h, 3);
     assert_int_equal(h->x[10], 3);
@@ -688,6 +786,7 @@ static void test_fetch_fault(void **state)
     h->mcause = SENTINEL;
     h->pc = 0x10000;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 1);
     assert_m_trap(e, EXC_INSN_ACCESS, 0x10000, 0x10000);
     assert_int_equal(h->pc, MTVEC);
@@ -695,6 +794,7 @@ static void test_fetch_fault(void **state)
     h->priv = PRIV_S;
     h->pc = 0x20000;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 1);
     assert_m_trap(e, EXC_INSN_ACCESS, 0x20000, 0x20000);
     assert_int_equal(MPP_OF(h->mstatus), PRIV_S);
@@ -706,6 +806,7 @@ static void test_fetch_fault(void **state)
     h->priv = PRIV_M;
     h->pc = RAM_END - 2;
     hart_flush_fetch(h);
+    hart_update_mem_mode(h); /* priv/mstatus were set directly */
     hart_run(h, 1);
     assert_m_trap(e, EXC_INSN_ACCESS, RAM_END - 2, RAM_END);
     /* a compressed one there is fine */
@@ -733,6 +834,8 @@ int main(void)
         T(test_sret),
         T(test_wfi),
         T(test_interrupt_priority),
+        T(test_interrupt_enabled_by_csr_write_and_mret),
+        T(test_mprv),
         T(test_vectored_mtvec),
         T(test_misaligned_performed_by_default),
         T(test_misaligned_trap_option),

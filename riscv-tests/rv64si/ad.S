@@ -28,7 +28,7 @@ test_6: li TESTNUM, 6           /* AMO: A and D */
         VM_PTE(a2, 4); andi a2, a2, PTE_A | PTE_D; CHECK(a2, PTE_A | PTE_D)
 test_7: li TESTNUM, 7           /* A = 1 already set, D = 0, not writable: store faults, D stays 0 */
         VM_MAP(5, vm_pageA, PTE_V | PTE_R | PTE_A)
-        RUN_AS(1, li a0, TVA(5); sd a0, 8(a0)); EXPECT_FAULT(15, TVA(5))
+        RUN_AS(1, li a0, TVA(5); sd a0, 0(a0)); EXPECT_FAULT(15, TVA(5))
         VM_PTE(a2, 5); andi a2, a2, PTE_A | PTE_D; CHECK(a2, PTE_A)
 test_8: li TESTNUM, 8           /* a faulting access (U page from S without SUM) sets nothing */
         VM_MAP(6, vm_pageA, PTE_RWX | PTE_U)

@@ -20,7 +20,7 @@ test_3: li TESTNUM, 3           /* store, A = 0 */
         CHECK_PTE(1, vm_pageA, PTE_RWX)
 test_4: li TESTNUM, 4           /* A = 1, D = 0: load works, store faults */
         RUN_AS(1, li a0, TVA(2); ld a1, 0(a0)); EXPECT_OK(1); CHECK(a1, PAGE_B_VAL)
-        RUN_AS(1, li a0, TVA(2); sd a0, 8(a0)); EXPECT_FAULT(15, TVA(2))
+        RUN_AS(1, li a0, TVA(2) + 8; sd a0, 0(a0)); EXPECT_FAULT(15, TVA(2) + 8)
         CHECK_PTE(2, vm_pageB, PTE_RWX | PTE_A)
         la a0, vm_pageB; ld a1, 8(a0); CHECK(a1, 0)
 test_5: li TESTNUM, 5           /* AMO, D = 0 */
