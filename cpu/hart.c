@@ -410,9 +410,11 @@ static inline __attribute__((always_inline)) void step(struct hart *h, bool trac
 }
 
 /* Interrupts are looked at only when something that affects them changed
- * (irq_check is set by CSR writes, xRET, traps and the platform's lines). */
+ * (irq_check is set by CSR writes, xRET, traps and the platform's lines).
+ * The budget counts steps, traps included, so a hart that traps forever
+ * still returns to the scheduler (and its limits). */
 #define RUN_LOOP(traced)                               \
-    while (h->instret < end) {                         \
+    for (uint64_t left = n; left; left--) {            \
         if (unlikely(h->irq_check)) {                  \
             h->irq_check = false;                      \
             hart_check_interrupts(h);                  \
@@ -423,7 +425,7 @@ static inline __attribute__((always_inline)) void step(struct hart *h, bool trac
 
 uint64_t hart_run(struct hart *h, uint64_t n)
 {
-    uint64_t start = h->instret, end = start + n;
+    uint64_t start = h->instret;
     if (h->wfi) {
         if (!h->irq_check) return 0;
         h->irq_check = false;

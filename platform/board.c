@@ -382,6 +382,15 @@ struct board *board_create(const struct board_opts *o, int *status)
         top = img.high;
         if (img.has_tohost) { b->htif = true; b->tohost = img.tohost; b->fromhost = img.fromhost; }
     }
+    if (o->program && !file_is_elf(o->program)) {
+        /* the Spike-style argument is an ELF program; raw images go with -kernel */
+        FILE *f = fopen(o->program, "rb");
+        if (!f) fprintf(stderr, "pagoda: %s: %s\n", o->program, strerror(errno));
+        else fprintf(stderr, "pagoda: %s: not an ELF file (use -kernel for a raw image)\n", o->program);
+        if (f) fclose(f);
+        board_destroy(b);
+        return NULL;
+    }
     if (kernel) {
         if (load_image(b, kernel, no_bios ? RAM_BASE : RAM_BASE + KERNEL_OFFSET, &img)) {
             board_destroy(b);
@@ -451,6 +460,10 @@ struct board *board_create(const struct board_opts *o, int *status)
             return NULL;
         }
         fclose(f);
+        /* like QEMU's -machine dumpdtb=FILE: write the tree and stop */
+        board_destroy(b);
+        *status = 0;
+        return NULL;
     }
     /* the tree goes at the top of RAM, 2 MiB aligned down, as QEMU places it */
     if (b->fdt_size > o->ram_size / 2) {
@@ -498,6 +511,15 @@ static uint64_t total_instret(const struct board *b)
 {
     uint64_t n = 0;
     for (unsigned i = 0; i < b->nharts; i++) n += b->harts[i].instret;
+    return n;
+}
+
+/* What --max-insns counts: instructions executed, whether they retired or
+ * trapped, so a guest stuck in a fault loop still reaches the limit. */
+static uint64_t limit_count(const struct board *b)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < b->nharts; i++) n += b->harts[i].instret + b->harts[i].n_exceptions;
     return n;
 }
 
@@ -564,7 +586,13 @@ int board_run(struct board *b)
             /* another hart may store between this hart's LR and SC: drop
              * reservations at every switch (see exec.c) */
             if (b->nharts > 1) h->resv_valid = false;
-            hart_run(h, quantum);
+            uint64_t q = quantum;
+            if (o->max_insns) { /* stop exactly at the limit */
+                uint64_t done = limit_count(b);
+                if (done >= o->max_insns) break;
+                if (o->max_insns - done < q) q = o->max_insns - done;
+            }
+            hart_run(h, q);
             if (!h->wfi) all_asleep = false;
         }
         round++;
@@ -603,14 +631,14 @@ int board_run(struct board *b)
                 }
             }
         }
+        if (o->max_insns && limit_count(b) >= o->max_insns && !b->exit_requested) {
+            fprintf(stderr, "pagoda: stopped after %" PRIu64 " instructions (--max-insns)\n", limit_count(b));
+            status = 124;
+            limit_hit = true;
+            break;
+        }
         if ((round & 15) == 0) {
             console_poll(b, 0);
-            if (o->max_insns && total_instret(b) >= o->max_insns) {
-                fprintf(stderr, "pagoda: stopped after %" PRIu64 " instructions (--max-insns)\n", total_instret(b));
-                status = 124;
-                limit_hit = true;
-                break;
-            }
             if (o->timeout > 0 && seconds_since(&b->start) >= o->timeout) {
                 fprintf(stderr, "pagoda: stopped after %.1f s (--timeout)\n", o->timeout);
                 status = 124;

@@ -28,7 +28,7 @@ static const char help_text[] =
     "Pagoda options:\n"
     "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
     "  --stats-json FILE            write the statistics as JSON\n"
-    "  --max-insns N                stop after N instructions (exit status 124)\n"
+    "  --max-insns N                stop after N instructions, trapped ones included (exit status 124)\n"
     "  --timeout S                  stop after S seconds of host time (exit status 124)\n"
     "  --misaligned=emulate|trap    misaligned loads/stores performed (default) or trapped\n"
     "  --mmu sv39|sv48|sv57         largest satp mode offered (default sv57)\n"
@@ -39,7 +39,7 @@ static const char help_text[] =
 "  --trace                      print every executed instruction (hart, mode, pc, bits, disassembly)\n"
     "  --realtime                   mtime follows the host clock (default: instruction count)\n"
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
-    "  --dump-dtb FILE              write the generated device tree\n";
+    "  --dump-dtb FILE              write the generated device tree and exit (QEMU: dumpdtb)\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
