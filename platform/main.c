@@ -95,8 +95,8 @@ static bool parse_drive(char *spec, struct drive_def *d)
         if (!eq) return false;
         *eq = 0;
         const char *k = tok, *v = eq + 1;
-        if (!strcmp(k, "file")) d->file = strdup(v);
-        else if (!strcmp(k, "id")) d->id = strdup(v);
+        if (!strcmp(k, "file")) d->file = (char *)v;
+        else if (!strcmp(k, "id")) d->id = (char *)v;
         else if (!strcmp(k, "format")) { if (strcmp(v, "raw")) return false; }
         else if (!strcmp(k, "if")) { if (strcmp(v, "none") && strcmp(v, "virtio")) return false; }
         else if (!strcmp(k, "readonly")) d->readonly = !strcmp(v, "on");
@@ -162,10 +162,13 @@ int main(int argc, char **argv)
         else if (!strcmp(name, "drive")) {
             NEEDVAL();
             if (ndrives >= BOARD_MAX_DRIVES) return usage_error("too many drives (%s)", val);
-            char *copy = strdup(val);
-            bool ok = parse_drive(copy, &drives[ndrives]);
-            free(copy);
-            if (!ok) return usage_error("bad -drive %s (file=F,if=none,format=raw,id=ID)", val);
+            /* parsed in place in static storage: the drive's strings live
+             * as long as the process, and nothing is left to free */
+            static char spec[BOARD_MAX_DRIVES][1024];
+            if (strlen(val) >= sizeof spec[0]) return usage_error("-drive %s: too long", val);
+            strcpy(spec[ndrives], val);
+            if (!parse_drive(spec[ndrives], &drives[ndrives]))
+                return usage_error("bad -drive %s (file=F,if=none,format=raw,id=ID)", val);
             ndrives++;
         } else if (!strcmp(name, "device")) {
             NEEDVAL();
