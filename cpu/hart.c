@@ -17,7 +17,7 @@ void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struc
     h->pm = pm;
     h->cfg = *cfg;
     h->mmu = mmu;
-    h->mmu_gen = mmu_generation_ptr(mmu);
+    h->mmu_gen = mmu_fetch_generation_ptr(mmu);
     pmp_init(&h->pmp, cfg->pmp_entries == 0 ? 16 : cfg->pmp_entries < 0 ? 0 : cfg->pmp_entries);
     h->dcache = calloc((size_t)1 << DCACHE_BITS, sizeof *h->dcache);
     if (!h->dcache) {
@@ -307,8 +307,8 @@ static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_a
 static bool fetch_page(struct hart *h, uint64_t va)
 {
     struct mmu_xlate x;
-    uint64_t gen = generation(h);
     if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
+    uint64_t gen = generation(h); /* after the fill this translation made */
     uint64_t ppage = x.pa & ~0xfffull;
     h->fetch_vpage = va & ~0xfffull;
     h->fetch_ppage = ppage;

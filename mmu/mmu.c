@@ -184,6 +184,7 @@ uint64_t mmu_generation(const struct mmu *m)
 }
 
 const uint64_t *mmu_generation_ptr(const struct mmu *m) { return &m->gen; }
+const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1_gen[MMU_TLB_L1I]; }
 
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
 {
@@ -227,6 +228,12 @@ static void fill(struct mmu *m, int which, const struct tlb_entry *e)
     if (tlb_insert(t, e)) {
         m->st.tlb[which].evictions++;
         m->gen++;
+        if (which != MMU_TLB_L2)
+            m->l1_gen[which]++;
+        else
+            for (int k = 0; k < 2; k++)
+                if (!m->tlb[k].e)
+                    m->l1_gen[k]++;
     }
 }
 
@@ -257,15 +264,14 @@ static void fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint1
         return;
     uint64_t page = pa & ~0xfffULL;
     unsigned ok = 0;
-    if (pte_perm_ok(src->flags, MMU_LOAD, r) && (!m->pmp || pmp_check(m->pmp, page, 4096, MMU_LOAD, r->priv)))
+    if (pte_perm_ok(src->flags, MMU_LOAD, r) && pmp_ok(m, page, 4096, MMU_LOAD, r->priv))
         ok |= 1u << MMU_LOAD;
-    if (pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D) &&
-        (!m->pmp || pmp_check(m->pmp, page, 4096, MMU_STORE, r->priv)))
+    if (pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D) && pmp_ok(m, page, 4096, MMU_STORE, r->priv))
         ok |= 1u << MMU_STORE;
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     f->tag = va >> 12;
     f->key = mmu_fast_key(r);
-    f->gen = m->gen + (m->pmp ? m->pmp->gen : 0);
+    f->gen = m->l1_gen[MMU_TLB_L1D] + (m->pmp ? m->pmp->gen : 0);
     f->host = host - (pa & 0xfff);
     f->src = src;
     f->ok = (uint8_t)ok;
@@ -398,8 +404,11 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
         removed += pwc_fence(&m->pwc, has_va, va, has_asid, asid);
     m->st.fences[kind]++;
     m->st.fence_removed[kind] += removed;
-    if (removed)
+    if (removed) {
         m->gen++;
+        m->l1_gen[0]++;
+        m->l1_gen[1]++;
+    }
 }
 
 void mmu_flush_all(struct mmu *m)
@@ -410,8 +419,11 @@ void mmu_flush_all(struct mmu *m)
     if (m->pwc.e)
         removed += pwc_fence(&m->pwc, false, 0, false, 0);
     m->st.flush_all++;
-    if (removed)
+    if (removed) {
         m->gen++;
+        m->l1_gen[0]++;
+        m->l1_gen[1]++;
+    }
 }
 
 static const struct tlb *tlb_of(const struct mmu *m, int which)

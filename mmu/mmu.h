@@ -135,6 +135,8 @@ uint64_t mmu_generation(const struct mmu *m);
 /* The TLB part of the generation, for callers that check it on every
  * instruction: mmu_generation(m) == *mmu_generation_ptr(m) + pmp->gen. */
 const uint64_t *mmu_generation_ptr(const struct mmu *m);
+/* The same for the L1 instruction TLB alone (the hart's fetch buffer). */
+const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m);
 
 void mmu_stats_print(const struct mmu *m, FILE *f);
 void mmu_stats_json(const struct mmu *m, FILE *f);

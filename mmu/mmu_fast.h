@@ -20,7 +20,7 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
 {
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     if (f->tag != va >> 12 || f->key != key || !((f->ok >> acc) & 1) ||
-        f->gen != m->gen + (m->pmp ? m->pmp->gen : 0))
+        f->gen != m->l1_gen[MMU_TLB_L1D] + (m->pmp ? m->pmp->gen : 0))
         return NULL;
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
     struct mmu_tlb_stats *ts = &m->st.tlb[MMU_TLB_L1D];

@@ -79,6 +79,10 @@ struct mmu {
     struct tlb tlb[3];                /* MMU_TLB_L1I, _L1D, _L2 */
     struct tlb pwc;                   /* 1 set x pwc_entries ways */
     uint64_t gen;
+    /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
+     * removed or replaced (or, when that L1 is disabled, of the L2 that then
+     * serves it); what the fetch buffer and the data fast path depend on */
+    uint64_t l1_gen[2];
     struct mmu_stats st;
     /* last PMP region looked up: same answer for any access inside [lo, hi) */
     struct {
