@@ -245,8 +245,8 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
     case CSR_MTVEC: h->mtvec = legal_tvec(h->mtvec, v); return true;
     case CSR_MCOUNTEREN: h->mcounteren = v & 0xffffffffull; return true;
     case CSR_MENVCFG:
-        /* STCE (Sstc), PBMTE (Svpbmt), FIOM; ADUE is not offered (no Svadu) */
-        h->menvcfg = v & ((1ull << 63) | (1ull << 62) | 1ull);
+        /* STCE (Sstc), PBMTE (Svpbmt), FIOM, and ADUE when Svadu is offered */
+        h->menvcfg = v & ((1ull << 63) | (1ull << 62) | (h->cfg.svadu ? 1ull << 61 : 0) | 1ull);
         h->irq_check = true;
         hart_update_mem_mode(h); /* PBMTE changes what a walk accepts */
         return true;

@@ -73,7 +73,7 @@ void hart_update_mem_mode(struct hart *h)
         .priv = (uint8_t)priv,
         .sum = (h->mstatus & MSTATUS_SUM) != 0,
         .mxr = (h->mstatus & MSTATUS_MXR) != 0,
-        .hw_ad = !h->cfg.ad_fault,
+        .hw_ad = hart_hw_ad(h),
         .no_pbmt = !((h->menvcfg >> 62) & 1),
     };
     h->xlate_key = mmu_fast_key(&r);
@@ -206,7 +206,7 @@ static bool xlate(struct hart *h, uint64_t va, unsigned size, enum mmu_access ac
         .priv = (uint8_t)priv,
         .sum = (h->mstatus & MSTATUS_SUM) != 0,
         .mxr = (h->mstatus & MSTATUS_MXR) != 0,
-        .hw_ad = !h->cfg.ad_fault,
+        .hw_ad = hart_hw_ad(h),
         .no_pbmt = !((h->menvcfg >> 62) & 1),
     };
     enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &r, out);

@@ -62,6 +62,7 @@ struct decoded_slot {
 struct hart_config {
     bool misaligned_trap;   /* --misaligned=trap */
     bool ad_fault;          /* --ad=fault: Svade behaviour */
+    bool svadu;             /* --ad=svadu: Svadu offered, menvcfg.ADUE selects (reset: Svade) */
     unsigned max_satp_mode; /* SATP_SV39, SATP_SV48 or SATP_SV57 (--mmu) */
     int pmp_entries;        /* 0 = default 16 */
 };
@@ -207,6 +208,13 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val);
 bool csr_write(struct hart *h, unsigned csr, uint64_t val);
 
 /* Floating point helpers for handlers */
+/* A/D policy for a translation: Svadu's menvcfg.ADUE when Svadu is offered
+ * (Svadu spec: ADUE = 1 hardware update, 0 Svade faults), else --ad. */
+static inline bool hart_hw_ad(const struct hart *h)
+{
+    return h->cfg.svadu ? ((h->menvcfg >> 61) & 1) != 0 : !h->cfg.ad_fault;
+}
+
 static inline bool hart_fp_enabled(const struct hart *h) { return (h->mstatus & MSTATUS_FS) != 0; }
 static inline void hart_fp_dirty(struct hart *h) { h->mstatus |= MSTATUS_FS | MSTATUS_SD; }
 /* resolve the rounding mode of an instruction; returns -1 when illegal */

@@ -167,7 +167,9 @@ static void console_poll(struct board *b, int wait_ms)
     if (!b->stdin_open || !b->uart) return;
     while (uart_rx_space(b->uart) > 0) {
         struct pollfd p = {.fd = 0, .events = POLLIN};
-        if (poll(&p, 1, wait_ms) <= 0 || !(p.revents & (POLLIN | POLLHUP))) return;
+        if (poll(&p, 1, wait_ms) <= 0) return;
+        if (p.revents & (POLLNVAL | POLLERR)) { b->stdin_open = false; return; } /* no usable stdin */
+        if (!(p.revents & (POLLIN | POLLHUP))) return;
         wait_ms = 0;
         unsigned char c;
         ssize_t n = read(0, &c, 1);
@@ -438,6 +440,10 @@ struct board *board_create(const struct board_opts *o, int *status)
         d.nharts = b->nharts;
         d.ram_base = RAM_BASE;
         d.ram_size = o->ram_size;
+        /* what the hart implements (cpu/insns_*.def, csr.c, mmu/) */
+        d.isa = o->hart.svadu
+                    ? "rv64imafdc_zicsr_zifencei_zihintpause_zicond_zba_zbb_zbc_zbs_sstc_svadu_svinval_svnapot_svpbmt"
+                    : "rv64imafdc_zicsr_zifencei_zihintpause_zicond_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt";
         if (o->isa) d.isa = o->isa;
         d.mmu_type = o->hart.max_satp_mode == SATP_SV39 ? "riscv,sv39"
                    : o->hart.max_satp_mode == SATP_SV48 ? "riscv,sv48" : "riscv,sv57";

@@ -34,7 +34,8 @@ static const char help_text[] =
     "  --mmu sv39|sv48|sv57         largest satp mode offered (default sv57)\n"
     "  --tlb SPEC                   TLB geometry, e.g. l1i=16x4,l1d=16x4,l2=256x8,pwc=32,repl=lru\n"
     "  --tlb-flush=exact|peer       peer: flush the TLB on every satp write, like QEMU\n"
-    "  --ad=hw|fault                A/D bits set by hardware (default) or Svade page faults\n"
+    "  --ad=hw|fault|svadu          A/D bits set by hardware (default), Svade page faults, or Svadu\n"
+    "                               (menvcfg.ADUE chooses; Svade until firmware sets it)\n"
     "  --pmp N                      PMP entries (0..64, default 16)\n"
 "  --trace                      print every executed instruction (hart, mode, pc, bits, disassembly)\n"
     "  --realtime                   mtime follows the host clock (default: instruction count)\n"
@@ -215,8 +216,12 @@ int main(int argc, char **argv)
             o.tlb_flush_peer = mc.flush_on_satp_write;
         } else if (!strcmp(name, "ad")) {
             NEEDVAL();
-            if (mmu_config_set_ad(&mc, val)) return usage_error("bad --ad value %s (hw|fault)", val);
-            o.hart.ad_fault = mc.ad == MMU_AD_FAULT;
+            if (!strcmp(val, "svadu")) {
+                o.hart.svadu = true; /* menvcfg.ADUE chooses, per hart, at run time */
+            } else {
+                if (mmu_config_set_ad(&mc, val)) return usage_error("bad --ad value %s (hw|fault|svadu)", val);
+                o.hart.ad_fault = mc.ad == MMU_AD_FAULT;
+            }
         } else if (!strcmp(name, "pmp")) {
             uint64_t v; NEEDVAL();
             if (!parse_u64(val, &v) || v > 64) return usage_error("bad --pmp value %s (0..64)", val);
