@@ -11,3 +11,7 @@ cmake --build build -j"$JOBS"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPAGODA_WERROR=ON -DPAGODA_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$JOBS"
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 ctest -j"$JOBS" --timeout 600 --output-on-failure)
+# the same code must build warning-free with clang too (DESIGN.md: gcc and clang)
+CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAGODA_WERROR=ON >/dev/null
+cmake --build build-clang -j"$JOBS"
+(cd build-clang && ctest -j"$JOBS" --timeout 300 --output-on-failure)
