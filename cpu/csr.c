@@ -225,7 +225,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         h->satp = v & ((0xfull << 60) | (0xffffull << 44) | ((1ull << 44) - 1));
         /* the TLB is not flushed (entries are ASID-tagged); only the fetch
          * page, which was translated under the old satp */
-        h->fetch_vpage = UINT64_MAX;
+        hart_flush_fetch(h);
         hart_update_mem_mode(h);
         if (h->satp_write_hook) h->satp_write_hook(h);
         return true;
@@ -290,7 +290,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
             pmp_write_addr(&h->pmp, (int)(csr - 0x3b0), v);
         }
         /* PMP changes take effect at once: drop the cached fetch page */
-        h->fetch_vpage = UINT64_MAX;
+        hart_flush_fetch(h);
         hart_update_mem_mode(h);
         return true;
     }

@@ -64,19 +64,32 @@ void hart_reset(struct hart *h, uint64_t pc)
 
 void hart_flush_fetch(struct hart *h) { h->fetch_vpage = UINT64_MAX; }
 
-void hart_update_mem_mode(struct hart *h)
+/* The translation context of an access made with privilege priv. */
+static struct mmu_req mmu_req_for(const struct hart *h, unsigned priv)
 {
-    unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
-    h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
-    struct mmu_req r = {
-        .satp = priv == PRIV_M ? 0 : h->satp, /* M-mode is never translated */
+    return (struct mmu_req){
+        .satp = h->satp,
         .priv = (uint8_t)priv,
         .sum = (h->mstatus & MSTATUS_SUM) != 0,
         .mxr = (h->mstatus & MSTATUS_MXR) != 0,
         .hw_ad = hart_hw_ad(h),
         .no_pbmt = !((h->menvcfg >> 62) & 1),
     };
+}
+
+void hart_update_mem_mode(struct hart *h)
+{
+    unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
+    h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
+    struct mmu_req r = mmu_req_for(h, priv);
     h->xlate_key = mmu_fast_key(&r);
+}
+
+void hart_priv_changed(struct hart *h)
+{
+    hart_flush_fetch(h); /* the fetch page was translated for the old mode */
+    h->irq_check = true;         /* which interrupts are enabled depends on the mode */
+    hart_update_mem_mode(h);
 }
 
 static inline uint64_t generation(const struct hart *h) { return *h->mmu_gen + h->pmp.gen; }
@@ -134,9 +147,7 @@ void hart_trap(struct hart *h, uint64_t cause, uint64_t tval)
     }
     if (irq) h->n_interrupts++;
     else h->n_exceptions++;
-    h->fetch_vpage = UINT64_MAX;
-    h->irq_check = true;
-    hart_update_mem_mode(h);
+    hart_priv_changed(h);
 }
 
 uint64_t hart_mip(const struct hart *h)
@@ -201,14 +212,7 @@ static bool xlate(struct hart *h, uint64_t va, unsigned size, enum mmu_access ac
         out->host = phys_ram_ptr(h->pm, va, size);
         return true;
     }
-    struct mmu_req r = {
-        .satp = h->satp,
-        .priv = (uint8_t)priv,
-        .sum = (h->mstatus & MSTATUS_SUM) != 0,
-        .mxr = (h->mstatus & MSTATUS_MXR) != 0,
-        .hw_ad = hart_hw_ad(h),
-        .no_pbmt = !((h->menvcfg >> 62) & 1),
-    };
+    struct mmu_req r = mmu_req_for(h, priv);
     enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &r, out);
     if (likely(res == MMU_OK)) return true;
     hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);

@@ -52,7 +52,7 @@ enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI 
 /* Rounding modes */
 enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
 
-#define DCACHE_BITS 14 /* decoded-instruction cache: 64 Ki entries */
+#define DCACHE_BITS 14 /* decoded-instruction cache: 16 Ki entries */
 
 struct decoded_slot {
     uint64_t pa;       /* physical address of the instruction (tag) */
@@ -113,8 +113,8 @@ struct hart {
     uint64_t fetch_vpage;    /* virtual page base, or ~0 when invalid */
     uint8_t *fetch_host;     /* host pointer of the page (NULL: not RAM) */
     uint64_t fetch_ppage;
-    uint64_t fetch_gen;      /* mmu_generation() when filled */
-    const uint64_t *mmu_gen; /* mmu_generation_ptr(): TLB part of the generation */
+    uint64_t fetch_gen;      /* *mmu_gen + pmp.gen when filled */
+    const uint64_t *mmu_gen; /* mmu_fetch_generation_ptr(): changes when an L1I entry goes */
     /* loads and stores go straight to RAM: effective privilege M and no
      * PMP entry that could refuse an aligned access (hart_update_mem_mode) */
     bool mem_direct;
@@ -153,8 +153,12 @@ void hart_illegal(struct hart *h, const struct insn *d);
  * false after raising the exception. */
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val);
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val);
-/* Recompute mem_direct after a change of privilege, mstatus or PMP. */
+/* Recompute mem_direct and xlate_key after a change of mstatus, satp,
+ * menvcfg or PMP. */
 void hart_update_mem_mode(struct hart *h);
+/* After a privilege change (trap, xRET): drop the fetch page, look at
+ * interrupts again, recompute the data-access mode. */
+void hart_priv_changed(struct hart *h);
 
 /* The fast path: an aligned access to RAM with translation and PMP out of
  * play (M-mode).  Aligned and at most 8 bytes, so in RAM when its first byte

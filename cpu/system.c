@@ -32,9 +32,7 @@ void exec_mret(struct hart *h, const struct insn *d)
     h->mstatus = s;
     h->priv = (uint8_t)mpp;
     h->next_pc = h->mepc;
-    h->fetch_vpage = UINT64_MAX;
-    h->irq_check = true;
-    hart_update_mem_mode(h);
+    hart_priv_changed(h);
 }
 
 /* sret: illegal in U-mode, and in S-mode when mstatus.TSR = 1. */
@@ -50,9 +48,7 @@ void exec_sret(struct hart *h, const struct insn *d)
     h->mstatus = s;
     h->priv = (uint8_t)spp;
     h->next_pc = h->sepc;
-    h->fetch_vpage = UINT64_MAX;
-    h->irq_check = true;
-    hart_update_mem_mode(h);
+    hart_priv_changed(h);
 }
 
 /* wfi: with TW = 1, illegal below M-mode; in U-mode always illegal (we do
@@ -75,7 +71,7 @@ void exec_fence_i(struct hart *h, const struct insn *d)
     (void)d;
     /* the decoded-instruction cache compares the instruction bits on every
      * use, so it is always coherent with memory; only drop the fetch page */
-    h->fetch_vpage = UINT64_MAX;
+    hart_flush_fetch(h);
 }
 
 /* sfence.vma rs1, rs2: illegal in U-mode, and in S-mode with mstatus.TVM. */
@@ -83,7 +79,7 @@ static void do_sfence(struct hart *h, const struct insn *d)
 {
     if (h->priv == PRIV_U || (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM))) { hart_illegal(h, d); return; }
     mmu_sfence_vma(h->mmu, d->rs1 != 0, h->x[d->rs1], d->rs2 != 0, (uint16_t)h->x[d->rs2]);
-    h->fetch_vpage = UINT64_MAX;
+    hart_flush_fetch(h);
 }
 
 void exec_sfence_vma(struct hart *h, const struct insn *d) { do_sfence(h, d); }

@@ -183,7 +183,6 @@ uint64_t mmu_generation(const struct mmu *m)
     return m->gen + (m->pmp ? m->pmp->gen : 0);
 }
 
-const uint64_t *mmu_generation_ptr(const struct mmu *m) { return &m->gen; }
 const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1_gen[MMU_TLB_L1I]; }
 
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
@@ -245,21 +244,8 @@ static void fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint1
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
     if (!t->e)
         return;
-    struct tlb_entry *src = NULL;
-    /* the entry an L1D lookup would return (same probe order), without
-     * touching its LRU stamp */
-    for (unsigned mask = t->size_mask; mask && !src; mask &= mask - 1) {
-        unsigned s = (unsigned)__builtin_ctz(mask);
-        uint64_t tag = va >> mmu_size_shift[s];
-        struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
-        for (unsigned w = 0; w < t->ways; w++) {
-            struct tlb_entry *e = &set[w];
-            if (e->valid && e->tag == tag && e->size == s && (e->global || e->asid == asid)) {
-                src = e;
-                break;
-            }
-        }
-    }
+    /* the entry an L1D lookup would return, without aging it: this is not a use */
+    struct tlb_entry *src = tlb_find(t, va, asid);
     if (!src || !src->host)
         return;
     uint64_t page = pa & ~0xfffULL;

@@ -132,10 +132,8 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
 /* Changes whenever any TLB entry is removed or replaced, so a user caching a
  * translation (the hart's fetch page) knows to look again. */
 uint64_t mmu_generation(const struct mmu *m);
-/* The TLB part of the generation, for callers that check it on every
- * instruction: mmu_generation(m) == *mmu_generation_ptr(m) + pmp->gen. */
-const uint64_t *mmu_generation_ptr(const struct mmu *m);
-/* The same for the L1 instruction TLB alone (the hart's fetch buffer). */
+/* A counter that changes whenever an L1 instruction-TLB entry is removed or
+ * replaced (what the hart's fetch buffer depends on, with the PMP's gen). */
 const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m);
 
 void mmu_stats_print(const struct mmu *m, FILE *f);

@@ -65,7 +65,7 @@ struct tlb {
 struct mmu_fast {
     uint64_t tag;            /* va >> 12; UINT64_MAX when empty */
     uint64_t key;            /* mmu_fast_key() of the context it was filled for */
-    uint64_t gen;            /* mmu generation when filled */
+    uint64_t gen;            /* l1_gen[MMU_TLB_L1D] + PMP generation when filled */
     uint8_t *host;           /* host address of the 4 KiB page */
     struct tlb_entry *src;   /* the L1D entry */
     uint8_t ok;              /* bit 1: loads allowed, bit 2: stores allowed (D already set) */
@@ -113,8 +113,9 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
                          struct tlb_entry *e);
 
 /* The entry mapping va for this ASID (or global), probing one set per size
- * class present; NULL on a miss.  Inline: this is the hit path. */
-static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t asid)
+ * class present; NULL on a miss.  Inline: this is the hit path.  No side
+ * effect (tlb_lookup is the use that ages LRU). */
+static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t asid)
 {
     unsigned mask = t->size_mask;
     while (mask) {
@@ -124,14 +125,20 @@ static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t 
         struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
         for (unsigned w = 0; w < t->ways; w++) {
             struct tlb_entry *e = &set[w];
-            if (e->valid && e->tag == tag && e->size == s && (e->global || e->asid == asid)) {
-                if (t->repl == MMU_REPL_LRU)
-                    e->stamp = ++t->clock;
+            if (e->valid && e->tag == tag && e->size == s && (e->global || e->asid == asid))
                 return e;
-            }
         }
     }
     return NULL;
+}
+
+/* tlb_find as a use of the TLB: the entry found becomes most recently used. */
+static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t asid)
+{
+    struct tlb_entry *e = tlb_find(t, va, asid);
+    if (e && t->repl == MMU_REPL_LRU)
+        e->stamp = ++t->clock;
+    return e;
 }
 
 /* Step 6 of "Virtual Address Translation Process": the U bit against the

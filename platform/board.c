@@ -384,17 +384,13 @@ struct board *board_create(const struct board_opts *o, int *status)
         top = img.high;
         if (img.has_tohost) { b->htif = true; b->tohost = img.tohost; b->fromhost = img.fromhost; }
     }
-    if (o->program && !file_is_elf(o->program)) {
-        /* the Spike-style argument is an ELF program; raw images go with -kernel */
-        FILE *f = fopen(o->program, "rb");
-        if (!f) fprintf(stderr, "pagoda: %s: %s\n", o->program, strerror(errno));
-        else fprintf(stderr, "pagoda: %s: not an ELF file (use -kernel for a raw image)\n", o->program);
-        if (f) fclose(f);
-        board_destroy(b);
-        return NULL;
-    }
     if (kernel) {
-        if (load_image(b, kernel, no_bios ? RAM_BASE : RAM_BASE + KERNEL_OFFSET, &img)) {
+        /* the Spike-style program must be an ELF (load_elf says why not);
+         * -kernel also takes raw images */
+        char err[512];
+        int rc = o->program ? load_elf(&b->pm, o->program, &img, err, sizeof err) : 0;
+        if (rc) fprintf(stderr, "pagoda: %s\n", err);
+        if (rc || (!o->program && load_image(b, kernel, no_bios ? RAM_BASE : RAM_BASE + KERNEL_OFFSET, &img))) {
             board_destroy(b);
             return NULL;
         }
@@ -441,10 +437,10 @@ struct board *board_create(const struct board_opts *o, int *status)
         d.ram_base = RAM_BASE;
         d.ram_size = o->ram_size;
         /* what the hart implements (cpu/insns_*.def, csr.c, mmu/) */
-        d.isa = o->hart.svadu
-                    ? "rv64imafdc_zicsr_zifencei_zihintpause_zicond_zba_zbb_zbc_zbs_sstc_svadu_svinval_svnapot_svpbmt"
-                    : "rv64imafdc_zicsr_zifencei_zihintpause_zicond_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt";
-        if (o->isa) d.isa = o->isa;
+        static char isa[160];
+        snprintf(isa, sizeof isa, "rv64imafdc_zicsr_zifencei_zihintpause_zicond_zba_zbb_zbc_zbs_sstc%s_svinval_svnapot_svpbmt",
+                 o->hart.svadu ? "_svadu" : "");
+        d.isa = o->isa ? o->isa : isa;
         d.mmu_type = o->hart.max_satp_mode == SATP_SV39 ? "riscv,sv39"
                    : o->hart.max_satp_mode == SATP_SV48 ? "riscv,sv48" : "riscv,sv57";
         d.bootargs = o->append;
