@@ -222,6 +222,30 @@ int insn_decode(uint32_t raw, struct insn *d)
     return -1;
 }
 
+/* Opcodes from the unprivileged spec's base opcode map (chapter "RV32/64G
+ * Instruction Set Listings") and the RVC quadrant tables ("C" chapter). */
+bool insn_ends_block(uint32_t raw)
+{
+    if ((raw & 3) == 3) {
+        switch (raw & 0x7f) {
+        case 0x63: /* BRANCH */
+        case 0x67: /* JALR */
+        case 0x6f: /* JAL */
+        case 0x73: /* SYSTEM */
+        case 0x0f: /* MISC-MEM */
+            return true;
+        default: break;
+        }
+    } else {
+        unsigned quadrant = raw & 3, funct3 = (raw >> 13) & 7;
+        /* quadrant 1: c.j (101), c.beqz (110), c.bnez (111) */
+        if (quadrant == 1 && funct3 >= 5) return true;
+        /* quadrant 2, funct3 100 with rs2 = 0: c.jr, c.jalr, c.ebreak */
+        if (quadrant == 2 && funct3 == 4 && ((raw >> 2) & 31) == 0) return true;
+    }
+    return false;
+}
+
 static const char *const xnames[32] = {
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
     "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};

@@ -14,6 +14,7 @@
 #ifndef PAGODA_DECODE_H
 #define PAGODA_DECODE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -89,6 +90,7 @@ struct insn {
     uint8_t rm;        /* bits 14:12 for FP rows */
     uint8_t len;       /* 2 or 4 */
     uint16_t row;      /* index into insn_table, for the disassembler */
+    uint16_t pcoff;    /* offset in its 4 KiB page (set by the hart's block builder) */
 };
 
 extern const struct insn_row insn_table[];
@@ -97,6 +99,13 @@ extern const size_t insn_table_len;
 /* Decode raw (low 16 bits used when compressed).  Returns 0 and fills *d, or
  * -1 for an illegal encoding (then d->fn = exec_illegal). */
 int insn_decode(uint32_t raw, struct insn *d);
+
+/* True when the instruction may change the pc, the privilege, the
+ * translation or which interrupts are enabled, so that a decoded block must
+ * end after it: branches, jumps, SYSTEM (ecall, xRET, wfi, CSR access,
+ * sfence.vma) and MISC-MEM (fence, fence.i).  (An illegal encoding ends a
+ * block too; the builder sees that from insn_decode.) */
+bool insn_ends_block(uint32_t raw);
 
 /* Disassemble into buf ("addi a0, a0, 1"); pc is used for branch targets. */
 void insn_disasm(uint32_t raw, uint64_t pc, char *buf, size_t n);

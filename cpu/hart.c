@@ -19,19 +19,19 @@ void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struc
     h->mmu = mmu;
     h->mmu_gen = mmu_fetch_generation_ptr(mmu);
     pmp_init(&h->pmp, cfg->pmp_entries == 0 ? 16 : cfg->pmp_entries < 0 ? 0 : cfg->pmp_entries);
-    h->dcache = calloc((size_t)1 << DCACHE_BITS, sizeof *h->dcache);
-    if (!h->dcache) {
+    /* zeroed = every tag 0 = empty (calloc leaves untouched blocks unmapped) */
+    h->blocks = calloc((size_t)1 << BLOCK_BITS, sizeof *h->blocks);
+    if (!h->blocks) {
         fprintf(stderr, "pagoda: out of memory\n");
         exit(1);
     }
-    for (size_t i = 0; i < (size_t)1 << DCACHE_BITS; i++) h->dcache[i].pa = UINT64_MAX;
     hart_reset(h, 0x1000);
 }
 
 void hart_free(struct hart *h)
 {
-    free(h->dcache);
-    h->dcache = NULL;
+    free(h->blocks);
+    h->blocks = NULL;
 }
 
 void hart_reset(struct hart *h, uint64_t pc)
@@ -375,58 +375,165 @@ static inline bool fetch(struct hart *h, uint32_t *raw, uint64_t *pa)
 
 /* ---- the loop ---- */
 
-/* One step of the loop; `traced` is a compile-time constant in each of the
- * two loops below, so the untraced loop carries no trace check. */
-static inline __attribute__((always_inline)) void step(struct hart *h, bool traced)
+static inline void take_pending_trap(struct hart *h)
+{
+    h->trap_pending = false;
+    hart_trap(h, h->exc_cause, h->exc_tval);
+}
+
+/* One instruction, fetched and decoded on its own: for --trace, and for
+ * what blocks do not cover (fetch from non-RAM, an instruction that
+ * crosses a page). */
+static void step(struct hart *h)
 {
     uint32_t raw;
     uint64_t pa;
     if (unlikely(!fetch(h, &raw, &pa))) {
-        h->trap_pending = false;
-        hart_trap(h, h->exc_cause, h->exc_tval);
+        take_pending_trap(h);
         return;
     }
-    struct decoded_slot *slot = &h->dcache[(pa >> 1) & ((1u << DCACHE_BITS) - 1)];
-    /* the cached decode is used only if the bits in memory are still the
-     * ones decoded: stores into code and fence.i are covered by this */
-    uint32_t cmp = (raw & 3) == 3 ? raw : (raw & 0xffff);
-    if (unlikely(slot->pa != pa || slot->d.raw != cmp)) {
-        insn_decode(raw, &slot->d);
-        slot->pa = pa;
-    }
-    const struct insn *d = &slot->d;
-    if (traced) {
+    struct insn d;
+    insn_decode(raw, &d);
+    d.pcoff = (uint16_t)(h->pc & 0xfff);
+    if (h->trace) {
         char dis[96];
         insn_disasm(raw, h->pc, dis, sizeof dis);
         fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
-                h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
+                h->pc, d.len == 2 ? 4 : 8, d.raw, dis);
     }
-    h->next_pc = h->pc + d->len;
-    d->fn(h, d);
+    h->next_pc = h->pc + d.len;
+    d.fn(h, &d);
     h->x[0] = 0;
     if (unlikely(h->trap_pending)) {
-        h->trap_pending = false;
-        hart_trap(h, h->exc_cause, h->exc_tval);
+        take_pending_trap(h);
         return;
     }
     h->pc = h->next_pc;
     h->instret++;
 }
 
+/* The block's code bytes are still those at p (compared a word at a time;
+ * the reads stay inside [p, p + bytes)). */
+static inline bool block_code_same(const struct block *b, const uint8_t *p)
+{
+    unsigned len = b->bytes;
+    uint64_t x, y;
+    if (likely(len >= 8)) {
+        unsigned i = 0;
+        for (; i + 8 <= len; i += 8) {
+            memcpy(&x, p + i, 8);
+            memcpy(&y, b->code + i, 8);
+            if (x != y) return false;
+        }
+        if (i == len) return true;
+        memcpy(&x, p + len - 8, 8); /* the tail, overlapping the last word */
+        memcpy(&y, b->code + len - 8, 8);
+        return x == y;
+    }
+    uint32_t a, c;
+    if (len >= 4) {
+        memcpy(&a, p, 4);
+        memcpy(&c, b->code, 4);
+        if (a != c) return false;
+        memcpy(&a, p + len - 4, 4);
+        memcpy(&c, b->code + len - 4, 4);
+        return a == c;
+    }
+    uint16_t s, t; /* one compressed instruction */
+    memcpy(&s, p, 2);
+    memcpy(&t, b->code, 2);
+    return s == t;
+}
+
+/* Decode the block starting at page offset off of the fetch page (host
+ * bytes p).  Returns false when not even the first instruction fits in the
+ * page (it crosses into the next one). */
+static bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned off)
+{
+    unsigned n = 0, pos = 0, room = 4096 - off;
+    while (n < BLOCK_MAX && pos + 2 <= room) {
+        uint16_t lo;
+        memcpy(&lo, p + pos, 2);
+        unsigned len = (lo & 3) == 3 ? 4 : 2;
+        if (pos + len > room) break;
+        uint32_t raw = lo;
+        if (len == 4) memcpy(&raw, p + pos, 4);
+        struct insn *d = &b->insn[n++];
+        bool illegal = insn_decode(raw, d) < 0;
+        d->pcoff = (uint16_t)(off + pos);
+        pos += len;
+        if (illegal || insn_ends_block(raw)) break;
+    }
+    if (n == 0) {
+        b->tag = 0;
+        return false;
+    }
+    b->tag = ~pa;
+    b->n = (uint16_t)n;
+    b->bytes = (uint16_t)pos;
+    b->end = (uint16_t)(off + pos);
+    memcpy(b->code, p, pos);
+    return true;
+}
+
+/* The block for the pc, building it if needed; NULL when the pc is to be
+ * stepped on its own (or a fetch fault was raised: trap_pending). */
+static inline struct block *block_at_pc(struct hart *h)
+{
+    uint64_t pc = h->pc;
+    if (unlikely((pc & ~0xfffull) != h->fetch_vpage || h->fetch_gen != generation(h))) {
+        if (!fetch_page(h, pc) || !h->fetch_host) return NULL;
+    }
+    unsigned off = pc & 0xfff;
+    uint64_t pa = h->fetch_ppage | off;
+    const uint8_t *p = h->fetch_host + off;
+    struct block *b = &h->blocks[(pa >> 1) & ((1u << BLOCK_BITS) - 1)];
+    if (unlikely(b->tag != ~pa || !block_code_same(b, p))) {
+        if (!block_build(b, pa, p, off)) return NULL;
+    }
+    return b;
+}
+
+/* Run the first cnt instructions of block b (the pc is at its start).
+ * Returns the steps taken: cnt, or fewer when an instruction trapped (that
+ * step counts) or asked for an interrupt check (irq_check). */
+static inline unsigned block_run(struct hart *h, const struct block *b, unsigned cnt)
+{
+    uint64_t vpage = h->pc & ~0xfffull;
+    uint64_t instret = h->instret;
+    /* only the last instruction of a block may jump or read instret (CSR
+     * instructions end blocks), so both are set up once for it; a shortened
+     * run ends at the next instruction */
+    h->next_pc = vpage + (cnt == b->n ? b->end : b->insn[cnt].pcoff);
+    h->instret = instret + cnt - 1;
+    for (unsigned i = 0; i < cnt; i++) {
+        const struct insn *d = &b->insn[i];
+        h->pc = vpage | d->pcoff;
+        d->fn(h, d);
+        h->x[0] = 0;
+        if (unlikely(h->block_exit)) {
+            if (h->trap_pending) {
+                h->instret = instret + i;
+                take_pending_trap(h);
+                return i + 1;
+            }
+            /* irq_check (e.g. a store to the CLINT): look at interrupts
+             * before the next instruction, as hardware would */
+            h->instret = instret + i + 1;
+            h->pc = i + 1 == cnt ? h->next_pc : vpage | b->insn[i + 1].pcoff;
+            return i + 1;
+        }
+    }
+    h->instret = instret + cnt;
+    h->pc = h->next_pc;
+    return cnt;
+}
+
 /* Interrupts are looked at only when something that affects them changed
  * (irq_check is set by CSR writes, xRET, traps and the platform's lines).
  * The budget counts steps, traps included, so a hart that traps forever
- * still returns to the scheduler (and its limits). */
-#define RUN_LOOP(traced)                               \
-    for (uint64_t left = n; left; left--) {            \
-        if (unlikely(h->irq_check)) {                  \
-            h->irq_check = false;                      \
-            hart_check_interrupts(h);                  \
-            if (h->wfi) break;                         \
-        }                                              \
-        step(h, traced);                               \
-    }
-
+ * still returns to the scheduler (and its limits), and --max-insns stops
+ * exactly: a block is cut short when the budget ends inside it. */
 uint64_t hart_run(struct hart *h, uint64_t n)
 {
     uint64_t start = h->instret;
@@ -436,10 +543,20 @@ uint64_t hart_run(struct hart *h, uint64_t n)
         hart_check_interrupts(h);
         if (h->wfi) return 0;
     }
-    if (unlikely(h->trace != NULL)) {
-        RUN_LOOP(true)
-    } else {
-        RUN_LOOP(false)
+    for (uint64_t left = n; left;) {
+        if (unlikely(h->irq_check)) {
+            h->irq_check = false;
+            hart_check_interrupts(h);
+            if (h->wfi) break;
+        }
+        struct block *b = unlikely(h->trace != NULL) ? NULL : block_at_pc(h);
+        if (unlikely(!b)) {
+            if (h->trap_pending) take_pending_trap(h); /* fetch fault */
+            else step(h);
+            left--;
+            continue;
+        }
+        left -= block_run(h, b, b->n < left ? b->n : (unsigned)left);
     }
     return h->instret - start;
 }

@@ -52,11 +52,22 @@ enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI 
 /* Rounding modes */
 enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
 
-#define DCACHE_BITS 14 /* decoded-instruction cache: 16 Ki entries */
+/* Decoded blocks (docs/PERFORMANCE.md, "the dispatch"): straight-line runs
+ * of instructions within one 4 KiB page, ending after the first instruction
+ * for which insn_ends_block() holds, or at BLOCK_MAX instructions, or before
+ * an instruction that would cross the page.  Cached per hart, direct-mapped
+ * by the physical address of the first instruction, and used only while the
+ * code bytes in memory are still the bytes decoded. */
+#define BLOCK_BITS 12 /* 4 Ki blocks */
+#define BLOCK_MAX 16
 
-struct decoded_slot {
-    uint64_t pa;       /* physical address of the instruction (tag) */
-    struct insn d;     /* valid when pa matches and the bits still match */
+struct block {
+    uint64_t tag;                /* ~(physical address of the first instruction); 0 = empty */
+    uint16_t n;                  /* instructions, 1..BLOCK_MAX */
+    uint16_t bytes;              /* bytes of code covered */
+    uint16_t end;                /* page offset just after the last instruction (<= 4096) */
+    uint8_t code[BLOCK_MAX * 4]; /* the code bytes that were decoded */
+    struct insn insn[BLOCK_MAX];
 };
 
 struct hart_config {
@@ -73,9 +84,14 @@ struct hart {
     uint64_t pc;
     uint64_t next_pc;        /* set by the handler: pc + len, or a jump target */
     uint8_t priv;            /* PRIV_U, PRIV_S, PRIV_M */
-    bool trap_pending;       /* a handler raised an exception */
     bool wfi;                /* sleeping in wfi until an interrupt is pending */
-    bool irq_check;          /* re-evaluate pending interrupts before next insn */
+    union {
+        struct {
+            bool trap_pending; /* a handler raised an exception */
+            bool irq_check;    /* re-evaluate pending interrupts before next insn */
+        };
+        uint16_t block_exit;   /* either: leave the block after this instruction */
+    };
     FILE *trace;             /* --trace: one line per executed instruction */
 
     uint32_t hartid;
@@ -128,7 +144,7 @@ struct hart {
     /* called after every satp write (--tlb-flush=peer flushes the TLB here) */
     void (*satp_write_hook)(struct hart *h);
 
-    struct decoded_slot *dcache; /* 1 << DCACHE_BITS slots */
+    struct block *blocks;    /* 1 << BLOCK_BITS decoded blocks */
 };
 
 void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,

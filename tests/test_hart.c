@@ -1,8 +1,9 @@
 /* Unit tests of the hart (cpu/hart.c, cpu/system.c, cpu/exec.c) by executing
  * code in RAM: trap entry and return, delegation, interrupts and their
  * priority, vectored traps, misaligned accesses, LR/SC and AMOs, the decoded
- * instruction cache under self-modifying code, instructions across a page
- * boundary, and fetch faults.
+ * instruction cache under self-modifying code, decoded blocks (cut by the
+ * budget, by a trap, by an interrupt a store raised; code changed after the
+ * current block), instructions across a page boundary, and fetch faults.
  *
  * Instruction words were produced by riscv64-unknown-elf-as 2.40
  * (-march=rv64gc) and are given with their assembly. */
@@ -58,6 +59,7 @@ struct env {
     struct hart h;
     /* a device that accepts every access (for the AMO test) */
     unsigned dev_loads, dev_stores;
+    bool dev_store_raises_msip; /* a store to the device sets MSIP (like the CLINT) */
 };
 
 static bool dev_load(void *ctx, uint64_t pa, unsigned size, uint64_t *val)
@@ -74,6 +76,10 @@ static bool dev_store(void *ctx, uint64_t pa, unsigned size, uint64_t val)
     struct env *e = ctx;
     (void)size; (void)val;
     e->dev_stores++;
+    if (e->dev_store_raises_msip) {
+        e->h.mip_ext |= 1u << IRQ_MSI;
+        e->h.irq_check = true;
+    }
     return pa >= 0x40000000 && pa < 0x40001000;
 }
 
@@ -728,6 +734,116 @@ static void test_self_modifying_code(void **state)
     assert_int_equal(h->pc, PROG + 4);
 }
 
+/* ---- decoded blocks ---- */
+
+#define MINSTRET_A5 0xb02027f3u /* csrrs a5, minstret, zero */
+
+/* A block is cut exactly where the budget ends (--max-insns relies on it),
+ * and the next run starts in the middle of the cached block. */
+static void test_block_cut_by_budget(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    for (int i = 0; i < 10; i++) put32(e, PROG + 4 * i, ADDI_A0_1);
+    put32(e, PROG + 40, J_SELF);
+    h->x[10] = 0;
+    h->pc = PROG;
+    uint64_t start = h->instret;
+    assert_int_equal(hart_run(h, 3), 3);
+    assert_int_equal(h->x[10], 3);
+    assert_int_equal(h->pc, PROG + 12);
+    assert_int_equal(h->instret - start, 3);
+    assert_int_equal(hart_run(h, 5), 5);
+    assert_int_equal(h->x[10], 8);
+    assert_int_equal(h->pc, PROG + 32);
+    /* from the start again: the whole block, then into j . */
+    h->pc = PROG;
+    h->x[10] = 0;
+    assert_int_equal(hart_run(h, 12), 12);
+    assert_int_equal(h->x[10], 10);
+    assert_int_equal(h->pc, PROG + 40);
+}
+
+/* Straight-line code longer than one block (BLOCK_MAX) runs through, and
+ * minstret read at the end of a block counts every instruction before it. */
+static void test_block_long_straight_line(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    uint32_t prog[3 * BLOCK_MAX + 1];
+    for (int i = 0; i < 3 * BLOCK_MAX; i++) prog[i] = i % 2 ? C_ADDI_A0_1 | (C_ADDI_A0_1 << 16) : ADDI_A0_1;
+    prog[3 * BLOCK_MAX] = MINSTRET_A5;
+    uint64_t before;
+    for (size_t i = 0; i < sizeof prog / sizeof prog[0]; i++) put32(e, PROG + 4 * i, prog[i]);
+    put32(e, PROG + 4 * (sizeof prog / sizeof prog[0]), J_SELF);
+    h->x[10] = 0;
+    h->pc = PROG;
+    assert_true(csr_read(h, 0xb02, &before));
+    /* 1.5 * 3 * BLOCK_MAX additions (two c.addi per odd word), then csrr */
+    unsigned n_insns = 3 * BLOCK_MAX / 2 + 2 * (3 * BLOCK_MAX / 2) + 1;
+    assert_int_equal(hart_run(h, n_insns), n_insns);
+    assert_int_equal(h->x[10], 3 * BLOCK_MAX / 2 * 3);
+    assert_int_equal(h->x[15] - before, n_insns - 1); /* csrr sees the ones before it */
+    assert_int_equal(h->pc, PROG + 4 * (sizeof prog / sizeof prog[0]));
+}
+
+/* A load that faults in the middle of a block: the instructions before it
+ * retired, it did not, mepc is its address. */
+static void test_block_trap_in_middle(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    h->x[10] = 0;
+    h->x[11] = 0x10000; /* nothing there: load access fault */
+    uint64_t start = h->instret;
+    RUN(e, PRIV_M, ADDI_A0_1, ADDI_A0_1, LD_A0_A1, ADDI_A0_1);
+    assert_m_trap(e, EXC_LOAD_ACCESS, PROG + 8, 0x10000);
+    assert_int_equal(h->x[10], 2);
+    /* retired: the two addi, then the handler's j . as often as it ran */
+    assert_true(h->instret - start >= 2);
+    assert_int_equal(h->pc, MTVEC);
+}
+
+/* A store to a device that raises an interrupt (the CLINT's msip) is
+ * followed by the interrupt before the next instruction of the block. */
+static void test_block_interrupt_after_device_store(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    e->dev_store_raises_msip = true;
+    h->mstatus |= MSTATUS_MIE;
+    h->mie = 1u << IRQ_MSI;
+    h->x[10] = 0;
+    h->x[11] = 0x40000000;
+    RUN(e, PRIV_M, ADDI_A0_1, SD_A0_A1, ADDI_A0_1, ADDI_A0_1);
+    assert_m_trap(e, IRQ(IRQ_MSI), PROG + 8, 0);
+    assert_int_equal(h->x[10], 1);
+    h->mip_ext = 0;
+}
+
+/* Code rewritten by a store in the current block, in a block that runs
+ * next (not the current one), is seen without fence.i, as on QEMU: a block
+ * is checked against memory each time it is entered. */
+static void test_block_sees_code_stored_before_it(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    /* PROG:      sw a2, 8(a1)   ; rewrite PROG+8
+     * PROG+4:    jal zero, +4   ; block ends, go to PROG+8
+     * PROG+8:    addi a0, a0, 1 ; (becomes addi a0, a0, 16 the second time) */
+    h->x[10] = 0;
+    h->x[11] = PROG;
+    h->x[12] = ADDI_A0_1;
+    RUN(e, PRIV_M, 0x00c5a423u /* sw a2, 8(a1) */, 0x0040006fu /* jal zero, +4 */, ADDI_A0_1);
+    assert_int_equal(h->x[10], 1);
+    assert_int_equal(h->pc, PROG + 12);
+    h->x[12] = ADDI_A0_16;
+    h->pc = PROG;
+    hart_run(h, 3);
+    assert_int_equal(h->x[10], 17);
+    assert_int_equal(h->pc, PROG + 12);
+}
+
 /* ---- fetch across pages and fetch faults ---- */
 
 static void test_fetch_across_page(void **state)
@@ -842,6 +958,11 @@ int main(void)
         T(test_lr_sc),
         T(test_amo_outside_ram),
         T(test_self_modifying_code),
+        T(test_block_cut_by_budget),
+        T(test_block_long_straight_line),
+        T(test_block_trap_in_middle),
+        T(test_block_interrupt_after_device_store),
+        T(test_block_sees_code_stored_before_it),
         T(test_fetch_across_page),
         T(test_fetch_fault),
     };
