@@ -18,7 +18,7 @@
 
 /* RV64I */
 OP(lui, d->imm)
-OP(auipc, h->pc + (uint64_t)d->imm)
+OP(auipc, hart_pc(h, d) + (uint64_t)d->imm)
 OP(addi, RS1 + (uint64_t)d->imm)
 OP(slti, SRS1 < d->imm)
 OP(sltiu, RS1 < (uint64_t)d->imm)
@@ -53,19 +53,20 @@ OP(sraw, (uint64_t)(int64_t)((int32_t)(uint32_t)RS1 >> (RS2 & 31)))
  * cleared by jalr, and offsets are even), so no misaligned-fetch trap. */
 void exec_jal(struct hart *h, const struct insn *d)
 {
-    WR(h->pc + d->len);
-    h->next_pc = h->pc + (uint64_t)d->imm;
+    uint64_t pc = hart_pc(h, d);
+    WR(pc + d->len);
+    h->next_pc = pc + (uint64_t)d->imm;
 }
 
 void exec_jalr(struct hart *h, const struct insn *d)
 {
     uint64_t target = (RS1 + (uint64_t)d->imm) & ~1ull; /* read rs1 before writing rd */
-    WR(h->pc + d->len);
+    WR(hart_pc(h, d) + d->len);
     h->next_pc = target;
 }
 
 #define BRANCH(name, cond) \
-    void exec_##name(struct hart *h, const struct insn *d) { if (cond) h->next_pc = h->pc + (uint64_t)d->imm; }
+    void exec_##name(struct hart *h, const struct insn *d) { if (cond) h->next_pc = hart_pc(h, d) + (uint64_t)d->imm; }
 BRANCH(beq, RS1 == RS2)
 BRANCH(bne, RS1 != RS2)
 BRANCH(blt, SRS1 < SRS2)

@@ -412,43 +412,28 @@ static void step(struct hart *h)
     h->instret++;
 }
 
-/* The block's code bytes are still those at p (compared a word at a time;
- * the reads stay inside [p, p + bytes)). */
+/* The block's code bytes are still those at p.  Usually whole words that
+ * stay inside the page (reading past the block's end is harmless there,
+ * the mask drops those bytes); near the page's end, exactly its bytes. */
 static inline bool block_code_same(const struct block *b, const uint8_t *p)
 {
-    unsigned len = b->bytes;
-    uint64_t x, y;
-    if (likely(len >= 8)) {
-        unsigned i = 0;
-        for (; i + 8 <= len; i += 8) {
-            memcpy(&x, p + i, 8);
-            memcpy(&y, b->code + i, 8);
-            if (x != y) return false;
+    uint64_t x;
+    if (likely(b->words)) {
+        unsigned last = b->words - 1u;
+        for (unsigned i = 0; i < last; i++) {
+            memcpy(&x, p + 8 * i, 8);
+            if (x != b->code[i]) return false;
         }
-        if (i == len) return true;
-        memcpy(&x, p + len - 8, 8); /* the tail, overlapping the last word */
-        memcpy(&y, b->code + len - 8, 8);
-        return x == y;
+        memcpy(&x, p + 8 * last, 8);
+        return ((x ^ b->code[last]) & b->last_mask) == 0;
     }
-    uint32_t a, c;
-    if (len >= 4) {
-        memcpy(&a, p, 4);
-        memcpy(&c, b->code, 4);
-        if (a != c) return false;
-        memcpy(&a, p + len - 4, 4);
-        memcpy(&c, b->code + len - 4, 4);
-        return a == c;
-    }
-    uint16_t s, t; /* one compressed instruction */
-    memcpy(&s, p, 2);
-    memcpy(&t, b->code, 2);
-    return s == t;
+    return memcmp(p, b->code, b->bytes) == 0;
 }
 
 /* Decode the block starting at page offset off of the fetch page (host
  * bytes p).  Returns false when not even the first instruction fits in the
  * page (it crosses into the next one). */
-static bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned off)
+static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned off)
 {
     unsigned n = 0, pos = 0, room = 4096 - off;
     while (n < BLOCK_MAX && pos + 2 <= room) {
@@ -472,7 +457,11 @@ static bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned
     b->n = (uint16_t)n;
     b->bytes = (uint16_t)pos;
     b->end = (uint16_t)(off + pos);
+    memset(b->code, 0, sizeof b->code);
     memcpy(b->code, p, pos);
+    unsigned words = (pos + 7) / 8;
+    b->words = off + 8 * words <= 4096 ? (uint8_t)words : 0;
+    b->last_mask = pos % 8 ? (1ull << (8 * (pos % 8))) - 1 : ~0ull;
     return true;
 }
 
@@ -494,37 +483,45 @@ static inline struct block *block_at_pc(struct hart *h)
     return b;
 }
 
+/* Leave block b early, after its instruction d raised a trap or asked
+ * for an interrupt check; cnt instructions were to run.  Returns the steps
+ * taken. */
+static __attribute__((noinline)) unsigned block_leave(struct hart *h, const struct block *b, const struct insn *d, unsigned cnt)
+{
+    unsigned i = (unsigned)(d - b->insn);
+    uint64_t vpage = h->pc & ~0xfffull;
+    uint64_t instret = h->instret - (cnt - 1); /* see block_run */
+    if (h->trap_pending) {
+        h->pc = vpage | d->pcoff;
+        h->instret = instret + i;
+        take_pending_trap(h);
+        return i + 1;
+    }
+    /* irq_check (e.g. a store to the CLINT): look at interrupts before the
+     * next instruction, as hardware would */
+    h->instret = instret + i + 1;
+    h->pc = i + 1 == cnt ? h->next_pc : vpage | b->insn[i + 1].pcoff;
+    return i + 1;
+}
+
 /* Run the first cnt instructions of block b (the pc is at its start).
  * Returns the steps taken: cnt, or fewer when an instruction trapped (that
  * step counts) or asked for an interrupt check (irq_check). */
 static inline unsigned block_run(struct hart *h, const struct block *b, unsigned cnt)
 {
-    uint64_t vpage = h->pc & ~0xfffull;
-    uint64_t instret = h->instret;
     /* only the last instruction of a block may jump or read instret (CSR
-     * instructions end blocks), so both are set up once for it; a shortened
-     * run ends at the next instruction */
-    h->next_pc = vpage + (cnt == b->n ? b->end : b->insn[cnt].pcoff);
-    h->instret = instret + cnt - 1;
-    for (unsigned i = 0; i < cnt; i++) {
-        const struct insn *d = &b->insn[i];
-        h->pc = vpage | d->pcoff;
+     * instructions end blocks), so both are set up once, for it; a
+     * shortened run ends at the next instruction.  h->pc stays at the
+     * block's start (see hart_pc) until the block is left. */
+    h->next_pc = (h->pc & ~0xfffull) + (cnt == b->n ? b->end : b->insn[cnt].pcoff);
+    h->instret += cnt - 1;
+    const struct insn *d = b->insn, *end = b->insn + cnt;
+    do {
         d->fn(h, d);
         h->x[0] = 0;
-        if (unlikely(h->block_exit)) {
-            if (h->trap_pending) {
-                h->instret = instret + i;
-                take_pending_trap(h);
-                return i + 1;
-            }
-            /* irq_check (e.g. a store to the CLINT): look at interrupts
-             * before the next instruction, as hardware would */
-            h->instret = instret + i + 1;
-            h->pc = i + 1 == cnt ? h->next_pc : vpage | b->insn[i + 1].pcoff;
-            return i + 1;
-        }
-    }
-    h->instret = instret + cnt;
+        if (unlikely(h->block_exit)) return block_leave(h, b, d, cnt);
+    } while (++d != end);
+    h->instret++;
     h->pc = h->next_pc;
     return cnt;
 }

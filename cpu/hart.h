@@ -61,12 +61,14 @@ enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
 #define BLOCK_BITS 12 /* 4 Ki blocks */
 #define BLOCK_MAX 16
 
-struct block {
+struct __attribute__((aligned(64))) block {
     uint64_t tag;                /* ~(physical address of the first instruction); 0 = empty */
     uint16_t n;                  /* instructions, 1..BLOCK_MAX */
     uint16_t bytes;              /* bytes of code covered */
     uint16_t end;                /* page offset just after the last instruction (<= 4096) */
-    uint8_t code[BLOCK_MAX * 4]; /* the code bytes that were decoded */
+    uint8_t words;               /* 8-byte words to compare; 0: compare bytes (page end) */
+    uint64_t last_mask;          /* the bytes of the last word that are code */
+    uint64_t code[BLOCK_MAX / 2]; /* the code bytes that were decoded, zero-padded */
     struct insn insn[BLOCK_MAX];
 };
 
@@ -163,6 +165,16 @@ void hart_flush_fetch(struct hart *h);
 
 /* Raise an exception from a handler: the instruction does not retire. */
 void hart_raise(struct hart *h, uint64_t cause, uint64_t tval);
+
+/* The pc of instruction d, for the handlers that need it (auipc, jumps,
+ * branches, ebreak).  While a decoded block runs, h->pc holds the pc of the
+ * block's first instruction, which shares its 4 KiB page with every
+ * instruction of the block; d->pcoff is the offset in that page.  (h->pc is
+ * exact between blocks, when a trap is taken and in the one-step loop.) */
+static inline uint64_t hart_pc(const struct hart *h, const struct insn *d)
+{
+    return (h->pc & ~0xfffull) | d->pcoff;
+}
 void hart_illegal(struct hart *h, const struct insn *d);
 
 /* Guest virtual memory, with translation, PMP, misalignment rules.  Return

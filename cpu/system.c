@@ -12,10 +12,9 @@ void exec_ecall(struct hart *h, const struct insn *d)
 
 void exec_ebreak(struct hart *h, const struct insn *d)
 {
-    (void)d;
     /* tval = the address of the breakpoint (privileged spec: on a
      * breakpoint exception xtval is the faulting virtual address, the pc) */
-    hart_raise(h, EXC_BREAKPOINT, h->pc);
+    hart_raise(h, EXC_BREAKPOINT, hart_pc(h, d));
 }
 
 /* mret: privileged spec, "Trap-Return Instructions".  MPRV is cleared when
