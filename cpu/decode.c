@@ -246,6 +246,23 @@ bool insn_ends_block(uint32_t raw)
     return false;
 }
 
+bool insn_writes_memory(uint32_t raw)
+{
+    if ((raw & 3) == 3) {
+        switch (raw & 0x7f) {
+        case 0x23: /* STORE */
+        case 0x27: /* STORE-FP */
+        case 0x2f: /* AMO */
+        case 0x0f: /* MISC-MEM */
+            return true;
+        default: return false;
+        }
+    }
+    /* quadrants 0 and 2, funct3 101..111: c.fsd c.sw c.sd, c.fsdsp c.swsp c.sdsp */
+    unsigned quadrant = raw & 3, funct3 = (raw >> 13) & 7;
+    return quadrant != 1 && funct3 >= 5;
+}
+
 static const char *const xnames[32] = {
     "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
     "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6"};

@@ -107,6 +107,11 @@ int insn_decode(uint32_t raw, struct insn *d);
  * block too; the builder sees that from insn_decode.) */
 bool insn_ends_block(uint32_t raw);
 
+/* True when the instruction may write memory: stores (integer, FP,
+ * compressed), AMOs and LR/SC, and MISC-MEM (fence.i asks for code written
+ * before it to be seen; see the hart's code epoch). */
+bool insn_writes_memory(uint32_t raw);
+
 /* Disassemble into buf ("addi a0, a0, 1"); pc is used for branch targets. */
 void insn_disasm(uint32_t raw, uint64_t pc, char *buf, size_t n);
 

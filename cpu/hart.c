@@ -394,6 +394,7 @@ static void step(struct hart *h)
     }
     struct insn d;
     insn_decode(raw, &d);
+    h->code_epoch++; /* it may write memory */
     d.pcoff = (uint16_t)(h->pc & 0xfff);
     if (h->trace) {
         char dis[96];
@@ -436,6 +437,7 @@ static inline bool block_code_same(const struct block *b, const uint8_t *p)
 static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned off)
 {
     unsigned n = 0, pos = 0, room = 4096 - off;
+    bool writes = false;
     while (n < BLOCK_MAX && pos + 2 <= room) {
         uint16_t lo;
         memcpy(&lo, p + pos, 2);
@@ -445,6 +447,7 @@ static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, 
         if (len == 4) memcpy(&raw, p + pos, 4);
         struct insn *d = &b->insn[n++];
         bool illegal = insn_decode(raw, d) < 0;
+        writes |= insn_writes_memory(raw);
         d->pcoff = (uint16_t)(off + pos);
         pos += len;
         if (illegal || insn_ends_block(raw)) break;
@@ -462,6 +465,7 @@ static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, 
     unsigned words = (pos + 7) / 8;
     b->words = off + 8 * words <= 4096 ? (uint8_t)words : 0;
     b->last_mask = pos % 8 ? (1ull << (8 * (pos % 8))) - 1 : ~0ull;
+    b->writes = writes;
     return true;
 }
 
@@ -477,9 +481,13 @@ static inline struct block *block_at_pc(struct hart *h)
     uint64_t pa = h->fetch_ppage | off;
     const uint8_t *p = h->fetch_host + off;
     struct block *b = &h->blocks[(pa >> 1) & ((1u << BLOCK_BITS) - 1)];
-    if (unlikely(b->tag != ~pa || !block_code_same(b, p))) {
+    if (unlikely(b->tag != ~pa)) {
+        if (!block_build(b, pa, p, off)) return NULL;
+    } else if (b->epoch != h->code_epoch && !block_code_same(b, p)) {
         if (!block_build(b, pa, p, off)) return NULL;
     }
+    b->epoch = h->code_epoch;
+    h->code_epoch += b->writes; /* its stores may change code: check again after */
     return b;
 }
 
@@ -534,6 +542,7 @@ static inline unsigned block_run(struct hart *h, const struct block *b, unsigned
 uint64_t hart_run(struct hart *h, uint64_t n)
 {
     uint64_t start = h->instret;
+    h->code_epoch++; /* other harts and devices may have written code */
     if (h->wfi) {
         if (!h->irq_check) return 0;
         h->irq_check = false;

@@ -57,7 +57,11 @@ enum { RM_RNE = 0, RM_RTZ = 1, RM_RDN = 2, RM_RUP = 3, RM_RMM = 4, RM_DYN = 7 };
  * for which insn_ends_block() holds, or at BLOCK_MAX instructions, or before
  * an instruction that would cross the page.  Cached per hart, direct-mapped
  * by the physical address of the first instruction, and used only while the
- * code bytes in memory are still the bytes decoded. */
+ * code bytes in memory are still the bytes decoded.  That is checked when a
+ * block is entered unless nothing can have written memory since the block
+ * was last checked: the hart's code epoch moves when hart_run starts (other
+ * harts and devices ran in between), before every block that may write
+ * memory (insn_writes_memory) and for every single-stepped instruction. */
 #define BLOCK_BITS 12 /* 4 Ki blocks */
 #define BLOCK_MAX 16
 
@@ -67,6 +71,8 @@ struct __attribute__((aligned(64))) block {
     uint16_t bytes;              /* bytes of code covered */
     uint16_t end;                /* page offset just after the last instruction (<= 4096) */
     uint8_t words;               /* 8-byte words to compare; 0: compare bytes (page end) */
+    uint8_t writes;              /* 1 when an instruction may write memory */
+    uint64_t epoch;              /* the hart's code_epoch when last checked */
     uint64_t last_mask;          /* the bytes of the last word that are code */
     uint64_t code[BLOCK_MAX / 2]; /* the code bytes that were decoded, zero-padded */
     struct insn insn[BLOCK_MAX];
@@ -147,6 +153,7 @@ struct hart {
     void (*satp_write_hook)(struct hart *h);
 
     struct block *blocks;    /* 1 << BLOCK_BITS decoded blocks */
+    uint64_t code_epoch;     /* see struct block */
 };
 
 void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,

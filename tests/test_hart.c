@@ -844,6 +844,27 @@ static void test_block_sees_code_stored_before_it(void **state)
     assert_int_equal(h->pc, PROG + 12);
 }
 
+/* A block without stores, checked once, then rewritten by a later block
+ * of the same run: it is checked again (the store moved the code epoch). */
+static void test_block_rechecked_after_a_store(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    h->x[10] = 0;
+    h->x[11] = PROG;
+    h->x[12] = ADDI_A0_16;
+    h->x[13] = 0;
+    RUN(e, PRIV_M,
+        ADDI_A0_1,          /* +0:  addi a0, a0, 1   (becomes addi a0, a0, 16) */
+        0x00069863u,        /* +4:  bne a3, zero, +16 (to +20, the end) */
+        0x00100693u,        /* +8:  addi a3, zero, 1 */
+        0x00c5a023u,        /* +12: sw a2, 0(a1) */
+        0xff1ff06fu);       /* +16: jal zero, -16 (to +0) */
+    assert_int_equal(h->mcause, SENTINEL);
+    assert_int_equal(h->pc, PROG + 20);
+    assert_int_equal(h->x[10], 17);
+}
+
 /* ---- fetch across pages and fetch faults ---- */
 
 static void test_fetch_across_page(void **state)
@@ -963,6 +984,7 @@ int main(void)
         T(test_block_trap_in_middle),
         T(test_block_interrupt_after_device_store),
         T(test_block_sees_code_stored_before_it),
+        T(test_block_rechecked_after_a_store),
         T(test_fetch_across_page),
         T(test_fetch_fault),
     };
