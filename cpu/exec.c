@@ -14,7 +14,7 @@
 #define SEXT32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
 
 #define OP(name, expr) \
-    void exec_##name(struct hart *h, const struct insn *d) { WR(expr); }
+    void exec_##name(struct hart *h, const struct insn *d) { WR(expr); HART_NEXT(h, d); }
 
 /* RV64I */
 OP(lui, d->imm)
@@ -78,7 +78,9 @@ BRANCH(bgeu, RS1 >= RS2)
     void exec_##name(struct hart *h, const struct insn *d) \
     { \
         uint64_t v; \
-        if (hart_load(h, RS1 + (uint64_t)d->imm, size, &v)) WR(conv); \
+        if (!hart_load(h, RS1 + (uint64_t)d->imm, size, &v)) return; \
+        WR(conv); \
+        HART_NEXT(h, d); \
     }
 LOAD(lb, 1, (uint64_t)(int64_t)(int8_t)v)
 LOAD(lh, 2, (uint64_t)(int64_t)(int16_t)v)
@@ -89,7 +91,11 @@ LOAD(lhu, 2, v)
 LOAD(lwu, 4, v)
 
 #define STORE(name, size) \
-    void exec_##name(struct hart *h, const struct insn *d) { hart_store(h, RS1 + (uint64_t)d->imm, size, RS2); }
+    void exec_##name(struct hart *h, const struct insn *d) \
+    { \
+        if (!hart_store(h, RS1 + (uint64_t)d->imm, size, RS2)) return; \
+        HART_NEXT(h, d); \
+    }
 STORE(sb, 1)
 STORE(sh, 2)
 STORE(sw, 4)
@@ -176,10 +182,10 @@ static void do_sc(struct hart *h, const struct insn *d, unsigned size)
     WR(ok ? 0 : 1);
 }
 
-void exec_lr_w(struct hart *h, const struct insn *d) { do_lr(h, d, 4); }
-void exec_lr_d(struct hart *h, const struct insn *d) { do_lr(h, d, 8); }
-void exec_sc_w(struct hart *h, const struct insn *d) { do_sc(h, d, 4); }
-void exec_sc_d(struct hart *h, const struct insn *d) { do_sc(h, d, 8); }
+void exec_lr_w(struct hart *h, const struct insn *d) { do_lr(h, d, 4); HART_NEXT(h, d); }
+void exec_lr_d(struct hart *h, const struct insn *d) { do_lr(h, d, 8); HART_NEXT(h, d); }
+void exec_sc_w(struct hart *h, const struct insn *d) { do_sc(h, d, 4); HART_NEXT(h, d); }
+void exec_sc_d(struct hart *h, const struct insn *d) { do_sc(h, d, 8); HART_NEXT(h, d); }
 
 enum amo_op { AMO_SWAP, AMO_ADD, AMO_XOR, AMO_AND, AMO_OR, AMO_MIN, AMO_MAX, AMO_MINU, AMO_MAXU };
 
@@ -211,8 +217,8 @@ static void do_amo(struct hart *h, const struct insn *d, unsigned size, enum amo
 }
 
 #define AMO(name, op) \
-    void exec_##name##_w(struct hart *h, const struct insn *d) { do_amo(h, d, 4, op); } \
-    void exec_##name##_d(struct hart *h, const struct insn *d) { do_amo(h, d, 8, op); }
+    void exec_##name##_w(struct hart *h, const struct insn *d) { do_amo(h, d, 4, op); HART_NEXT(h, d); } \
+    void exec_##name##_d(struct hart *h, const struct insn *d) { do_amo(h, d, 8, op); HART_NEXT(h, d); }
 AMO(amoswap, AMO_SWAP)
 AMO(amoadd, AMO_ADD)
 AMO(amoxor, AMO_XOR)

@@ -81,7 +81,7 @@ static inline void wr_x(struct hart *h, unsigned rd, uint64_t v, const unsigned 
     BEGIN(name) \
         int rm = fp_rm(h, d); \
         if (rm < 0) return;
-#define END }
+#define END HART_NEXT(h, d); }
 
 /* ---- loads and stores ---- */
 
@@ -92,6 +92,7 @@ void exec_flw(struct hart *h, const struct insn *d)
         return;
     h->f[d->rd] = f32_box((uint32_t)v);
     hart_fp_dirty(h);
+    HART_NEXT(h, d);
 }
 
 void exec_fld(struct hart *h, const struct insn *d)
@@ -101,19 +102,20 @@ void exec_fld(struct hart *h, const struct insn *d)
         return;
     h->f[d->rd] = v;
     hart_fp_dirty(h);
+    HART_NEXT(h, d);
 }
 
 /* fsw stores the low 32 bits as they are, boxed or not */
 void exec_fsw(struct hart *h, const struct insn *d)
 {
-    if (fp_on(h, d))
-        hart_store(h, h->x[d->rs1] + (uint64_t)d->imm, 4, (uint32_t)h->f[d->rs2]);
+    if (fp_on(h, d) && hart_store(h, h->x[d->rs1] + (uint64_t)d->imm, 4, (uint32_t)h->f[d->rs2]))
+        HART_NEXT(h, d);
 }
 
 void exec_fsd(struct hart *h, const struct insn *d)
 {
-    if (fp_on(h, d))
-        hart_store(h, h->x[d->rs1] + (uint64_t)d->imm, 8, h->f[d->rs2]);
+    if (fp_on(h, d) && hart_store(h, h->x[d->rs1] + (uint64_t)d->imm, 8, h->f[d->rs2]))
+        HART_NEXT(h, d);
 }
 
 /* ---- arithmetic ---- */

@@ -381,6 +381,15 @@ static inline void take_pending_trap(struct hart *h)
     hart_trap(h, h->exc_cause, h->exc_tval);
 }
 
+/* The marker after the last instruction of a block (HART_NEXT). */
+static void block_end(struct hart *h, const struct insn *d)
+{
+    (void)h;
+    (void)d;
+}
+
+static const struct insn block_end_marker = {.fn = block_end};
+
 /* One instruction, fetched and decoded on its own: for --trace, and for
  * what blocks do not cover (fetch from non-RAM, an instruction that
  * crosses a page). */
@@ -392,18 +401,21 @@ static void step(struct hart *h)
         take_pending_trap(h);
         return;
     }
-    struct insn d;
-    insn_decode(raw, &d);
+    struct insn one[2]; /* the instruction and the end marker */
+    struct insn *d = &one[0];
+    insn_decode(raw, d);
+    one[1] = block_end_marker;
     h->code_epoch++; /* it may write memory */
-    d.pcoff = (uint16_t)(h->pc & 0xfff);
+    d->pcoff = (uint16_t)(h->pc & 0xfff);
     if (h->trace) {
         char dis[96];
         insn_disasm(raw, h->pc, dis, sizeof dis);
         fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
-                h->pc, d.len == 2 ? 4 : 8, d.raw, dis);
+                h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
     }
-    h->next_pc = h->pc + d.len;
-    d.fn(h, &d);
+    h->next_pc = h->pc + d->len;
+    h->cur = d;
+    d->fn(h, d);
     h->x[0] = 0;
     if (unlikely(h->trap_pending)) {
         take_pending_trap(h);
@@ -456,6 +468,7 @@ static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, 
         b->tag = 0;
         return false;
     }
+    b->insn[n] = block_end_marker;
     b->tag = ~pa;
     b->n = (uint16_t)n;
     b->bytes = (uint16_t)pos;
@@ -491,12 +504,13 @@ static inline struct block *block_at_pc(struct hart *h)
     return b;
 }
 
-/* Leave block b early, after its instruction d raised a trap or asked
- * for an interrupt check; cnt instructions were to run.  Returns the steps
+/* Leave the block early: its instruction h->cur (of the cnt starting at
+ * first) raised a trap or asked for an interrupt check.  Returns the steps
  * taken. */
-static __attribute__((noinline)) unsigned block_leave(struct hart *h, const struct block *b, const struct insn *d, unsigned cnt)
+static __attribute__((noinline)) unsigned block_leave(struct hart *h, const struct insn *first, unsigned cnt)
 {
-    unsigned i = (unsigned)(d - b->insn);
+    const struct insn *d = h->cur;
+    unsigned i = (unsigned)(d - first);
     uint64_t vpage = h->pc & ~0xfffull;
     uint64_t instret = h->instret - (cnt - 1); /* see block_run */
     if (h->trap_pending) {
@@ -508,7 +522,7 @@ static __attribute__((noinline)) unsigned block_leave(struct hart *h, const stru
     /* irq_check (e.g. a store to the CLINT): look at interrupts before the
      * next instruction, as hardware would */
     h->instret = instret + i + 1;
-    h->pc = i + 1 == cnt ? h->next_pc : vpage | b->insn[i + 1].pcoff;
+    h->pc = i + 1 == cnt ? h->next_pc : vpage | d[1].pcoff;
     return i + 1;
 }
 
@@ -517,18 +531,23 @@ static __attribute__((noinline)) unsigned block_leave(struct hart *h, const stru
  * step counts) or asked for an interrupt check (irq_check). */
 static inline unsigned block_run(struct hart *h, const struct block *b, unsigned cnt)
 {
+    const struct insn *first = b->insn;
+    if (unlikely(cnt < b->n)) {
+        /* the budget ends inside the block: run a copy of its head */
+        memcpy(h->cut, b->insn, cnt * sizeof *h->cut);
+        h->cut[cnt] = block_end_marker;
+        first = h->cut;
+    }
     /* only the last instruction of a block may jump or read instret (CSR
      * instructions end blocks), so both are set up once, for it; a
      * shortened run ends at the next instruction.  h->pc stays at the
      * block's start (see hart_pc) until the block is left. */
     h->next_pc = (h->pc & ~0xfffull) + (cnt == b->n ? b->end : b->insn[cnt].pcoff);
     h->instret += cnt - 1;
-    const struct insn *d = b->insn, *end = b->insn + cnt;
-    do {
-        d->fn(h, d);
-        h->x[0] = 0;
-        if (unlikely(h->block_exit)) return block_leave(h, b, d, cnt);
-    } while (++d != end);
+    h->cur = first;
+    first->fn(h, first); /* runs the whole chain (HART_NEXT) */
+    h->x[0] = 0;
+    if (unlikely(h->block_exit)) return block_leave(h, first, cnt);
     h->instret++;
     h->pc = h->next_pc;
     return cnt;

@@ -75,7 +75,7 @@ struct __attribute__((aligned(64))) block {
     uint64_t epoch;              /* the hart's code_epoch when last checked */
     uint64_t last_mask;          /* the bytes of the last word that are code */
     uint64_t code[BLOCK_MAX / 2]; /* the code bytes that were decoded, zero-padded */
-    struct insn insn[BLOCK_MAX];
+    struct insn insn[BLOCK_MAX + 1]; /* insn[n] is the end marker (see HART_NEXT) */
 };
 
 struct hart_config {
@@ -153,6 +153,9 @@ struct hart {
     void (*satp_write_hook)(struct hart *h);
 
     struct block *blocks;    /* 1 << BLOCK_BITS decoded blocks */
+    const struct insn *cur;  /* the instruction running in the current block */
+    uint64_t slow_val;       /* hart_load's slow-path result */
+    struct insn cut[BLOCK_MAX + 1]; /* the head of a block cut short by the budget */
     uint64_t code_epoch;     /* see struct block */
 };
 
@@ -172,6 +175,23 @@ void hart_flush_fetch(struct hart *h);
 
 /* Raise an exception from a handler: the instruction does not retire. */
 void hart_raise(struct hart *h, uint64_t cause, uint64_t tval);
+
+/* The end of every handler of an instruction that can be followed by
+ * another in its block (all but jumps, branches, SYSTEM and MISC-MEM):
+ * unless the instruction trapped or asked for an interrupt check, go on
+ * with the next one in the block by a tail call (threaded dispatch: one
+ * indirect jump per instruction, no return to a loop).  The block ends
+ * with a marker instruction whose handler returns.  A handler that raises
+ * an exception may simply return.  h->cur tells the loop which
+ * instruction was running when the chain returned. */
+#define HART_NEXT(h, d)                              \
+    do {                                             \
+        (h)->x[0] = 0;                               \
+        if (__builtin_expect((h)->block_exit, 0))    \
+            return;                                  \
+        (h)->cur = (d) + 1;                          \
+        (d)[1].fn((h), (d) + 1);                     \
+    } while (0)
 
 /* The pc of instruction d, for the handlers that need it (auipc, jumps,
  * branches, ebreak).  While a decoded block runs, h->pc holds the pc of the
@@ -216,7 +236,11 @@ static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_
             }
         }
     }
-    return hart_load_slow(h, va, size, val);
+    /* through h->slow_val, so that the caller's *val never has its address
+     * taken (the handler can then end in a tail call, see HART_NEXT) */
+    bool ok = hart_load_slow(h, va, size, &h->slow_val);
+    *val = h->slow_val;
+    return ok;
 }
 
 static inline bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val)
