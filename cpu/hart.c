@@ -94,6 +94,12 @@ void hart_priv_changed(struct hart *h)
 
 static inline uint64_t generation(const struct hart *h) { return *h->mmu_gen + h->pmp.gen; }
 
+/* The fetch buffer holds the translation of pc's page. */
+static inline bool fetch_buffer_holds(const struct hart *h, uint64_t pc)
+{
+    return (pc & ~0xfffull) == h->fetch_vpage && h->fetch_gen == generation(h);
+}
+
 /* ---- traps ---- */
 
 void hart_raise(struct hart *h, uint64_t cause, uint64_t tval)
@@ -487,7 +493,7 @@ static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, 
 static inline struct block *block_at_pc(struct hart *h)
 {
     uint64_t pc = h->pc;
-    if (unlikely((pc & ~0xfffull) != h->fetch_vpage || h->fetch_gen != generation(h))) {
+    if (unlikely(!fetch_buffer_holds(h, pc))) {
         if (!fetch_page(h, pc) || !h->fetch_host) return NULL;
     }
     unsigned off = pc & 0xfff;
@@ -581,7 +587,14 @@ uint64_t hart_run(struct hart *h, uint64_t n)
             left--;
             continue;
         }
-        left -= block_run(h, b, b->n < left ? b->n : (unsigned)left);
+        /* A loop that is one block without stores (its last instruction
+         * jumps back to its start) runs again without looking the block up:
+         * nothing it does can change its code or its page's translation,
+         * which is checked again all the same. */
+        uint64_t pc = h->pc;
+        do {
+            left -= block_run(h, b, b->n < left ? b->n : (unsigned)left);
+        } while (h->pc == pc && !b->writes && left && !h->irq_check && fetch_buffer_holds(h, pc));
     }
     return h->instret - start;
 }

@@ -844,6 +844,27 @@ static void test_block_sees_code_stored_before_it(void **state)
     assert_int_equal(h->pc, PROG + 12);
 }
 
+/* A loop that is one block runs again without a lookup; the budget still
+ * stops it exactly, in the middle of an iteration too. */
+static void test_block_self_loop_budget(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    put32(e, PROG, 0xfff50513u);     /* loop: addi a0, a0, -1 */
+    put32(e, PROG + 4, 0xfe051ee3u); /*       bnez a0, loop */
+    put32(e, PROG + 8, J_SELF);
+    h->x[10] = 100;
+    h->pc = PROG;
+    uint64_t start = h->instret;
+    assert_int_equal(hart_run(h, 151), 151);
+    assert_int_equal(h->x[10], 100 - 76);
+    assert_int_equal(h->pc, PROG + 4);
+    assert_int_equal(h->instret - start, 151);
+    assert_int_equal(hart_run(h, 1000), 1000);
+    assert_int_equal(h->x[10], 0);
+    assert_int_equal(h->pc, PROG + 8);
+}
+
 /* A block without stores, checked once, then rewritten by a later block
  * of the same run: it is checked again (the store moved the code epoch). */
 static void test_block_rechecked_after_a_store(void **state)
@@ -985,6 +1006,7 @@ int main(void)
         T(test_block_interrupt_after_device_store),
         T(test_block_sees_code_stored_before_it),
         T(test_block_rechecked_after_a_store),
+        T(test_block_self_loop_budget),
         T(test_fetch_across_page),
         T(test_fetch_fault),
     };
