@@ -156,7 +156,7 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
         tlb_init(&m->tlb[MMU_TLB_L2], c->l2_sets, c->l2_ways, c->repl, 0x3333) ||
-        tlb_init(&m->pwc, c->pwc_entries ? 1 : 0, c->pwc_entries, c->repl, 0x4444)) {
+        pwc_init(&m->pwc, c->pwc_entries, c->repl, 0x4444)) {
         mmu_destroy(m);
         return NULL;
     }
@@ -169,7 +169,7 @@ void mmu_destroy(struct mmu *m)
         return;
     for (int k = 0; k < 3; k++)
         tlb_free(&m->tlb[k]);
-    tlb_free(&m->pwc);
+    pwc_free(&m->pwc);
     free(m);
 }
 
@@ -194,37 +194,67 @@ static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access
     return res;
 }
 
-/* PMP on the final physical address, with the access's own privilege.  The
- * answer is never stored in TLB entries; a one-region cache keyed by the
- * PMP's write generation keeps it cheap. */
-static bool pmp_ok(struct mmu *m, uint64_t pa, unsigned size, enum mmu_access acc, uint8_t priv)
+/* The answer is never stored in TLB entries; the region cache (pmpc) keeps
+ * it cheap, and a PMP write takes effect on the next access. */
+unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, unsigned priv)
 {
     const struct pmp *p = m->pmp;
     if (!p || (priv == PRIV_M && p->m_all_allowed && (pa & 7) + size <= 8))
-        return true;
-    if (m->pmpc.valid && m->pmpc.gen == p->gen && m->pmpc.priv == priv && pa >= m->pmpc.lo &&
-        pa < m->pmpc.hi && size <= m->pmpc.hi - pa)
-        return (m->pmpc.mask >> acc) & 1;
+        return 7;
+    struct pmp_region *c = &m->pmpc[priv & 3];
+    if (c->valid && c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa)
+        return c->mask;
     uint64_t lo, hi;
-    unsigned mask = pmp_lookup(p, pa, size, priv, &lo, &hi);
+    unsigned mask = pmp_lookup(p, pa, size, (int)priv, &lo, &hi);
     if (lo < hi) {
-        m->pmpc.valid = 1;
-        m->pmpc.gen = p->gen;
-        m->pmpc.priv = priv;
-        m->pmpc.lo = lo;
-        m->pmpc.hi = hi;
-        m->pmpc.mask = (uint8_t)mask;
+        c->valid = 1;
+        c->gen = p->gen;
+        c->lo = lo;
+        c->hi = hi;
+        c->mask = (uint8_t)mask;
     }
-    return (mask >> acc) & 1;
+    return mask;
 }
 
-static void fill(struct mmu *m, int which, const struct tlb_entry *e)
+/* Satp's LEVELS (Sv39: 3, Sv48: 4, Sv57: 5), or 0 when it does not translate. */
+static unsigned satp_levels(uint64_t satp)
+{
+    switch (satp >> SATP_MODE_SHIFT) {
+    case SATP_SV39: return 3;
+    case SATP_SV48: return 4;
+    case SATP_SV57: return 5;
+    default: return 0;
+    }
+}
+
+/* A lookup in one TLB as the statistics count it: a lookup, then a hit (by
+ * page size) or a miss.  The entry found becomes most recently used. */
+static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu *m, int which, uint64_t va,
+                                                                       uint16_t asid)
+{
+    struct mmu_tlb_stats *ts = &m->st.tlb[which];
+    struct tlb_entry *e = tlb_lookup(&m->tlb[which], va, asid);
+    ts->lookups++;
+    if (e) {
+        ts->hits++;
+        ts->hits_by_size[e->size]++;
+    } else {
+        ts->misses++;
+    }
+    return e;
+}
+
+/* Put a copy of e into a TLB (missed: as for tlb_insert); returns the
+ * entry holding it (NULL when that TLB is absent). */
+static inline struct tlb_entry *fill(struct mmu *m, int which, const struct tlb_entry *e, bool missed)
 {
     struct tlb *t = &m->tlb[which];
     if (!t->e)
-        return;
+        return NULL;
+    bool evicted;
+    struct tlb_entry *slot = tlb_insert(t, e, missed, &evicted);
     m->st.tlb[which].fills++;
-    if (tlb_insert(t, e)) {
+    if (evicted) {
         m->st.tlb[which].evictions++;
         m->gen++;
         if (which != MMU_TLB_L2)
@@ -234,34 +264,99 @@ static void fill(struct mmu *m, int which, const struct tlb_entry *e)
                 if (!m->tlb[k].e)
                     m->l1_gen[k]++;
     }
+    return slot;
 }
 
-/* Remember, for the data fast path, the L1D entry that now maps va (if the
- * L1D holds it) and what this context may do through it. */
-static void fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint16_t asid, uint64_t pa,
-                      uint8_t *host)
+/* Remember, for the data fast path, the L1D entry that now maps va and what
+ * this context may do through it.  src is that entry when the caller knows
+ * it (the one a lookup would return), else NULL.  Returns what PMP allows
+ * on the whole 4 KiB page (as mmu_pmp_mask), or 0 when it did not look. */
+static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint16_t asid, uint64_t pa,
+                      uint8_t *host, struct tlb_entry *src)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
     if (!t->e)
-        return;
-    /* the entry an L1D lookup would return, without aging it: this is not a use */
-    struct tlb_entry *src = tlb_find(t, va, asid);
+        return 0;
+    if (!src) /* the entry an L1D lookup would return, without aging it: this is not a use */
+        src = tlb_find(t, va, asid);
     if (!src || !src->host)
-        return;
-    uint64_t page = pa & ~0xfffULL;
+        return 0;
+    unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, r->priv);
     unsigned ok = 0;
-    if (pte_perm_ok(src->flags, MMU_LOAD, r) && pmp_ok(m, page, 4096, MMU_LOAD, r->priv))
-        ok |= 1u << MMU_LOAD;
-    if (pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D) && pmp_ok(m, page, 4096, MMU_STORE, r->priv))
-        ok |= 1u << MMU_STORE;
+    if (pte_perm_ok(src->flags, MMU_LOAD, r))
+        ok |= pmp & (1u << MMU_LOAD);
+    if (pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D))
+        ok |= pmp & (1u << MMU_STORE);
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     f->tag = va >> 12;
     f->key = mmu_fast_key(r);
     f->gen = m->l1_gen[MMU_TLB_L1D] + (m->pmp ? m->pmp->gen : 0);
     f->host = host - (pa & 0xfff);
-    f->src = src;
+    f->stamp = &t->stamp[src - t->e];
     f->ok = (uint8_t)ok;
     f->size = src->size;
+    return pmp;
+}
+
+/* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an
+ * active satp: the entry that maps va (in the L1 when it is enabled), or a
+ * fault.  *w holds the walk's result when there is no L1 to put it in;
+ * *in_l1 is the L1 entry a lookup would now return, when known. */
+static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
+                                     const struct mmu_req *r, unsigned levels, uint16_t asid,
+                                     struct tlb_entry *w, struct tlb_entry **out,
+                                     struct tlb_entry **in_l1)
+{
+    struct mmu_stats *st = &m->st;
+    int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
+    bool has_l1 = m->tlb[l1].e != NULL;
+    struct tlb_entry *e = NULL;
+    bool in_l2 = false;
+    bool l1_missed = false, l2_missed = false; /* for misses_by_size once the size is known */
+
+    if (has_l1) {
+        e = lookup(m, l1, va, asid);
+        l1_missed = !e;
+    }
+    if (!e && m->tlb[MMU_TLB_L2].e) {
+        e = lookup(m, MMU_TLB_L2, va, asid);
+        l2_missed = !e;
+        in_l2 = e != NULL;
+    }
+
+    if (e) {
+        /* A hit: permissions from the cached bits against this request. */
+        if (!pte_perm_ok(e->flags, acc, r))
+            return MMU_PAGE_FAULT;
+        if (acc == MMU_STORE && !(e->flags & PTE_D)) {
+            e = NULL; /* exact D: a store to a clean page walks to set D */
+        } else if (in_l2 && has_l1) {
+            /* An L2 hit refills the L1; the L1 missed, so the entry filled is
+             * the one an L1 lookup would now find. */
+            st->tlb[l1].misses_by_size[e->size]++;
+            e = fill(m, l1, e, true);
+            *in_l1 = e;
+        } else if (!in_l2) {
+            *in_l1 = e;
+        }
+    }
+    if (!e) {
+        enum mmu_result res = mmu_walk(m, va, acc, r, levels, asid, w);
+        if (res != MMU_OK)
+            return res;
+        if (l2_missed)
+            st->tlb[MMU_TLB_L2].misses_by_size[w->size]++;
+        if (l1_missed)
+            st->tlb[l1].misses_by_size[w->size]++;
+        fill(m, MMU_TLB_L2, w, l2_missed);
+        e = fill(m, l1, w, l1_missed);
+        if (l1_missed)
+            *in_l1 = e;
+        if (!e)
+            e = w;
+    }
+    *out = e;
+    return MMU_OK;
 }
 
 enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
@@ -270,10 +365,10 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
     struct mmu_stats *st = &m->st;
     uint64_t pa;
     uint8_t *host = NULL;
+    unsigned page_pmp = 0; /* what PMP allows on the whole page, when known */
     st->translations++;
 
-    unsigned mode = (unsigned)(r->satp >> SATP_MODE_SHIFT);
-    unsigned levels = mode == SATP_SV39 ? 3 : mode == SATP_SV48 ? 4 : mode == SATP_SV57 ? 5 : 0;
+    unsigned levels = satp_levels(r->satp);
     if (r->priv == PRIV_M || levels == 0) {
         /* satp is not active: pa = va (spec, "Supervisor Address Translation
          * and Protection (satp) Register": Bare, or M-mode). */
@@ -289,74 +384,24 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
         return fault(m, MMU_PAGE_FAULT, acc);
 
     uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
-    int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
-    struct tlb_entry *e = NULL;
-    struct tlb_entry w;
-    int found_in = -1;
-    bool l1_missed = false, l2_missed = false; /* for misses_by_size once the size is known */
-
-    if (m->tlb[l1].e) {
-        st->tlb[l1].lookups++;
-        e = tlb_lookup(&m->tlb[l1], va, asid);
-        if (e) {
-            st->tlb[l1].hits++;
-            st->tlb[l1].hits_by_size[e->size]++;
-            found_in = l1;
-        } else {
-            st->tlb[l1].misses++;
-            l1_missed = true;
-        }
-    }
-    if (!e && m->tlb[MMU_TLB_L2].e) {
-        st->tlb[MMU_TLB_L2].lookups++;
-        e = tlb_lookup(&m->tlb[MMU_TLB_L2], va, asid);
-        if (e) {
-            st->tlb[MMU_TLB_L2].hits++;
-            st->tlb[MMU_TLB_L2].hits_by_size[e->size]++;
-            found_in = MMU_TLB_L2;
-        } else {
-            st->tlb[MMU_TLB_L2].misses++;
-            l2_missed = true;
-        }
-    }
-
-    if (e) {
-        /* A hit: permissions from the cached bits against this request. */
-        if (!pte_perm_ok(e->flags, acc, r))
-            return fault(m, MMU_PAGE_FAULT, acc);
-        if (acc == MMU_STORE && !(e->flags & PTE_D)) {
-            e = NULL; /* exact D: a store to a clean page walks to set D */
-        } else if (found_in == MMU_TLB_L2 && m->tlb[l1].e) {
-            st->tlb[l1].misses_by_size[e->size]++;
-            l1_missed = false;
-            w = *e;
-            fill(m, l1, &w);
-            e = &w;
-        }
-    }
-    if (!e) {
-        enum mmu_result res = mmu_walk(m, va, acc, r, levels, asid, &w);
-        if (res != MMU_OK)
-            return fault(m, res, acc);
-        e = &w;
-        if (l2_missed)
-            st->tlb[MMU_TLB_L2].misses_by_size[w.size]++;
-        if (l1_missed)
-            st->tlb[l1].misses_by_size[w.size]++;
-        fill(m, MMU_TLB_L2, &w);
-        fill(m, l1, &w);
-    }
+    struct tlb_entry w, *e, *in_l1 = NULL;
+    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &in_l1);
+    if (res != MMU_OK)
+        return fault(m, res, acc);
 
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     pa = (e->ppn << 12) | off;
     if (e->host) {
         host = e->host + off;
         if (acc != MMU_FETCH)
-            fast_fill(m, va, r, asid, pa, host);
+            page_pmp = fast_fill(m, va, r, asid, pa, host, in_l1);
     }
 
 check_pmp:
-    if (!pmp_ok(m, pa, size, acc, r->priv))
+    /* PMP allowing the whole page allows any access inside it: the entry
+     * that decides for the page contains it, and no lower-numbered entry
+     * touches it (privileged spec, "Physical Memory Protection"). */
+    if (!((page_pmp >> acc) & 1) && !mmu_pmp_allows(m, pa, size, acc, r->priv))
         return fault(m, MMU_ACCESS_FAULT, acc);
     if (!host)
         host = phys_ram_ptr(m->pm, pa, size);
@@ -386,7 +431,7 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
     unsigned removed = 0;
     for (int k = 0; k < 3; k++)
         removed += tlb_fence(&m->tlb[k], has_va, va, has_asid, asid);
-    if (m->pwc.e)
+    if (m->pwc.t.e)
         removed += pwc_fence(&m->pwc, has_va, va, has_asid, asid);
     m->st.fences[kind]++;
     m->st.fence_removed[kind] += removed;
@@ -402,7 +447,7 @@ void mmu_flush_all(struct mmu *m)
     unsigned removed = 0;
     for (int k = 0; k < 3; k++)
         removed += tlb_fence(&m->tlb[k], false, 0, false, 0);
-    if (m->pwc.e)
+    if (m->pwc.t.e)
         removed += pwc_fence(&m->pwc, false, 0, false, 0);
     m->st.flush_all++;
     if (removed) {
@@ -417,7 +462,7 @@ static const struct tlb *tlb_of(const struct mmu *m, int which)
     if (which >= 0 && which < 3)
         return &m->tlb[which];
     if (which == MMU_TLB_PWC)
-        return &m->pwc;
+        return &m->pwc.t;
     return NULL;
 }
 
@@ -435,7 +480,8 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
         return 0;
     for (unsigned s = 0; s < t->sets; s++) {
         for (unsigned w = 0; w < t->ways && n < max; w++) {
-            const struct tlb_entry *e = &t->e[(size_t)s * t->ways + w];
+            size_t k = (size_t)s * t->ways + w;
+            const struct tlb_entry *e = &t->e[k];
             if (!e->valid)
                 continue;
             unsigned shift = which == MMU_TLB_PWC ? 12u + 9u * e->size : mmu_size_shift[e->size];
@@ -443,7 +489,7 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
                 .set = s, .way = w, .va = e->tag << shift, .pa = e->ppn << 12,
                 .bytes = 1ULL << shift,
                 .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
-                .pbmt = e->pbmt, .levels = e->levels, .stamp = e->stamp,
+                .pbmt = e->pbmt, .levels = e->levels, .stamp = t->stamp[k],
             };
         }
     }

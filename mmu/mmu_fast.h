@@ -29,7 +29,7 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
     ts->hits++;
     ts->hits_by_size[f->size]++;
     if (t->repl == MMU_REPL_LRU)
-        f->src->stamp = ++t->clock;
+        *f->stamp = ++t->clock;
     return f->host + (va & 0xfff);
 }
 

@@ -28,14 +28,14 @@
 /* log2 of the bytes one entry of each size class maps */
 static const unsigned mmu_size_shift[MMU_NSIZES] = { 12, 16, 21, 30, 39, 48 };
 
-/* One cached translation.  In the PWC, size is the level of the non-leaf
- * PTE (1..4) and tag = va >> (12 + 9 * level). */
+/* One cached translation, 32 bytes (two to a host cache line).  In the PWC,
+ * size is the level of the non-leaf PTE (1..4) and tag = va >> (12 + 9 *
+ * level).  The replacement stamp lives beside the array (struct tlb), so
+ * choosing a victim reads one line of stamps, not the whole set. */
 struct tlb_entry {
     uint64_t tag;     /* va >> shift of the size class (sign bits included) */
     uint64_t ppn;     /* physical page number of the page (or next table) base */
     uint8_t *host;    /* host pointer of the page base when the whole page is RAM */
-    uint64_t stamp;   /* LRU: last use; FIFO: fill */
-    uint64_t pte_pa;  /* where the PTE lives (for the visualizer) */
     uint16_t asid;
     uint8_t flags;    /* PTE bits 7:0 as read (A, D as in memory after our update) */
     uint8_t size;
@@ -44,15 +44,39 @@ struct tlb_entry {
     uint8_t pbmt;
     uint8_t levels;
 };
+_Static_assert(sizeof(struct tlb_entry) <= 32, "a TLB entry fits in half a cache line");
 
 struct tlb {
     unsigned sets, ways, set_mask;
     struct tlb_entry *e;              /* sets * ways, set-major */
+    /* stamp[k] belongs to e[k]: LRU last use, FIFO fill; 0 exactly when
+     * e[k] is invalid (the clock starts at 1), see victim() in tlb.c */
+    uint64_t *stamp;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
     enum mmu_repl repl;
     uint64_t clock;
     uint64_t rng;                     /* xorshift64 state for MMU_REPL_RANDOM */
+};
+
+/* The page-walk cache: one fully associative set of non-leaf PTEs (a struct
+ * tlb of 1 set), and an index so that a lookup need not search it.  The
+ * index has a bucket per (level, tag) hash holding how many valid entries
+ * hash there and the way of the last one added: a bucket with no entry
+ * proves a miss at that level, a bucket with one names it, and only a
+ * bucket shared by several entries (or whose named entry has gone) makes
+ * the lookup search the set.  The index decides nothing: what the PWC
+ * holds, finds and evicts is exactly what the search alone would give. */
+#define PWC_NO_WAY 0xffff
+struct pwc_bucket {
+    uint16_t count;   /* valid entries whose (level, tag) hash here */
+    uint16_t way;     /* a valid one of them (the last added), or PWC_NO_WAY */
+};
+
+struct pwc {
+    struct tlb t;
+    struct pwc_bucket *index;
+    unsigned index_bits;              /* log2 of the number of buckets */
 };
 
 /* The data-access fast path (mmu_fast.h): a direct-mapped view of L1 data
@@ -67,7 +91,7 @@ struct mmu_fast {
     uint64_t key;            /* mmu_fast_key() of the context it was filled for */
     uint64_t gen;            /* l1_gen[MMU_TLB_L1D] + PMP generation when filled */
     uint8_t *host;           /* host address of the 4 KiB page */
-    struct tlb_entry *src;   /* the L1D entry */
+    uint64_t *stamp;         /* the L1D entry's replacement stamp */
     uint8_t ok;              /* bit 1: loads allowed, bit 2: stores allowed (D already set) */
     uint8_t size;
 };
@@ -77,18 +101,21 @@ struct mmu {
     const struct phys_mem *pm;
     struct pmp *pmp;
     struct tlb tlb[3];                /* MMU_TLB_L1I, _L1D, _L2 */
-    struct tlb pwc;                   /* 1 set x pwc_entries ways */
+    struct pwc pwc;
     uint64_t gen;
     /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
      * removed or replaced (or, when that L1 is disabled, of the L2 that then
      * serves it); what the fetch buffer and the data fast path depend on */
     uint64_t l1_gen[2];
     struct mmu_stats st;
-    /* last PMP region looked up: same answer for any access inside [lo, hi) */
-    struct {
+    /* per privilege (index enum mmu_priv), the last PMP region looked up:
+     * the same answer for any access inside [lo, hi), while the PMP's write
+     * generation is gen.  Per privilege, so that a walk's S-mode PTE reads
+     * and the U-mode access that follows do not evict each other. */
+    struct pmp_region {
         uint64_t gen, lo, hi;
-        uint8_t priv, mask, valid;
-    } pmpc;
+        uint8_t mask, valid;
+    } pmpc[4];
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
     struct mmu_fast fast[MMU_FAST_N];
@@ -98,14 +125,33 @@ struct mmu {
 int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, uint64_t seed);
 void tlb_free(struct tlb *t);
 /* Insert (or overwrite an entry for the same page and address space);
- * returns true when a valid entry was evicted or overwritten. */
-bool tlb_insert(struct tlb *t, const struct tlb_entry *n);
+ * returns the entry now holding n (NULL when the TLB is absent) and sets
+ * *evicted when a valid entry was evicted or overwritten.  missed: the
+ * caller's lookup of n's page in n's ASID has just missed in t (nothing
+ * changed t since), which saves searching for an entry to overwrite. */
+struct tlb_entry *tlb_insert(struct tlb *t, const struct tlb_entry *n, bool missed, bool *evicted);
 void tlb_remove(struct tlb *t, struct tlb_entry *e);
 /* Remove entries per sfence.vma rules; returns how many. */
 unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
-/* PWC: deepest cached non-leaf PTE for va (level >= 1), or NULL. */
-struct tlb_entry *pwc_lookup(struct tlb *t, uint64_t va, uint16_t asid, unsigned levels);
-unsigned pwc_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+
+int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed);
+void pwc_free(struct pwc *p);
+/* Deepest cached non-leaf PTE for va (level >= 1), or NULL; a use (LRU). */
+struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels);
+/* tlb_insert for the PWC; returns true when a valid entry was replaced. */
+bool pwc_insert(struct pwc *p, const struct tlb_entry *n);
+unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+
+/* mmu.c: PMP for [pa, pa+size) at privilege priv, through the region cache:
+ * a mask with bit (1 << acc) set for each kind of access allowed. */
+unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, unsigned priv);
+
+/* Does PMP allow this kind of access to all of [pa, pa+size) at priv? */
+static inline bool mmu_pmp_allows(struct mmu *m, uint64_t pa, unsigned size, enum mmu_access acc,
+                                  unsigned priv)
+{
+    return (mmu_pmp_mask(m, pa, size, priv) >> acc) & 1;
+}
 
 /* walk.c: the translation algorithm, steps 1-10, filling *e on success. */
 enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
@@ -125,7 +171,8 @@ static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t as
         struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
         for (unsigned w = 0; w < t->ways; w++) {
             struct tlb_entry *e = &set[w];
-            if (e->valid && e->tag == tag && e->size == s && (e->global || e->asid == asid))
+            /* the tag first: it is what tells most entries apart */
+            if (e->tag == tag && e->size == s && e->valid && (e->global || e->asid == asid))
                 return e;
         }
     }
@@ -137,7 +184,7 @@ static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t 
 {
     struct tlb_entry *e = tlb_find(t, va, asid);
     if (e && t->repl == MMU_REPL_LRU)
-        e->stamp = ++t->clock;
+        t->stamp[e - t->e] = ++t->clock;
     return e;
 }
 

@@ -17,8 +17,11 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
     if (sets == 0 || ways == 0)
         return 0; /* absent */
     t->e = calloc((size_t)sets * ways, sizeof *t->e);
-    if (!t->e)
+    t->stamp = calloc((size_t)sets * ways, sizeof *t->stamp);
+    if (!t->e || !t->stamp) {
+        tlb_free(t);
         return -1;
+    }
     t->sets = sets;
     t->ways = ways;
     t->set_mask = sets - 1;
@@ -28,7 +31,9 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
 void tlb_free(struct tlb *t)
 {
     free(t->e);
+    free(t->stamp);
     t->e = NULL;
+    t->stamp = NULL;
     t->sets = t->ways = 0;
 }
 
@@ -43,6 +48,7 @@ void tlb_remove(struct tlb *t, struct tlb_entry *e)
     if (!e->valid)
         return;
     e->valid = 0;
+    t->stamp[e - t->e] = 0;
     if (--t->size_count[e->size] == 0)
         t->size_mask &= ~(1u << e->size);
 }
@@ -56,46 +62,65 @@ static uint64_t xorshift64(uint64_t *s)
     return *s = x;
 }
 
-/* The way to fill in a set: an invalid one, else by the replacement policy. */
-static struct tlb_entry *victim(struct tlb *t, struct tlb_entry *set)
+/* The way to fill in a set: the first invalid one, else by the replacement
+ * policy (LRU and FIFO: the first smallest stamp).  An invalid entry's stamp
+ * is 0 and a valid one's at least 1, so the first smallest stamp is the
+ * first invalid way when there is one: one pass over the set's stamps. */
+static unsigned victim(struct tlb *t, const uint64_t *stamp)
 {
-    for (unsigned w = 0; w < t->ways; w++)
-        if (!set[w].valid)
-            return &set[w];
-    if (t->repl == MMU_REPL_RANDOM)
-        return &set[xorshift64(&t->rng) % t->ways];
-    struct tlb_entry *v = &set[0]; /* LRU and FIFO: smallest stamp */
-    for (unsigned w = 1; w < t->ways; w++)
-        if (set[w].stamp < v->stamp)
-            v = &set[w];
+    unsigned v = 0;
+    uint64_t least = stamp[0];
+    for (unsigned w = 1; w < t->ways; w++) {
+        /* selects, not branches: which way is older is unpredictable */
+        bool older = stamp[w] < least;
+        v = older ? w : v;
+        least = older ? stamp[w] : least;
+    }
+    if (least != 0 && t->repl == MMU_REPL_RANDOM)
+        return (unsigned)(xorshift64(&t->rng) % t->ways);
     return v;
 }
 
-bool tlb_insert(struct tlb *t, const struct tlb_entry *n)
+/* The entry that n goes to.  An entry for the same page that this address
+ * space would hit (e.g. a store re-walked to set D) is overwritten, never
+ * duplicated; otherwise a victim.  When a lookup of n's page in n's
+ * address space has just missed (missed), only a global n can have such an
+ * entry to overwrite (another ASID's). */
+static inline struct tlb_entry *insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
 {
-    if (!t->e)
-        return false;
-    struct tlb_entry *set = t->e + (size_t)(n->tag & t->set_mask) * t->ways;
-    struct tlb_entry *slot = NULL;
-    /* An entry for the same page that this address space would hit (e.g. a
-     * store re-walked to set D) is overwritten, never duplicated. */
-    for (unsigned w = 0; w < t->ways; w++) {
+    size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
+    struct tlb_entry *set = t->e + base;
+    for (unsigned w = 0; (!missed || n->global) && w < t->ways; w++) {
         struct tlb_entry *e = &set[w];
-        if (e->valid && e->tag == n->tag && e->size == n->size &&
-            (e->global || n->global || e->asid == n->asid)) {
-            slot = e;
-            break;
-        }
+        if (e->tag == n->tag && e->size == n->size && e->valid &&
+            (e->global || n->global || e->asid == n->asid))
+            return e;
     }
-    if (!slot)
-        slot = victim(t, set);
+    return &set[victim(t, t->stamp + base)];
+}
+
+/* Write n into slot (removing what it held); true when that was valid. */
+static inline bool put(struct tlb *t, struct tlb_entry *slot, const struct tlb_entry *n)
+{
     bool evicted = slot->valid;
-    tlb_remove(t, slot);
+    if (!evicted || slot->size != n->size) { /* else the counts stay as they are */
+        tlb_remove(t, slot);
+        count_add(t, n->size);
+    }
     *slot = *n;
     slot->valid = 1;
-    slot->stamp = ++t->clock;
-    count_add(t, n->size);
+    t->stamp[slot - t->e] = ++t->clock;
     return evicted;
+}
+
+struct tlb_entry *tlb_insert(struct tlb *t, const struct tlb_entry *n, bool missed, bool *evicted)
+{
+    *evicted = false;
+    if (!t->e)
+        return NULL;
+    struct tlb_entry *slot = insert_slot(t, n, missed);
+    *evicted = put(t, slot, n);
+    return slot;
 }
 
 /* sfence.vma address-space filter: with rs2 != x0 only non-global entries of
@@ -138,32 +163,127 @@ unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint1
     return removed;
 }
 
+/* ---- the page-walk cache ------------------------------------------------ */
+
 static unsigned pwc_shift(unsigned level) { return 12 + 9 * level; }
 
-struct tlb_entry *pwc_lookup(struct tlb *t, uint64_t va, uint16_t asid, unsigned levels)
+int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed)
+{
+    *p = (struct pwc){ 0 };
+    if (tlb_init(&p->t, entries ? 1 : 0, entries, repl, seed))
+        return -1;
+    if (!entries)
+        return 0;
+    /* at least 4 buckets per entry, so that few share one */
+    p->index_bits = 2;
+    while ((1u << p->index_bits) < 4 * entries)
+        p->index_bits++;
+    p->index = calloc((size_t)1 << p->index_bits, sizeof *p->index);
+    if (!p->index) {
+        pwc_free(p);
+        return -1;
+    }
+    return 0;
+}
+
+void pwc_free(struct pwc *p)
+{
+    tlb_free(&p->t);
+    free(p->index);
+    p->index = NULL;
+}
+
+/* The bucket of the entries of a level with a tag.  Consecutive tags of one
+ * level go to consecutive buckets and the level picks a quarter of the
+ * index, so the entries on the paths of nearby addresses rarely share one. */
+static struct pwc_bucket *bucket(const struct pwc *p, unsigned level, uint64_t tag)
+{
+    uint64_t k = tag ^ ((uint64_t)(level & 3) << (p->index_bits - 2));
+    return &p->index[k & ((1u << p->index_bits) - 1)];
+}
+
+/* Would a walk of va (in this ASID, under this mode) use entry e? */
+static bool pwc_match(const struct tlb_entry *e, uint64_t va, uint16_t asid, unsigned levels)
+{
+    return e->valid && e->levels == levels && e->tag == va >> pwc_shift(e->size) &&
+           (e->global || e->asid == asid);
+}
+
+/* The deepest entry a walk of va may use, by searching every way.  At most
+ * one entry of each level matches (pwc_insert overwrites an entry that the
+ * same address space would hit), so "deepest" is well defined. */
+static struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
 {
     struct tlb_entry *best = NULL;
-    for (unsigned w = 0; w < t->ways; w++) {
-        struct tlb_entry *e = &t->e[w];
-        if (e->valid && e->levels == levels && e->tag == va >> pwc_shift(e->size) &&
-            (e->global || e->asid == asid) && (!best || e->size < best->size))
+    for (unsigned w = 0; w < p->t.ways; w++) {
+        struct tlb_entry *e = &p->t.e[w];
+        if (pwc_match(e, va, asid, levels) && (!best || e->size < best->size))
             best = e;
     }
-    if (best && t->repl == MMU_REPL_LRU)
-        best->stamp = ++t->clock;
     return best;
 }
 
-unsigned pwc_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+/* pwc_search, through the index: level by level from the deepest (a walk
+ * under LEVELS caches levels 1..LEVELS-1), where an empty bucket proves
+ * that no entry of that level matches. */
+static struct tlb_entry *pwc_find(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
+{
+    for (unsigned level = 1; level < levels; level++) {
+        const struct pwc_bucket *b = bucket(p, level, va >> pwc_shift(level));
+        if (b->count == 0)
+            continue;
+        if (b->count > 1 || b->way == PWC_NO_WAY)
+            return pwc_search(p, va, asid, levels);
+        struct tlb_entry *e = &p->t.e[b->way]; /* the one entry in b */
+        if (e->size == level && pwc_match(e, va, asid, levels))
+            return e;
+    }
+    return NULL;
+}
+
+struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
+{
+    struct tlb_entry *e = pwc_find(p, va, asid, levels);
+    if (e && p->t.repl == MMU_REPL_LRU)
+        p->t.stamp[e - p->t.e] = ++p->t.clock;
+    return e;
+}
+
+static void pwc_remove(struct pwc *p, struct tlb_entry *e)
+{
+    if (!e->valid)
+        return;
+    struct pwc_bucket *b = bucket(p, e->size, e->tag);
+    b->count--;
+    if (b->way == e - p->t.e)
+        b->way = PWC_NO_WAY;
+    tlb_remove(&p->t, e);
+}
+
+bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
+{
+    if (!p->t.e)
+        return false;
+    struct tlb_entry *slot = insert_slot(&p->t, n, false);
+    bool evicted = slot->valid;
+    pwc_remove(p, slot);
+    put(&p->t, slot, n);
+    struct pwc_bucket *b = bucket(p, slot->size, slot->tag);
+    b->count++;
+    b->way = (uint16_t)(slot - p->t.e);
+    return evicted;
+}
+
+unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
 {
     unsigned removed = 0;
-    for (unsigned w = 0; w < t->ways; w++) {
-        struct tlb_entry *e = &t->e[w];
+    for (unsigned w = 0; w < p->t.ways; w++) {
+        struct tlb_entry *e = &p->t.e[w];
         if (!e->valid || !asid_match(e, has_asid, asid))
             continue;
         if (has_va && e->tag != va >> pwc_shift(e->size))
             continue;
-        tlb_remove(t, e);
+        pwc_remove(p, e);
         removed++;
     }
     return removed;

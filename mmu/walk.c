@@ -57,7 +57,7 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
 
     /* The page-walk cache may satisfy the step-2 reads of the upper levels
      * (the spec's "address-translation cache", same ASID or global). */
-    if (m->pwc.e) {
+    if (m->pwc.t.e) {
         st->pwc_lookups++;
         struct tlb_entry *c = pwc_lookup(&m->pwc, va, asid, levels);
         if (c) {
@@ -74,7 +74,7 @@ step2:
      *    exception.  (Implicit page-table accesses are checked as S-mode.) */
     pte_pa = a + vpn(va, i) * 8;
     uint8_t *p = phys_ram_ptr(pm, pte_pa, 8);
-    if (!p || (m->pmp && !pmp_check(m->pmp, pte_pa, 8, MMU_LOAD, PRIV_S))) {
+    if (!p || !mmu_pmp_allows(m, pte_pa, 8, MMU_LOAD, PRIV_S)) {
         res = MMU_ACCESS_FAULT;
         goto out;
     }
@@ -98,13 +98,13 @@ step2:
         if (i < 0)
             goto out;
         a = pte_ppn(pte) << 12;
-        if (m->pwc.e) {
+        if (m->pwc.t.e) {
             struct tlb_entry c = {
-                .tag = va >> (12 + 9 * (i + 1)), .ppn = pte_ppn(pte), .pte_pa = pte_pa,
+                .tag = va >> (12 + 9 * (i + 1)), .ppn = pte_ppn(pte),
                 .asid = asid, .flags = (uint8_t)pte, .size = (uint8_t)(i + 1),
                 .global = upper_global, .levels = (uint8_t)levels,
             };
-            if (tlb_insert(&m->pwc, &c))
+            if (pwc_insert(&m->pwc, &c))
                 m->gen++;
         }
         goto step2;
@@ -132,7 +132,7 @@ step2:
             goto out;
         /* - If a store to the PTE would violate a PMA or PMP check, raise an
          *   access-fault exception. */
-        if (m->pmp && !pmp_check(m->pmp, pte_pa, 8, MMU_STORE, PRIV_S)) {
+        if (!mmu_pmp_allows(m, pte_pa, 8, MMU_STORE, PRIV_S)) {
             res = MMU_ACCESS_FAULT;
             goto out;
         }
@@ -169,7 +169,6 @@ step2:
         .tag = va >> mmu_size_shift[s],
         .ppn = ppn,
         .host = phys_ram_ptr(pm, ppn << 12, 1ULL << mmu_size_shift[s]),
-        .pte_pa = pte_pa,
         .asid = asid,
         .flags = (uint8_t)pte,
         .size = (uint8_t)s,

@@ -426,6 +426,125 @@ static void test_fence_va_asid(void **state)
     env_free(e);
 }
 
+/* ---- the page-walk cache ------------------------------------------------
+ * The PWC is one fully associative set with an index (mmu_internal.h); the
+ * index must never change what a walk uses or what is evicted.  These pin
+ * the cases an index gets wrong: entries of two address spaces for the same
+ * (level, tag), an indexed entry removed while another stays, the deepest
+ * entry on a path, global entries, and the replacement order. */
+
+/* PTE reads of one load of va in address space as */
+static uint64_t walk_reads(struct env *e, int as, uint64_t va, uint64_t want_pa)
+{
+    uint64_t before = mmu_get_stats(e->m)->pte_reads;
+    assert_int_equal(ld(e, as, va), want_pa);
+    return mmu_get_stats(e->m)->pte_reads - before;
+}
+
+static void test_pwc_shared_tag(void **state)
+{
+    (void)state;
+    /* no TLBs: every load walks and looks in the PWC */
+    struct env *e = env_new("l1i=0,l1d=0,l2=0,pwc=8");
+    const uint64_t va = 0x40201000;
+    map(e, 1, va, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 2, va, RAM_BASE + 0x21000, 0, RWXAD);
+    assert_int_equal(walk_reads(e, 1, va, RAM_BASE + 0x11000), 3);
+    assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x21000), 3); /* ASID 1's entries are not ASID 2's */
+    /* each space's level-1 pointer for the same va: the deepest one of its own ASID */
+    assert_int_equal(walk_reads(e, 1, va, RAM_BASE + 0x11000), 1);
+    assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x21000), 1);
+    assert_int_equal(count(e, MMU_TLB_PWC), 4);
+    /* remove ASID 2's (the last added for that tag): ASID 1's still serve */
+    mmu_sfence_vma(e->m, true, va, true, 2);
+    assert_int_equal(count(e, MMU_TLB_PWC), 2);
+    assert_int_equal(walk_reads(e, 1, va, RAM_BASE + 0x11000), 1);
+    assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x21000), 3);
+    /* and the other way round */
+    mmu_sfence_vma(e->m, true, va, true, 1);
+    assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x21000), 1);
+    assert_int_equal(walk_reads(e, 1, va, RAM_BASE + 0x11000), 3);
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->pwc_lookups, 8);
+    assert_int_equal(st->pwc_hits, 4); /* the walks of one PTE read */
+    env_free(e);
+}
+
+static void test_pwc_global_pointer(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=0,l1d=0,l2=0,pwc=8");
+    const uint64_t va = 0x80403000;
+    map(e, 1, va, RAM_BASE + 0x13000, 0, RWXAD);
+    *pte_ptr(e, e->root[1] + ((va >> 30) & 0x1ff) * 8) |= G; /* a global level-2 pointer */
+    assert_int_equal(walk_reads(e, 1, va, RAM_BASE + 0x13000), 3);
+    /* ASID 2 (its own root maps nothing there) uses the global entries: the
+     * spec's global mappings are the same in every address space */
+    assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x13000), 1);
+    /* a fence naming ASID 2 keeps global entries */
+    mmu_sfence_vma(e->m, false, 0, true, 2);
+    assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x13000), 1);
+    env_free(e);
+}
+
+/* Three 2 MiB regions of one 1 GiB region in a 3-entry PWC: the level-2
+ * pointer and three level-1 pointers compete; returns the PTE reads of a
+ * walk of the first region after the third was walked. */
+static uint64_t pwc_replacement(const char *tlb)
+{
+    struct env *e = env_new(tlb);
+    const uint64_t a = 0x40000000, b = 0x40200000, c = 0x40400000;
+    map(e, 1, a, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 1, b, RAM_BASE + 0x12000, 0, RWXAD);
+    map(e, 1, c, RAM_BASE + 0x13000, 0, RWXAD);
+    assert_int_equal(walk_reads(e, 1, a, RAM_BASE + 0x11000), 3); /* fills L2ptr, L1ptr(a) */
+    assert_int_equal(walk_reads(e, 1, b, RAM_BASE + 0x12000), 2); /* uses L2ptr; fills L1ptr(b) */
+    assert_int_equal(walk_reads(e, 1, c, RAM_BASE + 0x13000), 2); /* uses L2ptr; fills L1ptr(c): evicts one */
+    assert_int_equal(count(e, MMU_TLB_PWC), 3);
+    uint64_t reads = walk_reads(e, 1, a, RAM_BASE + 0x11000);
+    env_free(e);
+    return reads;
+}
+
+static void test_pwc_replacement(void **state)
+{
+    (void)state;
+    /* LRU: the level-2 pointer was just used, L1ptr(a) is the oldest use */
+    assert_int_equal(pwc_replacement("l1i=0,l1d=0,l2=0,pwc=3,repl=lru"), 2);
+    /* FIFO: the level-2 pointer was filled first; L1ptr(a) survives */
+    assert_int_equal(pwc_replacement("l1i=0,l1d=0,l2=0,pwc=3,repl=fifo"), 1);
+}
+
+/* A PWC as large as allowed, many regions and address spaces, churned by
+ * fences: every walk takes exactly the PTE reads the PWC contents imply. */
+static void test_pwc_large(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=0,l1d=0,l2=0,pwc=4096");
+    for (uint64_t r = 0; r < 64; r++)
+        for (int as = 1; as <= 2; as++)
+            map(e, as, r << 21, RAM_BASE + (r << 12) + (uint64_t)as * 0x100000, 0, RWXAD);
+    for (int round = 0; round < 3; round++) {
+        for (uint64_t r = 0; r < 64; r++)
+            for (int as = 1; as <= 2; as++) {
+                uint64_t want = round == 0 && r == 0 ? 3 : round == 0 ? 2 : 1;
+                assert_int_equal(walk_reads(e, as, r << 21, RAM_BASE + (r << 12) + (uint64_t)as * 0x100000), want);
+            }
+        if (round == 0) {
+            /* drop ASID 1's level-1 pointers of the odd regions: one
+             * space's entry goes, the other's for the same tag stays */
+            for (uint64_t r = 1; r < 64; r += 2)
+                mmu_sfence_vma(e->m, true, r << 21, true, 1);
+            for (uint64_t r = 1; r < 64; r += 2) {
+                /* ASID 1's level-2 pointer went with the first fence */
+                assert_int_equal(walk_reads(e, 1, r << 21, RAM_BASE + (r << 12) + 0x100000), r == 1 ? 3 : 2);
+                assert_int_equal(walk_reads(e, 2, r << 21, RAM_BASE + (r << 12) + 0x200000), 1);
+            }
+        }
+    }
+    env_free(e);
+}
+
 /* ---- exact D, permissions on hits, generation ------------------------ */
 
 static void test_exact_dirty(void **state)
@@ -554,6 +673,10 @@ int main(void)
         cmocka_unit_test(test_fence_asid),
         cmocka_unit_test(test_fence_va),
         cmocka_unit_test(test_fence_va_asid),
+        cmocka_unit_test(test_pwc_shared_tag),
+        cmocka_unit_test(test_pwc_global_pointer),
+        cmocka_unit_test(test_pwc_replacement),
+        cmocka_unit_test(test_pwc_large),
         cmocka_unit_test(test_exact_dirty),
         cmocka_unit_test(test_permissions_on_hit),
         cmocka_unit_test(test_generation),
