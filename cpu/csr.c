@@ -289,8 +289,10 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         } else {
             pmp_write_addr(&h->pmp, (int)(csr - 0x3b0), v);
         }
-        /* PMP changes take effect at once: drop the cached fetch page */
+        /* PMP changes take effect at once: drop the cached fetch page and
+         * the data fast path's entries */
         hart_flush_fetch(h);
+        mmu_pmp_changed(h->mmu);
         hart_update_mem_mode(h);
         return true;
     }

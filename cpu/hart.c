@@ -92,7 +92,8 @@ void hart_priv_changed(struct hart *h)
     hart_update_mem_mode(h);
 }
 
-static inline uint64_t generation(const struct hart *h) { return *h->mmu_gen + h->pmp.gen; }
+/* the fetch buffer's generation (PMP writes move it too: mmu_pmp_changed) */
+static inline uint64_t generation(const struct hart *h) { return *h->mmu_gen; }
 
 /* The fetch buffer holds the translation of pc's page. */
 static inline bool fetch_buffer_holds(const struct hart *h, uint64_t pc)

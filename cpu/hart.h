@@ -137,8 +137,8 @@ struct hart {
     uint64_t fetch_vpage;    /* virtual page base, or ~0 when invalid */
     uint8_t *fetch_host;     /* host pointer of the page (NULL: not RAM) */
     uint64_t fetch_ppage;
-    uint64_t fetch_gen;      /* *mmu_gen + pmp.gen when filled */
-    const uint64_t *mmu_gen; /* mmu_fetch_generation_ptr(): changes when an L1I entry goes */
+    uint64_t fetch_gen;      /* *mmu_gen when filled */
+    const uint64_t *mmu_gen; /* mmu_fetch_generation_ptr(): changes when an L1I entry goes or PMP changes */
     /* loads and stores go straight to RAM: effective privilege M and no
      * PMP entry that could refuse an aligned access (hart_update_mem_mode) */
     bool mem_direct;

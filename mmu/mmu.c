@@ -152,7 +152,7 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     m->pm = pm;
     m->pmp = pmp;
     for (unsigned i = 0; i < MMU_FAST_N; i++)
-        m->fast[i].tag = UINT64_MAX;
+        m->fast[i].vpn[0] = m->fast[i].vpn[1] = UINT64_MAX;
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
         tlb_init(&m->tlb[MMU_TLB_L2], c->l2_sets, c->l2_ways, c->repl, 0x3333) ||
@@ -184,6 +184,12 @@ uint64_t mmu_generation(const struct mmu *m)
 }
 
 const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1_gen[MMU_TLB_L1I]; }
+
+void mmu_pmp_changed(struct mmu *m)
+{
+    m->l1_gen[MMU_TLB_L1I]++;
+    m->l1_gen[MMU_TLB_L1D]++;
+}
 
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
 {
@@ -282,18 +288,17 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
     if (!src || !src->host)
         return 0;
     unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, r->priv);
-    unsigned ok = 0;
-    if (pte_perm_ok(src->flags, MMU_LOAD, r))
-        ok |= pmp & (1u << MMU_LOAD);
-    if (pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D))
-        ok |= pmp & (1u << MMU_STORE);
+    bool load_ok = pte_perm_ok(src->flags, MMU_LOAD, r) && ((pmp >> MMU_LOAD) & 1);
+    bool store_ok = pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D) && ((pmp >> MMU_STORE) & 1);
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
-    f->tag = va >> 12;
+    f->vpn[MMU_LOAD - 1] = load_ok ? va >> 12 : UINT64_MAX;
+    f->vpn[MMU_STORE - 1] = store_ok ? va >> 12 : UINT64_MAX;
     f->key = mmu_fast_key(r);
-    f->gen = m->l1_gen[MMU_TLB_L1D] + (m->pmp ? m->pmp->gen : 0);
+    f->gen = m->l1_gen[MMU_TLB_L1D];
+    m->fast_hits[f->size] += f->hits;
+    f->hits = 0;
     f->host = host - (pa & 0xfff);
     f->stamp = &t->stamp[src - t->e];
-    f->ok = (uint8_t)ok;
     f->size = src->size;
     return pmp;
 }
@@ -496,8 +501,36 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
     return n;
 }
 
-const struct mmu_stats *mmu_get_stats(const struct mmu *m) { return &m->st; }
-void mmu_stats_reset(struct mmu *m) { memset(&m->st, 0, sizeof m->st); }
+/* The statistics with the fast path's hits added in. */
+static void merged_stats(const struct mmu *m, struct mmu_stats *s)
+{
+    *s = m->st;
+    uint64_t hits[MMU_NSIZES];
+    memcpy(hits, m->fast_hits, sizeof hits);
+    for (int k = 0; k < MMU_FAST_N; k++)
+        hits[m->fast[k].size] += m->fast[k].hits;
+    struct mmu_tlb_stats *t = &s->tlb[MMU_TLB_L1D];
+    for (int z = 0; z < MMU_NSIZES; z++) {
+        s->translations += hits[z];
+        t->lookups += hits[z];
+        t->hits += hits[z];
+        t->hits_by_size[z] += hits[z];
+    }
+}
+
+const struct mmu_stats *mmu_get_stats(struct mmu *m)
+{
+    merged_stats(m, &m->st_view);
+    return &m->st_view;
+}
+
+void mmu_stats_reset(struct mmu *m)
+{
+    memset(&m->st, 0, sizeof m->st);
+    memset(m->fast_hits, 0, sizeof m->fast_hits);
+    for (int k = 0; k < MMU_FAST_N; k++)
+        m->fast[k].hits = 0;
+}
 
 void mmu_set_ad_hook(struct mmu *m, void (*hook)(void *ctx, uint64_t pte_pa), void *ctx)
 {
@@ -513,7 +546,9 @@ static const char *const repl_names[3] = { "lru", "fifo", "random" };
 
 void mmu_stats_print(const struct mmu *m, FILE *f)
 {
-    const struct mmu_stats *s = &m->st;
+    struct mmu_stats merged;
+    merged_stats(m, &merged);
+    const struct mmu_stats *s = &merged;
     const struct mmu_config *c = &m->cfg;
     fprintf(f, "mmu: l1i=%ux%u l1d=%ux%u l2=%ux%u pwc=%u repl=%s\n", c->l1i_sets, c->l1i_ways,
             c->l1d_sets, c->l1d_ways, c->l2_sets, c->l2_ways, c->pwc_entries, repl_names[c->repl]);
@@ -570,7 +605,9 @@ static void json_named(FILE *f, const char *const *names, const uint64_t *v, int
 
 void mmu_stats_json(const struct mmu *m, FILE *f)
 {
-    const struct mmu_stats *s = &m->st;
+    struct mmu_stats merged;
+    merged_stats(m, &merged);
+    const struct mmu_stats *s = &merged;
     const struct mmu_config *c = &m->cfg;
     fprintf(f, "{\"config\":{\"l1i\":[%u,%u],\"l1d\":[%u,%u],\"l2\":[%u,%u],\"pwc\":%u,\"repl\":\"%s\"},",
             c->l1i_sets, c->l1i_ways, c->l1d_sets, c->l1d_ways, c->l2_sets, c->l2_ways,

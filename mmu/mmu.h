@@ -135,6 +135,10 @@ uint64_t mmu_generation(const struct mmu *m);
 /* A counter that changes whenever an L1 instruction-TLB entry is removed or
  * replaced (what the hart's fetch buffer depends on, with the PMP's gen). */
 const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m);
+/* The PMP changed (a pmpcfg/pmpaddr write): what the fetch buffer and the
+ * data fast path cached may no longer be allowed, so both generations
+ * move. */
+void mmu_pmp_changed(struct mmu *m);
 
 void mmu_stats_print(const struct mmu *m, FILE *f);
 void mmu_stats_json(const struct mmu *m, FILE *f);
@@ -164,7 +168,9 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
 /* sets x ways of a structure (PWC: 1 x entries); 0 when absent. */
 unsigned mmu_tlb_capacity(const struct mmu *m, int which);
 
-const struct mmu_stats *mmu_get_stats(const struct mmu *m);
+/* The statistics now: a snapshot, valid until the next call (the fast
+ * path's hits are folded in when it is taken). */
+const struct mmu_stats *mmu_get_stats(struct mmu *m);
 void mmu_stats_reset(struct mmu *m);
 
 /* Test hook: called in step 9 after the PTE was read and before the A/D

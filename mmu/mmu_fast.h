@@ -14,20 +14,16 @@ static inline uint64_t mmu_fast_key(const struct mmu_req *r)
            (uint64_t)r->mxr << 3 | (uint64_t)r->hw_ad << 4 | (uint64_t)r->no_pbmt << 5;
 }
 
-/* Host address for an access of size bytes at va (within one 4 KiB page) if
- * the fast path knows it; NULL otherwise (then call mmu_translate_n). */
+/* Host address for a load or store (not a fetch) of size bytes at va
+ * (within one 4 KiB page) if the fast path knows it; NULL otherwise (then
+ * call mmu_translate_n). */
 static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc, uint64_t key)
 {
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
-    if (f->tag != va >> 12 || f->key != key || !((f->ok >> acc) & 1) ||
-        f->gen != m->l1_gen[MMU_TLB_L1D] + (m->pmp ? m->pmp->gen : 0))
+    if (f->vpn[acc - 1] != va >> 12 || f->key != key || f->gen != m->l1_gen[MMU_TLB_L1D])
         return NULL;
+    f->hits++;
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    struct mmu_tlb_stats *ts = &m->st.tlb[MMU_TLB_L1D];
-    m->st.translations++;
-    ts->lookups++;
-    ts->hits++;
-    ts->hits_by_size[f->size]++;
     if (t->repl == MMU_REPL_LRU)
         *f->stamp = ++t->clock;
     return f->host + (va & 0xfff);

@@ -87,12 +87,15 @@ struct pwc {
  * ages the entry's LRU stamp as that lookup would. */
 #define MMU_FAST_N 256
 struct mmu_fast {
-    uint64_t tag;            /* va >> 12; UINT64_MAX when empty */
+    /* va >> 12 for the accesses this entry may answer, by enum mmu_access
+     * minus 1 (loads, stores); UINT64_MAX where it may not (a store to a
+     * clean page, no permission, PMP) or when the entry is empty */
+    uint64_t vpn[2];
     uint64_t key;            /* mmu_fast_key() of the context it was filled for */
-    uint64_t gen;            /* l1_gen[MMU_TLB_L1D] + PMP generation when filled */
+    uint64_t gen;            /* l1_gen[MMU_TLB_L1D] when filled (PMP writes move it too) */
     uint8_t *host;           /* host address of the 4 KiB page */
     uint64_t *stamp;         /* the L1D entry's replacement stamp */
-    uint8_t ok;              /* bit 1: loads allowed, bit 2: stores allowed (D already set) */
+    uint64_t hits;           /* uses not yet added to fast_hits[size] */
     uint8_t size;
 };
 
@@ -105,7 +108,8 @@ struct mmu {
     uint64_t gen;
     /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
      * removed or replaced (or, when that L1 is disabled, of the L2 that then
-     * serves it); what the fetch buffer and the data fast path depend on */
+     * serves it), and on every PMP write (mmu_pmp_changed); what the fetch
+     * buffer and the data fast path depend on */
     uint64_t l1_gen[2];
     struct mmu_stats st;
     /* per privilege (index enum mmu_priv), the last PMP region looked up:
@@ -119,6 +123,12 @@ struct mmu {
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
     struct mmu_fast fast[MMU_FAST_N];
+    /* L1D hits answered by the fast path, by size class, not counting
+     * those still in fast[].hits: each also counts as a translation, an L1D
+     * lookup and an L1D hit (one increment instead of four; merged_stats()
+     * adds them in) */
+    uint64_t fast_hits[MMU_NSIZES];
+    struct mmu_stats st_view; /* what mmu_get_stats() returns */
 };
 
 /* tlb.c */

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "mmu.h"
+#include "mmu_fast.h"
 
 #define RAM_BASE 0x80000000ULL
 #define RAM_SIZE (16ULL << 20)
@@ -246,20 +247,19 @@ static void test_l2_refill(void **state)
     map(e, 1, 0x2000, RAM_BASE + 0x2000, 0, RWXAD);
     ld(e, 1, 0x1000);
     ld(e, 1, 0x2000); /* evicts 0x1000 from the L1D */
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->walks, 2);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2);
     assert_int_equal(ld(e, 1, 0x1000), RAM_BASE + 0x1000);
-    assert_int_equal(st->walks, 2); /* from the L2 */
-    assert_int_equal(st->tlb[MMU_TLB_L2].hits, 1);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].misses, 3);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2); /* from the L2 */
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L2].hits, 1);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].misses, 3);
     assert_true(holds(e, MMU_TLB_L1D, 0x1000, 1));
     /* fetches use the L1I and share the L2 */
     struct mmu_req r = req(e, 1);
     struct mmu_xlate x;
     assert_int_equal(mmu_translate(e->m, 0x2000, MMU_FETCH, &r, &x), MMU_OK);
-    assert_int_equal(st->walks, 2);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2);
     assert_true(holds(e, MMU_TLB_L1I, 0x2000, 1));
-    assert_int_equal(st->tlb[MMU_TLB_L1I].lookups, 1);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1I].lookups, 1);
     env_free(e);
 }
 
@@ -277,13 +277,12 @@ static void test_superpage_one_entry(void **state)
     assert_int_equal(ld(e, 1, 0xc0000000 + 0x123456), 0x80123456);
     assert_int_equal(ld(e, 1, 0xc0000000 + 0x3fffff00), 0xbfffff00);
     assert_int_equal(ld(e, 1, 0x5008), RAM_BASE + 0x5008);
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->walks, 3);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 3);
     assert_int_equal(count(e, MMU_TLB_L1D), 3);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].hits_by_size[MMU_PAGE_2M], 31);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].hits_by_size[MMU_PAGE_1G], 1);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].misses_by_size[MMU_PAGE_2M], 1);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].misses_by_size[MMU_PAGE_4K], 1);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits_by_size[MMU_PAGE_2M], 31);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits_by_size[MMU_PAGE_1G], 1);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].misses_by_size[MMU_PAGE_2M], 1);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].misses_by_size[MMU_PAGE_4K], 1);
     /* a fence naming any address inside the megapage removes it */
     mmu_sfence_vma(e->m, true, 0x40000000 + 0x1ff000, false, 0);
     assert_false(holds(e, MMU_TLB_L1D, 0x40000000, -1));
@@ -359,10 +358,9 @@ static void test_fence_all(void **state)
     uint64_t g = mmu_generation(e->m);
     mmu_sfence_vma(e->m, false, 0, false, 0);
     assert_int_equal(count(e, MMU_TLB_L1D) + count(e, MMU_TLB_L2) + count(e, MMU_TLB_PWC), 0);
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->fences[MMU_FENCE_ALL], 1);
+    assert_int_equal(mmu_get_stats(e->m)->fences[MMU_FENCE_ALL], 1);
     /* 4 L1D + 4 L2 + PWC: the level-2 and level-1 pointers of each space */
-    assert_int_equal(st->fence_removed[MMU_FENCE_ALL], 8 + 4);
+    assert_int_equal(mmu_get_stats(e->m)->fence_removed[MMU_FENCE_ALL], 8 + 4);
     assert_true(mmu_generation(e->m) > g);
     env_free(e);
 }
@@ -417,11 +415,10 @@ static void test_fence_va_asid(void **state)
     assert_true(holds(e, MMU_TLB_L1D, 0x2000, 1));
     /* an address not cached removes nothing */
     mmu_sfence_vma(e->m, true, 0x7000, true, 1);
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->fences[MMU_FENCE_VA_ASID], 3);
+    assert_int_equal(mmu_get_stats(e->m)->fences[MMU_FENCE_VA_ASID], 3);
     /* L1D + L2 leaf of ASID 2, plus the PWC pointers on the path of each
      * named va in the named ASID (flushed conservatively) */
-    assert_int_equal(st->fence_removed[MMU_FENCE_VA_ASID], 2 + 2 + 2);
+    assert_int_equal(mmu_get_stats(e->m)->fence_removed[MMU_FENCE_VA_ASID], 2 + 2 + 2);
     assert_int_equal(count(e, MMU_TLB_PWC), 0);
     env_free(e);
 }
@@ -464,9 +461,8 @@ static void test_pwc_shared_tag(void **state)
     mmu_sfence_vma(e->m, true, va, true, 1);
     assert_int_equal(walk_reads(e, 2, va, RAM_BASE + 0x21000), 1);
     assert_int_equal(walk_reads(e, 1, va, RAM_BASE + 0x11000), 3);
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->pwc_lookups, 8);
-    assert_int_equal(st->pwc_hits, 4); /* the walks of one PTE read */
+    assert_int_equal(mmu_get_stats(e->m)->pwc_lookups, 8);
+    assert_int_equal(mmu_get_stats(e->m)->pwc_hits, 4); /* the walks of one PTE read */
     env_free(e);
 }
 
@@ -616,6 +612,62 @@ static void test_generation(void **state)
     env_free(e);
 }
 
+/* ---- the data fast path (mmu_fast.h) -------------------------------------- */
+
+static uint8_t *fast_ld(struct env *e, int as, uint64_t va)
+{
+    struct mmu_req r = req(e, as);
+    return mmu_fast_lookup(e->m, va, MMU_LOAD, mmu_fast_key(&r));
+}
+
+/* A PMP write (mmu_pmp_changed) retires the fast path's entries at once. */
+static void test_fast_path_pmp_write(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    pmp_init(&e->pmp, 16);
+    pmp_write_addr(&e->pmp, 0, ~0ULL);
+    pmp_write_cfg(&e->pmp, 0, 0x1f); /* NAPOT over everything, RWX */
+    mmu_pmp_changed(e->m);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    assert_null(fast_ld(e, 1, 0x1008));
+    assert_int_equal(ld(e, 1, 0x1008), RAM_BASE + 0x11008); /* fills the fast path */
+    assert_ptr_equal(fast_ld(e, 1, 0x1010), e->pm.ram + 0x11010);
+    pmp_write_cfg(&e->pmp, 0, 0x1c); /* execute only */
+    mmu_pmp_changed(e->m);
+    assert_null(fast_ld(e, 1, 0x1010));
+    struct mmu_req r = req(e, 1);
+    struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, 0x1010, MMU_LOAD, &r, &x), MMU_ACCESS_FAULT);
+    env_free(e);
+}
+
+/* Fast-path hits count as translations, L1D lookups and hits, also after
+ * their slot is refilled for another page. */
+static void test_fast_path_counts(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 1, 0x1000 + (MMU_FAST_N << 12), RAM_BASE + 0x12000, 0, RWXAD); /* same fast slot */
+    ld(e, 1, 0x1000);
+    uint64_t tr = mmu_get_stats(e->m)->translations;
+    uint64_t hits = mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits;
+    for (int i = 0; i < 5; i++)
+        assert_non_null(fast_ld(e, 1, 0x1000));
+    assert_int_equal(mmu_get_stats(e->m)->translations, tr + 5);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, hits + 5);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits_by_size[0], hits + 5);
+    ld(e, 1, 0x1000 + (MMU_FAST_N << 12)); /* refills the slot: the 5 stay counted */
+    assert_non_null(fast_ld(e, 1, 0x1000 + (MMU_FAST_N << 12)));
+    assert_int_equal(mmu_get_stats(e->m)->translations, tr + 5 + 2);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].lookups, hits + 5 + 2 + 1 /* the misses */);
+    mmu_stats_reset(e->m);
+    assert_int_equal(mmu_get_stats(e->m)->translations, 0);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 0);
+    env_free(e);
+}
+
 /* ---- statistics ----------------------------------------------------------- */
 
 static void test_stats(void **state)
@@ -626,17 +678,16 @@ static void test_stats(void **state)
     ld(e, 1, 0x1000);
     ld(e, 1, 0x1008);
     ld(e, 1, 0x9000); /* unmapped */
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->translations, 3);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].lookups, 3);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].hits, 1);
-    assert_int_equal(st->tlb[MMU_TLB_L1D].misses, 2);
-    assert_int_equal(st->tlb[MMU_TLB_L2].lookups, 2);
-    assert_int_equal(st->tlb[MMU_TLB_L2].misses, 2);
-    assert_int_equal(st->walks, 2);
-    assert_int_equal(st->walk_reads[2], 1); /* 3 reads: the first walk */
-    assert_int_equal(st->walk_reads[0], 1); /* 1 read: PWC hit, then the invalid leaf */
-    assert_int_equal(st->page_faults[MMU_LOAD], 1);
+    assert_int_equal(mmu_get_stats(e->m)->translations, 3);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].lookups, 3);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 1);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].misses, 2);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L2].lookups, 2);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L2].misses, 2);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 2);
+    assert_int_equal(mmu_get_stats(e->m)->walk_reads[2], 1); /* 3 reads: the first walk */
+    assert_int_equal(mmu_get_stats(e->m)->walk_reads[0], 1); /* 1 read: PWC hit, then the invalid leaf */
+    assert_int_equal(mmu_get_stats(e->m)->page_faults[MMU_LOAD], 1);
     char *buf = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
@@ -653,7 +704,7 @@ static void test_stats(void **state)
     assert_non_null(strstr(buf, "walks 2"));
     free(buf);
     mmu_stats_reset(e->m);
-    assert_int_equal(st->walks, 0);
+    assert_int_equal(mmu_get_stats(e->m)->walks, 0);
     env_free(e);
 }
 
@@ -681,6 +732,8 @@ int main(void)
         cmocka_unit_test(test_permissions_on_hit),
         cmocka_unit_test(test_generation),
         cmocka_unit_test(test_stats),
+        cmocka_unit_test(test_fast_path_pmp_write),
+        cmocka_unit_test(test_fast_path_counts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -366,10 +366,9 @@ static void test_permissions(void **state)
     assert_int_equal(xl(e, rva, MMU_LOAD, &s, NULL), MMU_OK);
     assert_int_equal(xl(e, rva, MMU_STORE, &s, NULL), MMU_PAGE_FAULT);
     assert_int_equal(xl(e, rva, MMU_FETCH, &s, NULL), MMU_PAGE_FAULT);
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->page_faults[MMU_FETCH], 4);
-    assert_int_equal(st->page_faults[MMU_LOAD], 3);
-    assert_int_equal(st->page_faults[MMU_STORE], 3);
+    assert_int_equal(mmu_get_stats(e->m)->page_faults[MMU_FETCH], 4);
+    assert_int_equal(mmu_get_stats(e->m)->page_faults[MMU_LOAD], 3);
+    assert_int_equal(mmu_get_stats(e->m)->page_faults[MMU_STORE], 3);
 }
 
 /* ---- step 2: access faults on PTE reads --------------------------------- */
@@ -518,14 +517,13 @@ static void test_walk_reads_and_pwc(void **state)
     map(e, 0x5000, RAM_BASE + 0x50000, 0, RWXAD);
     map(e, 0x6000, RAM_BASE + 0x60000, 0, RWXAD);
     assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, NULL), MMU_OK);
-    const struct mmu_stats *st = mmu_get_stats(e->m);
-    assert_int_equal(st->pte_reads, e->levels);
-    assert_int_equal(st->walk_reads[e->levels - 1], 1);
+    assert_int_equal(mmu_get_stats(e->m)->pte_reads, e->levels);
+    assert_int_equal(mmu_get_stats(e->m)->walk_reads[e->levels - 1], 1);
     /* neighbour page: the PWC holds the level-1 pointer, one read */
     assert_int_equal(xl(e, 0x6000, MMU_LOAD, &r, NULL), MMU_OK);
-    assert_int_equal(st->pte_reads, e->levels + 1);
-    assert_int_equal(st->walk_reads[0], 1);
-    assert_int_equal(st->pwc_hits, 1);
+    assert_int_equal(mmu_get_stats(e->m)->pte_reads, e->levels + 1);
+    assert_int_equal(mmu_get_stats(e->m)->walk_reads[0], 1);
+    assert_int_equal(mmu_get_stats(e->m)->pwc_hits, 1);
     struct tlb_entry_view v[8];
     assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_PWC, v, 8), (int)e->levels - 1);
 }
