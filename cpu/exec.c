@@ -74,11 +74,25 @@ BRANCH(bge, SRS1 >= SRS2)
 BRANCH(bltu, RS1 < RS2)
 BRANCH(bgeu, RS1 >= RS2)
 
+/* Loads and stores: the fast path inline (hart_mem_ptr), the rest in a
+ * separate function reached by a tail call, so that the fast path needs no
+ * stack frame. */
 #define LOAD(name, size, conv) \
-    void exec_##name(struct hart *h, const struct insn *d) \
+    static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
         uint64_t v; \
         if (!hart_load(h, RS1 + (uint64_t)d->imm, size, &v)) return; \
+        WR(conv); \
+        HART_NEXT(h, d); \
+    } \
+    void exec_##name(struct hart *h, const struct insn *d) \
+    { \
+        const uint8_t *p = hart_mem_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD); \
+        if (__builtin_expect(p == NULL, 0)) { \
+            name##_slow(h, d); \
+            return; \
+        } \
+        uint64_t v = phys_read_host(p, size); \
         WR(conv); \
         HART_NEXT(h, d); \
     }
@@ -91,9 +105,19 @@ LOAD(lhu, 2, v)
 LOAD(lwu, 4, v)
 
 #define STORE(name, size) \
+    static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
+    { \
+        if (!hart_store_slow(h, RS1 + (uint64_t)d->imm, size, RS2)) return; \
+        HART_NEXT(h, d); \
+    } \
     void exec_##name(struct hart *h, const struct insn *d) \
     { \
-        if (!hart_store(h, RS1 + (uint64_t)d->imm, size, RS2)) return; \
+        uint8_t *p = hart_mem_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_STORE); \
+        if (__builtin_expect(p == NULL, 0)) { \
+            name##_slow(h, d); \
+            return; \
+        } \
+        phys_write_host(p, size, RS2); \
         HART_NEXT(h, d); \
     }
 STORE(sb, 1)

@@ -215,26 +215,28 @@ void hart_update_mem_mode(struct hart *h);
  * interrupts again, recompute the data-access mode. */
 void hart_priv_changed(struct hart *h);
 
-/* The fast path: an aligned access to RAM with translation and PMP out of
- * play (M-mode).  Aligned and at most 8 bytes, so in RAM when its first byte
- * is (RAM sizes are multiples of 1 MiB). */
+/* The fast path of a load or store: the host address of an aligned access
+ * of size bytes at va when it needs nothing else (M-mode RAM with PMP out of
+ * play, or an L1 data TLB hit answered by mmu_fast.h); NULL otherwise, and
+ * then hart_load_slow/hart_store_slow do the rest.  Aligned and at most 8
+ * bytes, so in RAM when its first byte is (RAM sizes are multiples of
+ * 1 MiB). */
+static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc)
+{
+    if (__builtin_expect(va & (size - 1), 0)) return NULL;
+    if (h->mem_direct) {
+        uint64_t off = va - h->pm->ram_base;
+        return __builtin_expect(off < h->pm->ram_size, 1) ? h->pm->ram + off : NULL;
+    }
+    return mmu_fast_lookup(h->mmu, va, acc, h->xlate_key);
+}
+
 static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
-    if (__builtin_expect(!(va & (size - 1)), 1)) {
-        if (h->mem_direct) {
-            uint64_t off = va - h->pm->ram_base;
-            if (__builtin_expect(off < h->pm->ram_size, 1)) {
-                *val = phys_read_host(h->pm->ram + off, size);
-                return true;
-            }
-        } else {
-            /* translated: an L1 data TLB hit, answered by mmu_fast.h */
-            uint8_t *p = mmu_fast_lookup(h->mmu, va, MMU_LOAD, h->xlate_key);
-            if (__builtin_expect(p != NULL, 1)) {
-                *val = phys_read_host(p, size);
-                return true;
-            }
-        }
+    uint8_t *p = hart_mem_ptr(h, va, size, MMU_LOAD);
+    if (__builtin_expect(p != NULL, 1)) {
+        *val = phys_read_host(p, size);
+        return true;
     }
     /* through h->slow_val, so that the caller's *val never has its address
      * taken (the handler can then end in a tail call, see HART_NEXT) */
@@ -245,20 +247,10 @@ static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_
 
 static inline bool hart_store(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
-    if (__builtin_expect(!(va & (size - 1)), 1)) {
-        if (h->mem_direct) {
-            uint64_t off = va - h->pm->ram_base;
-            if (__builtin_expect(off < h->pm->ram_size, 1)) {
-                phys_write_host(h->pm->ram + off, size, val);
-                return true;
-            }
-        } else {
-            uint8_t *p = mmu_fast_lookup(h->mmu, va, MMU_STORE, h->xlate_key);
-            if (__builtin_expect(p != NULL, 1)) {
-                phys_write_host(p, size, val);
-                return true;
-            }
-        }
+    uint8_t *p = hart_mem_ptr(h, va, size, MMU_STORE);
+    if (__builtin_expect(p != NULL, 1)) {
+        phys_write_host(p, size, val);
+        return true;
     }
     return hart_store_slow(h, va, size, val);
 }
