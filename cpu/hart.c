@@ -81,8 +81,8 @@ void hart_update_mem_mode(struct hart *h)
 {
     unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
     h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
-    struct mmu_req r = mmu_req_for(h, priv);
-    h->xlate_key = mmu_fast_key(&r);
+    h->xlate_req = mmu_req_for(h, priv);
+    h->xlate_key = mmu_fast_key(&h->xlate_req);
 }
 
 void hart_priv_changed(struct hart *h)
@@ -219,8 +219,14 @@ static bool xlate(struct hart *h, uint64_t va, unsigned size, enum mmu_access ac
         out->host = phys_ram_ptr(h->pm, va, size);
         return true;
     }
-    struct mmu_req r = mmu_req_for(h, priv);
-    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &r, out);
+    /* loads and stores use the request kept by hart_update_mem_mode */
+    struct mmu_req fetch_req;
+    const struct mmu_req *r = &h->xlate_req;
+    if (acc == MMU_FETCH) {
+        fetch_req = mmu_req_for(h, priv);
+        r = &fetch_req;
+    }
+    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, r, out);
     if (likely(res == MMU_OK)) return true;
     hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
     return false;

@@ -142,7 +142,8 @@ struct hart {
     /* loads and stores go straight to RAM: effective privilege M and no
      * PMP entry that could refuse an aligned access (hart_update_mem_mode) */
     bool mem_direct;
-    uint64_t xlate_key;      /* mmu_fast_key() of the current data-access context */
+    struct mmu_req xlate_req; /* the translation context of loads and stores (MPRV applied) */
+    uint64_t xlate_key;      /* mmu_fast_key() of it */
 
     /* statistics */
     uint64_t n_exceptions, n_interrupts;
@@ -208,8 +209,8 @@ void hart_illegal(struct hart *h, const struct insn *d);
  * false after raising the exception. */
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val);
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val);
-/* Recompute mem_direct and xlate_key after a change of mstatus, satp,
- * menvcfg or PMP. */
+/* Recompute mem_direct, xlate_req and xlate_key after a change of mstatus,
+ * satp, menvcfg, PMP or the privilege. */
 void hart_update_mem_mode(struct hart *h);
 /* After a privilege change (trap, xRET): drop the fetch page, look at
  * interrupts again, recompute the data-access mode. */
