@@ -194,9 +194,9 @@ void mmu_pmp_changed(struct mmu *m)
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
 {
     if (res == MMU_PAGE_FAULT)
-        m->st.page_faults[acc]++;
+        MMU_COUNT(m->st.page_faults[acc]++);
     else
-        m->st.access_faults[acc]++;
+        MMU_COUNT(m->st.access_faults[acc]++);
     return res;
 }
 
@@ -240,12 +240,11 @@ static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu
 {
     struct mmu_tlb_stats *ts = &m->st.tlb[which];
     struct tlb_entry *e = tlb_lookup(&m->tlb[which], va, asid);
-    ts->lookups++;
+    /* lookups and hits are derived (merged_stats): one counter per lookup */
     if (e) {
-        ts->hits++;
-        ts->hits_by_size[e->size]++;
+        MMU_COUNT(ts->hits_by_size[e->size]++);
     } else {
-        ts->misses++;
+        MMU_COUNT(ts->misses++);
     }
     return e;
 }
@@ -259,9 +258,9 @@ static inline struct tlb_entry *fill(struct mmu *m, int which, const struct tlb_
         return NULL;
     bool evicted;
     struct tlb_entry *slot = tlb_insert(t, e, missed, &evicted);
-    m->st.tlb[which].fills++;
+    MMU_COUNT(m->st.tlb[which].fills++);
     if (evicted) {
-        m->st.tlb[which].evictions++;
+        MMU_COUNT(m->st.tlb[which].evictions++);
         m->gen++;
         if (which != MMU_TLB_L2)
             m->l1_gen[which]++;
@@ -338,7 +337,7 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
         } else if (in_l2 && has_l1) {
             /* An L2 hit refills the L1; the L1 missed, so the entry filled is
              * the one an L1 lookup would now find. */
-            st->tlb[l1].misses_by_size[e->size]++;
+            MMU_COUNT(st->tlb[l1].misses_by_size[e->size]++);
             e = fill(m, l1, e, true);
             *in_l1 = e;
         } else if (!in_l2) {
@@ -350,9 +349,9 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
         if (res != MMU_OK)
             return res;
         if (l2_missed)
-            st->tlb[MMU_TLB_L2].misses_by_size[w->size]++;
+            MMU_COUNT(st->tlb[MMU_TLB_L2].misses_by_size[w->size]++);
         if (l1_missed)
-            st->tlb[l1].misses_by_size[w->size]++;
+            MMU_COUNT(st->tlb[l1].misses_by_size[w->size]++);
         fill(m, MMU_TLB_L2, w, l2_missed);
         e = fill(m, l1, w, l1_missed);
         if (l1_missed)
@@ -371,13 +370,13 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
     uint64_t pa;
     uint8_t *host = NULL;
     unsigned page_pmp = 0; /* what PMP allows on the whole page, when known */
-    st->translations++;
+    MMU_COUNT(st->translations++);
 
     unsigned levels = satp_levels(r->satp);
     if (r->priv == PRIV_M || levels == 0) {
         /* satp is not active: pa = va (spec, "Supervisor Address Translation
          * and Protection (satp) Register": Bare, or M-mode). */
-        st->untranslated++;
+        MMU_COUNT(st->untranslated++);
         pa = va;
         goto check_pmp;
     }
@@ -438,8 +437,8 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
         removed += tlb_fence(&m->tlb[k], has_va, va, has_asid, asid);
     if (m->pwc.t.e)
         removed += pwc_fence(&m->pwc, has_va, va, has_asid, asid);
-    m->st.fences[kind]++;
-    m->st.fence_removed[kind] += removed;
+    MMU_COUNT(m->st.fences[kind]++);
+    MMU_COUNT(m->st.fence_removed[kind] += removed);
     if (removed) {
         m->gen++;
         m->l1_gen[0]++;
@@ -454,7 +453,7 @@ void mmu_flush_all(struct mmu *m)
         removed += tlb_fence(&m->tlb[k], false, 0, false, 0);
     if (m->pwc.t.e)
         removed += pwc_fence(&m->pwc, false, 0, false, 0);
-    m->st.flush_all++;
+    MMU_COUNT(m->st.flush_all++);
     if (removed) {
         m->gen++;
         m->l1_gen[0]++;
@@ -509,12 +508,17 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
     memcpy(hits, m->fast_hits, sizeof hits);
     for (int k = 0; k < MMU_FAST_N; k++)
         hits[m->fast[k].size] += m->fast[k].hits;
-    struct mmu_tlb_stats *t = &s->tlb[MMU_TLB_L1D];
     for (int z = 0; z < MMU_NSIZES; z++) {
         s->translations += hits[z];
-        t->lookups += hits[z];
-        t->hits += hits[z];
-        t->hits_by_size[z] += hits[z];
+        s->tlb[MMU_TLB_L1D].hits_by_size[z] += hits[z];
+    }
+    /* a lookup is a hit (of some size) or a miss */
+    for (int k = 0; k < 3; k++) {
+        struct mmu_tlb_stats *t = &s->tlb[k];
+        t->hits = 0;
+        for (int z = 0; z < MMU_NSIZES; z++)
+            t->hits += t->hits_by_size[z];
+        t->lookups = t->hits + t->misses;
     }
 }
 

@@ -22,7 +22,7 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     if (f->vpn[acc - 1] != va >> 12 || f->key != key || f->gen != m->l1_gen[MMU_TLB_L1D])
         return NULL;
-    f->hits++;
+    MMU_COUNT(f->hits++);
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
     if (t->repl == MMU_REPL_LRU)
         *f->stamp = ++t->clock;

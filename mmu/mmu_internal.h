@@ -25,6 +25,15 @@
 #define SATP_ASID_MASK 0xffffULL
 #define SATP_PPN_MASK ((1ULL << 44) - 1)
 
+/* A statistics counter update.  A build configured with -DPAGODA_STATS=OFF
+ * compiles them all out (--stats then prints zeros): it exists to measure
+ * what counting costs (docs/PERFORMANCE.md). */
+#ifdef PAGODA_NO_STATS
+#define MMU_COUNT(x) ((void)sizeof(x))
+#else
+#define MMU_COUNT(x) ((void)(x))
+#endif
+
 /* log2 of the bytes one entry of each size class maps */
 static const unsigned mmu_size_shift[MMU_NSIZES] = { 12, 16, 21, 30, 39, 48 };
 

@@ -48,7 +48,7 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
     unsigned reads = 0;
     bool upper_global = false; /* a global non-leaf makes all below it global */
     uint64_t pte, pte_pa;
-    st->walks++;
+    MMU_COUNT(st->walks++);
 
     /* 1. Let a be satp.ppn x PAGESIZE, and let i = LEVELS - 1.  (The
      *    caller has checked that satp is active and va canonical.) */
@@ -58,10 +58,10 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
     /* The page-walk cache may satisfy the step-2 reads of the upper levels
      * (the spec's "address-translation cache", same ASID or global). */
     if (m->pwc.t.e) {
-        st->pwc_lookups++;
+        MMU_COUNT(st->pwc_lookups++);
         struct tlb_entry *c = pwc_lookup(&m->pwc, va, asid, levels);
         if (c) {
-            st->pwc_hits++;
+            MMU_COUNT(st->pwc_hits++);
             a = c->ppn << 12;
             i = c->size - 1;
             upper_global = c->global;
@@ -80,7 +80,7 @@ step2:
     }
     pte = __atomic_load_n((const uint64_t *)(const void *)p, __ATOMIC_ACQUIRE);
     reads++;
-    st->pte_reads++;
+    MMU_COUNT(st->pte_reads++);
     bool leaf = (pte & (PTE_R | PTE_X)) != 0;
 
     /* 3. If pte.v = 0, or if pte.r = 0 and pte.w = 1, or if any bits or
@@ -152,10 +152,10 @@ step2:
         }
         if (!done) {
             /* Another agent changed the PTE; terminates once it stops. */
-            st->ad_retries++;
+            MMU_COUNT(st->ad_retries++);
             goto step2;
         }
-        st->ad_updates++;
+        MMU_COUNT(st->ad_updates++);
         pte = npte;
     }
 
@@ -180,6 +180,6 @@ step2:
     res = MMU_OK;
 out:
     if (reads > 0)
-        st->walk_reads[reads >= 5 ? 4 : reads - 1]++;
+        MMU_COUNT(st->walk_reads[reads >= 5 ? 4 : reads - 1]++);
     return res;
 }
