@@ -80,8 +80,8 @@ BRANCH(bgeu, RS1 >= RS2)
 #define LOAD(name, size, conv) \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        uint64_t v; \
-        if (!hart_load(h, RS1 + (uint64_t)d->imm, size, &v)) return; \
+        if (!hart_load_slow(h, RS1 + (uint64_t)d->imm, size, &h->slow_val)) return; \
+        uint64_t v = h->slow_val; \
         WR(conv); \
         HART_NEXT(h, d); \
     } \

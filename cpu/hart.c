@@ -507,11 +507,8 @@ static inline struct block *block_at_pc(struct hart *h)
     uint64_t pa = h->fetch_ppage | off;
     const uint8_t *p = h->fetch_host + off;
     struct block *b = &h->blocks[(pa >> 1) & ((1u << BLOCK_BITS) - 1)];
-    if (unlikely(b->tag != ~pa)) {
-        if (!block_build(b, pa, p, off)) return NULL;
-    } else if (b->epoch != h->code_epoch && !block_code_same(b, p)) {
-        if (!block_build(b, pa, p, off)) return NULL;
-    }
+    bool same = b->tag == ~pa && (b->epoch == h->code_epoch || block_code_same(b, p));
+    if (unlikely(!same) && !block_build(b, pa, p, off)) return NULL;
     b->epoch = h->code_epoch;
     h->code_epoch += b->writes; /* its stores may change code: check again after */
     return b;

@@ -176,6 +176,7 @@ void hart_flush_fetch(struct hart *h);
 
 /* Raise an exception from a handler: the instruction does not retire. */
 void hart_raise(struct hart *h, uint64_t cause, uint64_t tval);
+void hart_illegal(struct hart *h, const struct insn *d);
 
 /* The end of every handler of an instruction that can be followed by
  * another in its block (all but jumps, branches, SYSTEM and MISC-MEM):
@@ -203,7 +204,6 @@ static inline uint64_t hart_pc(const struct hart *h, const struct insn *d)
 {
     return (h->pc & ~0xfffull) | d->pcoff;
 }
-void hart_illegal(struct hart *h, const struct insn *d);
 
 /* Guest virtual memory, with translation, PMP, misalignment rules.  Return
  * false after raising the exception. */

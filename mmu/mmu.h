@@ -133,7 +133,8 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
  * translation (the hart's fetch page) knows to look again. */
 uint64_t mmu_generation(const struct mmu *m);
 /* A counter that changes whenever an L1 instruction-TLB entry is removed or
- * replaced (what the hart's fetch buffer depends on, with the PMP's gen). */
+ * replaced, and on mmu_pmp_changed() (what the hart's fetch buffer depends
+ * on). */
 const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m);
 /* The PMP changed (a pmpcfg/pmpaddr write): what the fetch buffer and the
  * data fast path cached may no longer be allowed, so both generations
