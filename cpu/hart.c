@@ -82,7 +82,7 @@ void hart_update_mem_mode(struct hart *h)
     unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
     h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
     h->xlate_req = mmu_req_for(h, priv);
-    h->xlate_key = mmu_fast_key(&h->xlate_req);
+    mmu_fast_context(h->mmu, &h->xlate_req);
 }
 
 void hart_priv_changed(struct hart *h)

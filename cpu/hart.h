@@ -143,7 +143,6 @@ struct hart {
      * PMP entry that could refuse an aligned access (hart_update_mem_mode) */
     bool mem_direct;
     struct mmu_req xlate_req; /* the translation context of loads and stores (MPRV applied) */
-    uint64_t xlate_key;      /* mmu_fast_key() of it */
 
     /* statistics */
     uint64_t n_exceptions, n_interrupts;
@@ -209,7 +208,7 @@ static inline uint64_t hart_pc(const struct hart *h, const struct insn *d)
  * false after raising the exception. */
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val);
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val);
-/* Recompute mem_direct, xlate_req and xlate_key after a change of mstatus,
+/* Recompute mem_direct and xlate_req (and tell the MMU's fast path) after a change of mstatus,
  * satp, menvcfg, PMP or the privilege. */
 void hart_update_mem_mode(struct hart *h);
 /* After a privilege change (trap, xRET): drop the fetch page, look at
@@ -229,7 +228,7 @@ static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, 
         uint64_t off = va - h->pm->ram_base;
         return __builtin_expect(off < h->pm->ram_size, 1) ? h->pm->ram + off : NULL;
     }
-    return mmu_fast_lookup(h->mmu, va, acc, h->xlate_key);
+    return mmu_fast_lookup(h->mmu, va, acc);
 }
 
 static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)

@@ -191,6 +191,15 @@ void mmu_pmp_changed(struct mmu *m)
     m->l1_gen[MMU_TLB_L1D]++;
 }
 
+void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
+{
+    uint64_t key = mmu_fast_key(r);
+    if (key != m->fast_key) {
+        m->fast_key = key;
+        m->l1_gen[MMU_TLB_L1D]++;
+    }
+}
+
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
 {
     if (res == MMU_PAGE_FAULT)
@@ -280,7 +289,7 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
                       uint8_t *host, struct tlb_entry *src)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    if (!t->e)
+    if (!t->e || mmu_fast_key(r) != m->fast_key)
         return 0;
     if (!src) /* the entry an L1D lookup would return, without aging it: this is not a use */
         src = tlb_find(t, va, asid);
@@ -292,12 +301,11 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     f->vpn[MMU_LOAD - 1] = load_ok ? va >> 12 : UINT64_MAX;
     f->vpn[MMU_STORE - 1] = store_ok ? va >> 12 : UINT64_MAX;
-    f->key = mmu_fast_key(r);
     f->gen = m->l1_gen[MMU_TLB_L1D];
     m->fast_hits[f->size] += f->hits;
     f->hits = 0;
-    f->host = host - (pa & 0xfff);
-    f->stamp = &t->stamp[src - t->e];
+    f->addend = (uintptr_t)host - (va & 0xfff) - (va & ~0xfffULL);
+    f->stamp = t->repl == MMU_REPL_LRU ? &t->stamp[src - t->e] : &m->stamp_sink;
     f->size = src->size;
     return pmp;
 }

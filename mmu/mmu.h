@@ -140,6 +140,12 @@ const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m);
  * data fast path cached may no longer be allowed, so both generations
  * move. */
 void mmu_pmp_changed(struct mmu *m);
+/* The translation context whose loads and stores the data fast path
+ * (mmu_fast.h) answers: the hart calls it whenever its load/store context
+ * changes (privilege, MPRV, SUM, MXR, satp, ...).  A change of context
+ * retires every fast entry; translations in any other context still work,
+ * they only do not fill the fast path. */
+void mmu_fast_context(struct mmu *m, const struct mmu_req *r);
 
 void mmu_stats_print(const struct mmu *m, FILE *f);
 void mmu_stats_json(const struct mmu *m, FILE *f);

@@ -15,18 +15,16 @@ static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 }
 
 /* Host address for a load or store (not a fetch) of size bytes at va
- * (within one 4 KiB page) if the fast path knows it; NULL otherwise (then
- * call mmu_translate_n). */
-static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc, uint64_t key)
+ * (within one 4 KiB page) in the context last given to mmu_fast_context, if
+ * the fast path knows it; NULL otherwise (then call mmu_translate_n). */
+static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
-    if (f->vpn[acc - 1] != va >> 12 || f->key != key || f->gen != m->l1_gen[MMU_TLB_L1D])
+    if (f->vpn[acc - 1] != va >> 12 || f->gen != m->l1_gen[MMU_TLB_L1D])
         return NULL;
     MMU_COUNT(f->hits++);
-    struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    if (t->repl == MMU_REPL_LRU)
-        *f->stamp = ++t->clock;
-    return f->host + (va & 0xfff);
+    *f->stamp = ++m->tlb[MMU_TLB_L1D].clock;
+    return (uint8_t *)(f->addend + va);
 }
 
 #endif

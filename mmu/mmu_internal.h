@@ -61,6 +61,11 @@ struct tlb {
     /* stamp[k] belongs to e[k]: LRU last use, FIFO fill; 0 exactly when
      * e[k] is invalid (the clock starts at 1), see victim() in tlb.c */
     uint64_t *stamp;
+    /* match[k] = tlb_match_word(e[k].tag, e[k].size) while e[k] is valid, 0
+     * while it is not: a set's words share one host cache line (8 ways), so
+     * a lookup compares one word per way and reads an entry only on a
+     * match.  Written only by put() and tlb_remove() in tlb.c. */
+    uint64_t *match;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
     enum mmu_repl repl;
@@ -89,9 +94,10 @@ struct pwc {
 };
 
 /* The data-access fast path (mmu_fast.h): a direct-mapped view of L1 data
- * TLB entries, 4 KiB at a time, for one translation context.  It holds no
- * translation of its own: an entry is usable only while the TLB generation
- * is unchanged (no entry removed or replaced, no PMP write), so whatever it
+ * TLB entries, 4 KiB at a time, for one translation context (the one last
+ * given to mmu_fast_context).  It holds no translation of its own: an entry
+ * is usable only while l1_gen[MMU_TLB_L1D] is unchanged (no L1D entry
+ * removed or replaced, no PMP write, no change of context), so whatever it
  * answers is exactly what an L1D lookup would answer; a use is counted and
  * ages the entry's LRU stamp as that lookup would. */
 #define MMU_FAST_N 256
@@ -100,10 +106,11 @@ struct mmu_fast {
      * minus 1 (loads, stores); UINT64_MAX where it may not (a store to a
      * clean page, no permission, PMP) or when the entry is empty */
     uint64_t vpn[2];
-    uint64_t key;            /* mmu_fast_key() of the context it was filled for */
-    uint64_t gen;            /* l1_gen[MMU_TLB_L1D] when filled (PMP writes move it too) */
-    uint8_t *host;           /* host address of the 4 KiB page */
-    uint64_t *stamp;         /* the L1D entry's replacement stamp */
+    uint64_t gen;            /* l1_gen[MMU_TLB_L1D] when filled */
+    uintptr_t addend;        /* host address of va = addend + va */
+    /* the L1D entry's replacement stamp (LRU); with FIFO or random
+     * replacement a use does not touch stamps, so a scratch word */
+    uint64_t *stamp;
     uint64_t hits;           /* uses not yet added to fast_hits[size] */
     uint8_t size;
 };
@@ -117,7 +124,8 @@ struct mmu {
     uint64_t gen;
     /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
      * removed or replaced (or, when that L1 is disabled, of the L2 that then
-     * serves it), and on every PMP write (mmu_pmp_changed); what the fetch
+     * serves it), on every PMP write (mmu_pmp_changed) and, for the L1D, on a
+     * change of the fast path's context (mmu_fast_context); what the fetch
      * buffer and the data fast path depend on */
     uint64_t l1_gen[2];
     struct mmu_stats st;
@@ -132,6 +140,8 @@ struct mmu {
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
     struct mmu_fast fast[MMU_FAST_N];
+    uint64_t fast_key;                /* mmu_fast_key() of the fast path's context */
+    uint64_t stamp_sink;              /* what fast[].stamp points to when not LRU */
     /* L1D hits answered by the fast path, by size class, not counting
      * those still in fast[].hits: each also counts as a translation, an L1D
      * lookup and an L1D hit (one increment instead of four; merged_stats()
@@ -177,21 +187,30 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
                          const struct mmu_req *r, unsigned levels, uint16_t asid,
                          struct tlb_entry *e);
 
+/* The tag and size class of a valid entry in one word, never 0.  A tag is
+ * va >> 12 or more, so its top 12 bits are 0 and shifting it left by 4
+ * loses nothing: equal words mean equal (tag, size). */
+static inline uint64_t tlb_match_word(uint64_t tag, unsigned size) { return tag << 4 | (size + 1); }
+
 /* The entry mapping va for this ASID (or global), probing one set per size
  * class present; NULL on a miss.  Inline: this is the hit path.  No side
  * effect (tlb_lookup is the use that ages LRU). */
 static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t asid)
 {
     unsigned mask = t->size_mask;
+    unsigned ways = t->ways;
     while (mask) {
         unsigned s = (unsigned)__builtin_ctz(mask);
         mask &= mask - 1;
         uint64_t tag = va >> mmu_size_shift[s];
-        struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
-        for (unsigned w = 0; w < t->ways; w++) {
-            struct tlb_entry *e = &set[w];
-            /* the tag first: it is what tells most entries apart */
-            if (e->tag == tag && e->size == s && e->valid && (e->global || e->asid == asid))
+        uint64_t want = tlb_match_word(tag, s);
+        size_t base = (size_t)(tag & t->set_mask) * ways;
+        const uint64_t *match = t->match + base;
+        for (unsigned w = 0; w < ways; w++) {
+            if (match[w] != want)
+                continue;
+            struct tlb_entry *e = &t->e[base + w];
+            if (e->global || e->asid == asid)
                 return e;
         }
     }

@@ -18,7 +18,8 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
         return 0; /* absent */
     t->e = calloc((size_t)sets * ways, sizeof *t->e);
     t->stamp = calloc((size_t)sets * ways, sizeof *t->stamp);
-    if (!t->e || !t->stamp) {
+    t->match = calloc((size_t)sets * ways, sizeof *t->match);
+    if (!t->e || !t->stamp || !t->match) {
         tlb_free(t);
         return -1;
     }
@@ -32,8 +33,10 @@ void tlb_free(struct tlb *t)
 {
     free(t->e);
     free(t->stamp);
+    free(t->match);
     t->e = NULL;
     t->stamp = NULL;
+    t->match = NULL;
     t->sets = t->ways = 0;
 }
 
@@ -49,6 +52,7 @@ void tlb_remove(struct tlb *t, struct tlb_entry *e)
         return;
     e->valid = 0;
     t->stamp[e - t->e] = 0;
+    t->match[e - t->e] = 0;
     if (--t->size_count[e->size] == 0)
         t->size_mask &= ~(1u << e->size);
 }
@@ -90,10 +94,10 @@ static inline struct tlb_entry *insert_slot(struct tlb *t, const struct tlb_entr
 {
     size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
     struct tlb_entry *set = t->e + base;
+    uint64_t want = tlb_match_word(n->tag, n->size);
     for (unsigned w = 0; (!missed || n->global) && w < t->ways; w++) {
         struct tlb_entry *e = &set[w];
-        if (e->tag == n->tag && e->size == n->size && e->valid &&
-            (e->global || n->global || e->asid == n->asid))
+        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
             return e;
     }
     return &set[victim(t, t->stamp + base)];
@@ -110,6 +114,7 @@ static inline bool put(struct tlb *t, struct tlb_entry *slot, const struct tlb_e
     *slot = *n;
     slot->valid = 1;
     t->stamp[slot - t->e] = ++t->clock;
+    t->match[slot - t->e] = tlb_match_word(n->tag, n->size);
     return evicted;
 }
 

@@ -617,7 +617,8 @@ static void test_generation(void **state)
 static uint8_t *fast_ld(struct env *e, int as, uint64_t va)
 {
     struct mmu_req r = req(e, as);
-    return mmu_fast_lookup(e->m, va, MMU_LOAD, mmu_fast_key(&r));
+    mmu_fast_context(e->m, &r);
+    return mmu_fast_lookup(e->m, va, MMU_LOAD);
 }
 
 /* A PMP write (mmu_pmp_changed) retires the fast path's entries at once. */
@@ -642,6 +643,31 @@ static void test_fast_path_pmp_write(void **state)
     env_free(e);
 }
 
+/* A change of context (here SUM) retires the fast entries at once: S-mode
+ * may no longer load from a U page, and the fast path must not say it may. */
+static void test_fast_path_context_change(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, R | W | U | A | D | V);
+    struct mmu_req r = req(e, 1);
+    r.sum = true;
+    mmu_fast_context(e->m, &r);
+    struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK); /* fills */
+    assert_ptr_equal(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD), e->pm.ram + 0x11008);
+    r.sum = false;
+    mmu_fast_context(e->m, &r);
+    assert_null(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD));
+    assert_int_equal(mmu_translate(e->m, 0x1008, MMU_LOAD, &r, &x), MMU_PAGE_FAULT);
+    /* a translation in another context answers, but does not fill */
+    struct mmu_req other = r;
+    other.sum = true;
+    assert_int_equal(mmu_translate(e->m, 0x1008, MMU_LOAD, &other, &x), MMU_OK);
+    assert_null(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD));
+    env_free(e);
+}
+
 /* Fast-path hits count as translations, L1D lookups and hits, also after
  * their slot is refilled for another page. */
 static void test_fast_path_counts(void **state)
@@ -650,6 +676,8 @@ static void test_fast_path_counts(void **state)
     struct env *e = env_new(NULL);
     map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
     map(e, 1, 0x1000 + (MMU_FAST_N << 12), RAM_BASE + 0x12000, 0, RWXAD); /* same fast slot */
+    struct mmu_req r = req(e, 1);
+    mmu_fast_context(e->m, &r); /* ld() translates in this context: it fills */
     ld(e, 1, 0x1000);
     uint64_t tr = mmu_get_stats(e->m)->translations;
     uint64_t hits = mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits;
@@ -734,6 +762,7 @@ int main(void)
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_fast_path_pmp_write),
         cmocka_unit_test(test_fast_path_counts),
+        cmocka_unit_test(test_fast_path_context_change),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
