@@ -281,12 +281,26 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
 
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
+    if (likely(!(va & (size - 1)) && !h->mem_direct)) {
+        const uint8_t *p = mmu_fast_miss(h->mmu, va, MMU_LOAD);
+        if (likely(p != NULL)) {
+            *val = phys_read_host(p, size);
+            return true;
+        }
+    }
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
     return access_one(h, va, size, MMU_LOAD, val);
 }
 
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
+    if (likely(!(va & (size - 1)) && !h->mem_direct)) {
+        uint8_t *p = mmu_fast_miss(h->mmu, va, MMU_STORE);
+        if (likely(p != NULL)) {
+            phys_write_host(p, size, val);
+            return true;
+        }
+    }
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
     return access_one(h, va, size, MMU_STORE, &val);
 }

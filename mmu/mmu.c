@@ -191,15 +191,6 @@ void mmu_pmp_changed(struct mmu *m)
     m->l1_gen[MMU_TLB_L1D]++;
 }
 
-void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
-{
-    uint64_t key = mmu_fast_key(r);
-    if (key != m->fast_key) {
-        m->fast_key = key;
-        m->l1_gen[MMU_TLB_L1D]++;
-    }
-}
-
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
 {
     if (res == MMU_PAGE_FAULT)
@@ -209,16 +200,11 @@ static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access
     return res;
 }
 
-/* The answer is never stored in TLB entries; the region cache (pmpc) keeps
- * it cheap, and a PMP write takes effect on the next access. */
-unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, unsigned priv)
+/* mmu_pmp_mask (mmu_internal.h) when its region cache misses. */
+unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned priv)
 {
     const struct pmp *p = m->pmp;
-    if (!p || (priv == PRIV_M && p->m_all_allowed && (pa & 7) + size <= 8))
-        return 7;
     struct pmp_region *c = &m->pmpc[priv & 3];
-    if (c->valid && c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa)
-        return c->mask;
     uint64_t lo, hi;
     unsigned mask = pmp_lookup(p, pa, size, (int)priv, &lo, &hi);
     if (lo < hi) {
@@ -242,6 +228,30 @@ static unsigned satp_levels(uint64_t satp)
     }
 }
 
+/* Which of the 32 combinations of a PTE's R, W, X, U and D bits flags is:
+ * bit 0 R, 1 W, 2 X, 3 U, 4 D (the index of struct mmu_ctx's ok masks). */
+static inline unsigned perm_index(unsigned flags) { return ((flags >> 1) & 15) | ((flags >> 3) & 16); }
+
+void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
+{
+    uint64_t key = mmu_fast_key(r);
+    if (r == m->ctx.req && key == m->ctx.key)
+        return;
+    if (key != m->ctx.key)
+        m->l1_gen[MMU_TLB_L1D]++; /* retires every fast entry */
+    struct mmu_ctx *c = &m->ctx;
+    c->req = r;
+    c->key = key;
+    c->levels = r->priv == PRIV_M ? 0 : satp_levels(r->satp);
+    c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
+    /* pte_perm_ok for all 32 flag combinations at once: the set of
+     * indices with each bit set (perm_index) */
+    const uint32_t R = 0xaaaaaaaa, W = 0xcccccccc, X = 0xf0f0f0f0, U = 0xff00ff00, D = 0xffff0000;
+    uint32_t u_ok = (r->priv == PRIV_U || r->sum ? U : 0) | (r->priv == PRIV_S ? ~U : 0);
+    c->ok[MMU_LOAD - 1] = u_ok & (R | (r->mxr ? X : 0));
+    c->ok[MMU_STORE - 1] = u_ok & W & D;
+}
+
 /* A lookup in one TLB as the statistics count it: a lookup, then a hit (by
  * page size) or a miss.  The entry found becomes most recently used. */
 static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu *m, int which, uint64_t va,
@@ -260,7 +270,8 @@ static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu
 
 /* Put a copy of e into a TLB (missed: as for tlb_insert); returns the
  * entry holding it (NULL when that TLB is absent). */
-static inline struct tlb_entry *fill(struct mmu *m, int which, const struct tlb_entry *e, bool missed)
+static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *m, int which,
+                                                                    const struct tlb_entry *e, bool missed)
 {
     struct tlb *t = &m->tlb[which];
     if (!t->e)
@@ -281,33 +292,98 @@ static inline struct tlb_entry *fill(struct mmu *m, int which, const struct tlb_
     return slot;
 }
 
-/* Remember, for the data fast path, the L1D entry that now maps va and what
- * this context may do through it.  src is that entry when the caller knows
- * it (the one a lookup would return), else NULL.  Returns what PMP allows
- * on the whole 4 KiB page (as mmu_pmp_mask), or 0 when it did not look. */
-static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint16_t asid, uint64_t pa,
-                      uint8_t *host, struct tlb_entry *src)
+/* Point the fast path's slot for va at L1D entry src, with what PMP allows
+ * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
+static inline void fast_set(struct mmu *m, uint64_t va, uint8_t *host, const struct tlb_entry *src, unsigned pmp)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    if (!t->e || mmu_fast_key(r) != m->fast_key)
-        return 0;
-    if (!src) /* the entry an L1D lookup would return, without aging it: this is not a use */
-        src = tlb_find(t, va, asid);
-    if (!src || !src->host)
-        return 0;
-    unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, r->priv);
-    bool load_ok = pte_perm_ok(src->flags, MMU_LOAD, r) && ((pmp >> MMU_LOAD) & 1);
-    bool store_ok = pte_perm_ok(src->flags, MMU_STORE, r) && (src->flags & PTE_D) && ((pmp >> MMU_STORE) & 1);
+    unsigned i = perm_index(src->flags);
+    bool load_ok = (m->ctx.ok[MMU_LOAD - 1] >> i) & (pmp >> MMU_LOAD) & 1;
+    bool store_ok = (m->ctx.ok[MMU_STORE - 1] >> i) & (pmp >> MMU_STORE) & 1;
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     f->vpn[MMU_LOAD - 1] = load_ok ? va >> 12 : UINT64_MAX;
     f->vpn[MMU_STORE - 1] = store_ok ? va >> 12 : UINT64_MAX;
     f->gen = m->l1_gen[MMU_TLB_L1D];
     m->fast_hits[f->size] += f->hits;
     f->hits = 0;
-    f->addend = (uintptr_t)host - (va & 0xfff) - (va & ~0xfffULL);
+    f->addend = (uintptr_t)host - va;
     f->stamp = t->repl == MMU_REPL_LRU ? &t->stamp[src - t->e] : &m->stamp_sink;
     f->size = src->size;
+}
+
+/* Remember, for the data fast path, the L1D entry that now maps va, when r
+ * is its context.  src is that entry when the caller knows it (the one a
+ * lookup would return), else NULL.  Returns what PMP allows on the whole
+ * 4 KiB page (as mmu_pmp_mask), or 0 when it did not look. */
+static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint16_t asid, uint64_t pa,
+                          uint8_t *host, struct tlb_entry *src)
+{
+    struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    if (!t->e || (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key))
+        return 0;
+    if (!src) /* the entry an L1D lookup would return, without aging it: this is not a use */
+        src = tlb_find(t, va, asid);
+    if (!src || !src->host)
+        return 0;
+    unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, r->priv);
+    fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp);
     return pmp;
+}
+
+/* The common case of a load or store in the fast path's context: the L1D
+ * holds the page (the fast path missed only for its slot or generation) or
+ * the L2 does, with the permission needed, in RAM that PMP allows on the
+ * whole page.  Same effects as the general path (statistics, LRU, the L1
+ * refill, the fast slot), in fewer steps; anything else returns false
+ * having changed nothing, and the general path takes it from the start. */
+static inline bool data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+{
+    const struct mmu_ctx *c = &m->ctx;
+    struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
+    unsigned sh = 64 - (12 + 9 * c->levels);
+    if ((uint64_t)((int64_t)(va << sh) >> sh) != va || !l1->e)
+        return false;
+    struct tlb_entry *e = tlb_find(l1, va, c->asid), *from_l2 = NULL;
+    if (!e) {
+        if (!l2->e || !(from_l2 = tlb_find(l2, va, c->asid)))
+            return false;
+        e = from_l2;
+    }
+    if (!((c->ok[acc - 1] >> perm_index(e->flags)) & 1) || !e->host)
+        return false;
+    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    uint64_t pa = (e->ppn << 12) | off;
+    unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, c->req->priv);
+    if (!((pmp >> acc) & 1))
+        return false;
+
+    MMU_COUNT(m->st.translations++);
+    if (from_l2) {
+        /* as lookup() in each TLB, then the refill of tlb_translate */
+        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].misses++);
+        if (l2->repl == MMU_REPL_LRU)
+            l2->stamp[e - l2->e] = ++l2->clock;
+        MMU_COUNT(m->st.tlb[MMU_TLB_L2].hits_by_size[e->size]++);
+        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].misses_by_size[e->size]++);
+        e = fill(m, MMU_TLB_L1D, e, true);
+    } else {
+        if (l1->repl == MMU_REPL_LRU)
+            l1->stamp[e - l1->e] = ++l1->clock;
+        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].hits_by_size[e->size]++);
+    }
+    uint8_t *host = e->host + off;
+    fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
+    out->pa = pa;
+    out->host = host;
+    return true;
+}
+
+uint8_t *mmu_fast_miss(struct mmu *m, uint64_t va, enum mmu_access acc)
+{
+    struct mmu_xlate x;
+    if (!m->ctx.levels || !data_hit(m, va, acc, &x))
+        return NULL;
+    return x.host;
 }
 
 /* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an

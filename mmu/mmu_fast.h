@@ -27,4 +27,12 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
     return (uint8_t *)(f->addend + va);
 }
 
+/* What to call when mmu_fast_lookup says NULL, before mmu_translate_n: the
+ * host address when the L1D or the L2 holds the page with the permission
+ * needed (an L1 miss refilled from the L2, or an L1 hit the fast path did
+ * not have), with every effect that translation has (statistics, LRU, the
+ * refill, the fast slot); NULL, having changed nothing, for anything else
+ * (a walk, a fault, MMIO, ...). */
+uint8_t *mmu_fast_miss(struct mmu *m, uint64_t va, enum mmu_access acc);
+
 #endif

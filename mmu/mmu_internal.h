@@ -140,7 +140,17 @@ struct mmu {
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
     struct mmu_fast fast[MMU_FAST_N];
-    uint64_t fast_key;                /* mmu_fast_key() of the fast path's context */
+    /* The fast path's context (mmu_fast_context) and what follows from it,
+     * worked out once per change of context for the data path in mmu.c. */
+    struct mmu_ctx {
+        const struct mmu_req *req;    /* as given: the hart's, kept up to date */
+        uint64_t key;                 /* mmu_fast_key(req) */
+        unsigned levels;              /* satp's LEVELS, 0 when not translated */
+        uint16_t asid;
+        /* by enum mmu_access minus 1: bit perm_index(flags) set when an
+         * entry with these PTE flags allows the access (stores: also D) */
+        uint32_t ok[2];
+    } ctx;
     uint64_t stamp_sink;              /* what fast[].stamp points to when not LRU */
     /* L1D hits answered by the fast path, by size class, not counting
      * those still in fast[].hits: each also counts as a translation, an L1D
@@ -153,13 +163,6 @@ struct mmu {
 /* tlb.c */
 int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, uint64_t seed);
 void tlb_free(struct tlb *t);
-/* Insert (or overwrite an entry for the same page and address space);
- * returns the entry now holding n (NULL when the TLB is absent) and sets
- * *evicted when a valid entry was evicted or overwritten.  missed: the
- * caller's lookup of n's page in n's ASID has just missed in t (nothing
- * changed t since), which saves searching for an entry to overwrite. */
-struct tlb_entry *tlb_insert(struct tlb *t, const struct tlb_entry *n, bool missed, bool *evicted);
-void tlb_remove(struct tlb *t, struct tlb_entry *e);
 /* Remove entries per sfence.vma rules; returns how many. */
 unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 
@@ -171,9 +174,22 @@ struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned
 bool pwc_insert(struct pwc *p, const struct tlb_entry *n);
 unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 
-/* mmu.c: PMP for [pa, pa+size) at privilege priv, through the region cache:
- * a mask with bit (1 << acc) set for each kind of access allowed. */
-unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, unsigned priv);
+unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned priv);
+
+/* PMP for [pa, pa+size) at privilege priv, through the region cache: a mask
+ * with bit (1 << acc) set for each kind of access allowed.  The answer is
+ * never stored in TLB entries; the region cache keeps it cheap, and a PMP
+ * write takes effect on the next access. */
+static inline unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, unsigned priv)
+{
+    const struct pmp *p = m->pmp;
+    if (!p || (priv == PRIV_M && p->m_all_allowed && (pa & 7) + size <= 8))
+        return 7;
+    const struct pmp_region *c = &m->pmpc[priv & 3];
+    if (c->valid && c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa)
+        return c->mask;
+    return mmu_pmp_mask_lookup(m, pa, size, priv);
+}
 
 /* Does PMP allow this kind of access to all of [pa, pa+size) at priv? */
 static inline bool mmu_pmp_allows(struct mmu *m, uint64_t pa, unsigned size, enum mmu_access acc,
@@ -224,6 +240,101 @@ static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t 
     if (e && t->repl == MMU_REPL_LRU)
         t->stamp[e - t->e] = ++t->clock;
     return e;
+}
+
+/* ---- filling a TLB (inline: an L1 refill is on the path of every L1 miss) */
+
+static inline void tlb_count_add(struct tlb *t, unsigned s)
+{
+    if (t->size_count[s]++ == 0)
+        t->size_mask |= 1u << s;
+}
+
+static inline void tlb_remove(struct tlb *t, struct tlb_entry *e)
+{
+    if (!e->valid)
+        return;
+    e->valid = 0;
+    t->stamp[e - t->e] = 0;
+    t->match[e - t->e] = 0;
+    if (--t->size_count[e->size] == 0)
+        t->size_mask &= ~(1u << e->size);
+}
+
+static inline uint64_t tlb_xorshift64(uint64_t *s)
+{
+    uint64_t x = *s;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return *s = x;
+}
+
+/* The way to fill in a set: the first invalid one, else by the replacement
+ * policy (LRU and FIFO: the first smallest stamp).  An invalid entry's stamp
+ * is 0 and a valid one's at least 1, so the first smallest stamp is the
+ * first invalid way when there is one: one pass over the set's stamps. */
+static inline unsigned tlb_victim(struct tlb *t, const uint64_t *stamp)
+{
+    unsigned v = 0;
+    uint64_t least = stamp[0];
+    for (unsigned w = 1; w < t->ways; w++) {
+        /* selects, not branches: which way is older is unpredictable */
+        bool older = stamp[w] < least;
+        v = older ? w : v;
+        least = older ? stamp[w] : least;
+    }
+    if (least != 0 && t->repl == MMU_REPL_RANDOM)
+        return (unsigned)(tlb_xorshift64(&t->rng) % t->ways);
+    return v;
+}
+
+/* The entry that n goes to.  An entry for the same page that this address
+ * space would hit (e.g. a store re-walked to set D) is overwritten, never
+ * duplicated; otherwise a victim.  When a lookup of n's page in n's
+ * address space has just missed (missed), only a global n can have such an
+ * entry to overwrite (another ASID's). */
+static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
+{
+    size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
+    struct tlb_entry *set = t->e + base;
+    uint64_t want = tlb_match_word(n->tag, n->size);
+    for (unsigned w = 0; (!missed || n->global) && w < t->ways; w++) {
+        struct tlb_entry *e = &set[w];
+        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
+            return e;
+    }
+    return &set[tlb_victim(t, t->stamp + base)];
+}
+
+/* Write n into slot (removing what it held); true when that was valid. */
+static inline bool tlb_put(struct tlb *t, struct tlb_entry *slot, const struct tlb_entry *n)
+{
+    bool evicted = slot->valid;
+    if (!evicted || slot->size != n->size) { /* else the counts stay as they are */
+        tlb_remove(t, slot);
+        tlb_count_add(t, n->size);
+    }
+    *slot = *n;
+    slot->valid = 1;
+    t->stamp[slot - t->e] = ++t->clock;
+    t->match[slot - t->e] = tlb_match_word(n->tag, n->size);
+    return evicted;
+}
+
+/* Insert (or overwrite an entry for the same page and address space);
+ * returns the entry now holding n (NULL when the TLB is absent) and sets
+ * *evicted when a valid entry was evicted or overwritten.  missed: the
+ * caller's lookup of n's page in n's ASID has just missed in t (nothing
+ * changed t since), which saves searching for an entry to overwrite. */
+static inline struct tlb_entry *tlb_insert(struct tlb *t, const struct tlb_entry *n, bool missed, bool *evicted)
+{
+    *evicted = false;
+    if (!t->e)
+        return NULL;
+    struct tlb_entry *slot = tlb_insert_slot(t, n, missed);
+    *evicted = tlb_put(t, slot, n);
+    return slot;
 }
 
 /* Step 6 of "Virtual Address Translation Process": the U bit against the

@@ -40,94 +40,6 @@ void tlb_free(struct tlb *t)
     t->sets = t->ways = 0;
 }
 
-static void count_add(struct tlb *t, unsigned s)
-{
-    if (t->size_count[s]++ == 0)
-        t->size_mask |= 1u << s;
-}
-
-void tlb_remove(struct tlb *t, struct tlb_entry *e)
-{
-    if (!e->valid)
-        return;
-    e->valid = 0;
-    t->stamp[e - t->e] = 0;
-    t->match[e - t->e] = 0;
-    if (--t->size_count[e->size] == 0)
-        t->size_mask &= ~(1u << e->size);
-}
-
-static uint64_t xorshift64(uint64_t *s)
-{
-    uint64_t x = *s;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    return *s = x;
-}
-
-/* The way to fill in a set: the first invalid one, else by the replacement
- * policy (LRU and FIFO: the first smallest stamp).  An invalid entry's stamp
- * is 0 and a valid one's at least 1, so the first smallest stamp is the
- * first invalid way when there is one: one pass over the set's stamps. */
-static unsigned victim(struct tlb *t, const uint64_t *stamp)
-{
-    unsigned v = 0;
-    uint64_t least = stamp[0];
-    for (unsigned w = 1; w < t->ways; w++) {
-        /* selects, not branches: which way is older is unpredictable */
-        bool older = stamp[w] < least;
-        v = older ? w : v;
-        least = older ? stamp[w] : least;
-    }
-    if (least != 0 && t->repl == MMU_REPL_RANDOM)
-        return (unsigned)(xorshift64(&t->rng) % t->ways);
-    return v;
-}
-
-/* The entry that n goes to.  An entry for the same page that this address
- * space would hit (e.g. a store re-walked to set D) is overwritten, never
- * duplicated; otherwise a victim.  When a lookup of n's page in n's
- * address space has just missed (missed), only a global n can have such an
- * entry to overwrite (another ASID's). */
-static inline struct tlb_entry *insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
-{
-    size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
-    struct tlb_entry *set = t->e + base;
-    uint64_t want = tlb_match_word(n->tag, n->size);
-    for (unsigned w = 0; (!missed || n->global) && w < t->ways; w++) {
-        struct tlb_entry *e = &set[w];
-        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
-            return e;
-    }
-    return &set[victim(t, t->stamp + base)];
-}
-
-/* Write n into slot (removing what it held); true when that was valid. */
-static inline bool put(struct tlb *t, struct tlb_entry *slot, const struct tlb_entry *n)
-{
-    bool evicted = slot->valid;
-    if (!evicted || slot->size != n->size) { /* else the counts stay as they are */
-        tlb_remove(t, slot);
-        count_add(t, n->size);
-    }
-    *slot = *n;
-    slot->valid = 1;
-    t->stamp[slot - t->e] = ++t->clock;
-    t->match[slot - t->e] = tlb_match_word(n->tag, n->size);
-    return evicted;
-}
-
-struct tlb_entry *tlb_insert(struct tlb *t, const struct tlb_entry *n, bool missed, bool *evicted)
-{
-    *evicted = false;
-    if (!t->e)
-        return NULL;
-    struct tlb_entry *slot = insert_slot(t, n, missed);
-    *evicted = put(t, slot, n);
-    return slot;
-}
-
 /* sfence.vma address-space filter: with rs2 != x0 only non-global entries of
  * that ASID ("except for entries containing global mappings"). */
 static bool asid_match(const struct tlb_entry *e, bool has_asid, uint16_t asid)
@@ -269,10 +181,10 @@ bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
 {
     if (!p->t.e)
         return false;
-    struct tlb_entry *slot = insert_slot(&p->t, n, false);
+    struct tlb_entry *slot = tlb_insert_slot(&p->t, n, false);
     bool evicted = slot->valid;
     pwc_remove(p, slot);
-    put(&p->t, slot, n);
+    tlb_put(&p->t, slot, n);
     struct pwc_bucket *b = bucket(p, slot->size, slot->tag);
     b->count++;
     b->way = (uint16_t)(slot - p->t.e);

@@ -643,6 +643,95 @@ static void test_fast_path_pmp_write(void **state)
     env_free(e);
 }
 
+/* One access as the hart makes it: the fast path, then mmu_fast_miss, then
+ * the general translation.  Returns the pa, or ~0 on a fault. */
+static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
+{
+    uint8_t *p = mmu_fast_lookup(e->m, va, acc);
+    if (!p)
+        p = mmu_fast_miss(e->m, va, acc);
+    if (p)
+        return RAM_BASE + (uint64_t)(p - e->pm.ram);
+    struct mmu_xlate x;
+    return mmu_translate(e->m, va, acc, r, &x) == MMU_OK ? x.pa : ~0ULL;
+}
+
+/* mmu_fast_miss (an L1D hit the fast path did not have, or an L1D miss
+ * refilled from the L2) and the fast path change nothing that the general
+ * translation would not: the same answers, statistics and TLB contents
+ * (LRU stamps included) as the same accesses through mmu_translate alone,
+ * with walks, faults, clean pages and evictions in the mix. */
+static void test_fast_miss_same_as_translate(void **state)
+{
+    (void)state;
+    struct env *a = env_new("l1d=2x2,l2=4x2,pwc=4"), *b = env_new("l1d=2x2,l2=4x2,pwc=4");
+    struct env *both[2] = { a, b };
+    for (int k = 0; k < 2; k++) {
+        for (uint64_t i = 0; i < 24; i++) {
+            uint64_t flags = i % 5 == 3 ? (R | W | A | V)          /* clean: a store walks */
+                           : i % 7 == 6 ? (R | W | U | A | D | V)  /* U page: S without SUM faults */
+                                        : RWXAD;
+            map(both[k], 1, 0x10000 + (i << 12), RAM_BASE + 0x20000 + (i << 12), 0, flags);
+        }
+    }
+    struct mmu_req ra = req(a, 1), rb = req(b, 1);
+    mmu_fast_context(a->m, &ra);
+    uint64_t x = 12345;
+    for (int n = 0; n < 3000; n++) {
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint64_t va = 0x10000 + ((x >> 33) % 26 << 12) + ((x >> 20) & 0xff8); /* 2 pages unmapped */
+        enum mmu_access acc = (x >> 60) & 1 ? MMU_STORE : MMU_LOAD;
+        struct mmu_xlate xb;
+        uint64_t pb = mmu_translate(b->m, va, acc, &rb, &xb) == MMU_OK ? xb.pa : ~0ULL;
+        assert_int_equal(hart_like(a, &ra, va, acc), pb);
+    }
+    struct mmu_stats sa = *mmu_get_stats(a->m), sb = *mmu_get_stats(b->m);
+    assert_int_equal(sa.walks, sb.walks);
+    assert_int_equal(sa.tlb[MMU_TLB_L1D].hits, sb.tlb[MMU_TLB_L1D].hits);
+    assert_int_equal(sa.tlb[MMU_TLB_L2].hits, sb.tlb[MMU_TLB_L2].hits);
+    assert_memory_equal(&sa, &sb, sizeof sa);
+    assert_true(sa.tlb[MMU_TLB_L1D].evictions > 100 && sa.tlb[MMU_TLB_L2].hits > 100 &&
+                sa.page_faults[MMU_LOAD] > 0 && sa.walks > 100);
+    for (int which = MMU_TLB_L1I; which <= MMU_TLB_PWC; which++) {
+        struct tlb_entry_view va_[64], vb[64];
+        int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
+        assert_int_equal(na, nb);
+        for (int k = 0; k < na; k++) {
+            assert_int_equal(va_[k].va, vb[k].va);
+            assert_int_equal(va_[k].flags, vb[k].flags);
+            assert_int_equal(va_[k].stamp, vb[k].stamp);
+        }
+    }
+    env_free(a);
+    env_free(b);
+}
+
+/* mmu_fast_miss leaves a walk, a fault and a store to a clean page to the
+ * general path, having changed nothing. */
+static void test_fast_miss_declines(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, R | W | A | V); /* clean */
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, R | U | A | V); /* U page */
+    struct mmu_req r = req(e, 1);
+    mmu_fast_context(e->m, &r);
+    struct mmu_stats before = *mmu_get_stats(e->m);
+    assert_null(mmu_fast_miss(e->m, 0x1000, MMU_LOAD)); /* not in any TLB: a walk */
+    assert_memory_equal(mmu_get_stats(e->m), &before, sizeof before);
+    struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK);
+    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_LOAD, &r, &x), MMU_PAGE_FAULT);
+    before = *mmu_get_stats(e->m);
+    assert_null(mmu_fast_miss(e->m, 0x1008, MMU_STORE)); /* clean: the store must walk to set D */
+    assert_non_null(mmu_fast_miss(e->m, 0x1008, MMU_LOAD));
+    assert_int_equal(mmu_get_stats(e->m)->translations, before.translations + 1);
+    before = *mmu_get_stats(e->m);
+    assert_null(mmu_fast_miss(e->m, 0x3000, MMU_LOAD)); /* unmapped */
+    assert_memory_equal(mmu_get_stats(e->m), &before, sizeof before);
+    env_free(e);
+}
+
 /* A change of context (here SUM) retires the fast entries at once: S-mode
  * may no longer load from a U page, and the fast path must not say it may. */
 static void test_fast_path_context_change(void **state)
@@ -763,6 +852,8 @@ int main(void)
         cmocka_unit_test(test_fast_path_pmp_write),
         cmocka_unit_test(test_fast_path_counts),
         cmocka_unit_test(test_fast_path_context_change),
+        cmocka_unit_test(test_fast_miss_same_as_translate),
+        cmocka_unit_test(test_fast_miss_declines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
