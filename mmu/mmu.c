@@ -134,6 +134,26 @@ int mmu_config_set_ad(struct mmu_config *c, const char *mode)
     return 0;
 }
 
+/* Empty every fast slot (see struct mmu_fast). */
+static void fast_clear(struct mmu *m)
+{
+    for (unsigned i = 0; i < MMU_FAST_N; i++)
+        m->fast[i].tag[0] = m->fast[i].tag[1] = i ^ 1;
+}
+
+/* An entry of L1 which (MMU_TLB_L1I or MMU_TLB_L1D) was removed or replaced,
+ * or PMP changed (both), or (L1D) the fast path's context did. */
+static void l1_changed(struct mmu *m, int which)
+{
+    if (which == MMU_TLB_L1I) {
+        m->l1_gen[MMU_TLB_L1I]++;
+        return;
+    }
+    m->fast_gen += MMU_FAST_GEN_ONE;
+    if (m->fast_gen == 0)
+        fast_clear(m);
+}
+
 struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, struct pmp *pmp)
 {
     struct mmu_config d;
@@ -151,8 +171,7 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     m->cfg = *c;
     m->pm = pm;
     m->pmp = pmp;
-    for (unsigned i = 0; i < MMU_FAST_N; i++)
-        m->fast[i].vpn[0] = m->fast[i].vpn[1] = UINT64_MAX;
+    fast_clear(m);
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
         tlb_init(&m->tlb[MMU_TLB_L2], c->l2_sets, c->l2_ways, c->repl, 0x3333) ||
@@ -187,8 +206,8 @@ const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1_ge
 
 void mmu_pmp_changed(struct mmu *m)
 {
-    m->l1_gen[MMU_TLB_L1I]++;
-    m->l1_gen[MMU_TLB_L1D]++;
+    l1_changed(m, MMU_TLB_L1I);
+    l1_changed(m, MMU_TLB_L1D);
 }
 
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
@@ -238,7 +257,7 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     if (r == m->ctx.req && key == m->ctx.key)
         return;
     if (key != m->ctx.key)
-        m->l1_gen[MMU_TLB_L1D]++; /* retires every fast entry */
+        l1_changed(m, MMU_TLB_L1D); /* retires every fast entry */
     struct mmu_ctx *c = &m->ctx;
     c->req = r;
     c->key = key;
@@ -283,11 +302,11 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
         MMU_COUNT(m->st.tlb[which].evictions++);
         m->gen++;
         if (which != MMU_TLB_L2)
-            m->l1_gen[which]++;
+            l1_changed(m, which);
         else
             for (int k = 0; k < 2; k++)
                 if (!m->tlb[k].e)
-                    m->l1_gen[k]++;
+                    l1_changed(m, k);
     }
     return slot;
 }
@@ -301,9 +320,9 @@ static inline void fast_set(struct mmu *m, uint64_t va, uint8_t *host, const str
     bool load_ok = (m->ctx.ok[MMU_LOAD - 1] >> i) & (pmp >> MMU_LOAD) & 1;
     bool store_ok = (m->ctx.ok[MMU_STORE - 1] >> i) & (pmp >> MMU_STORE) & 1;
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
-    f->vpn[MMU_LOAD - 1] = load_ok ? va >> 12 : UINT64_MAX;
-    f->vpn[MMU_STORE - 1] = store_ok ? va >> 12 : UINT64_MAX;
-    f->gen = m->l1_gen[MMU_TLB_L1D];
+    uint64_t tag = (va >> 12) ^ m->fast_gen, empty = ((va >> 12) & (MMU_FAST_N - 1)) ^ 1;
+    f->tag[MMU_LOAD - 1] = load_ok ? tag : empty;
+    f->tag[MMU_STORE - 1] = store_ok ? tag : empty;
     m->fast_hits[f->size] += f->hits;
     f->hits = 0;
     f->addend = (uintptr_t)host - va;
@@ -525,8 +544,8 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
     MMU_COUNT(m->st.fence_removed[kind] += removed);
     if (removed) {
         m->gen++;
-        m->l1_gen[0]++;
-        m->l1_gen[1]++;
+        l1_changed(m, MMU_TLB_L1I);
+        l1_changed(m, MMU_TLB_L1D);
     }
 }
 
@@ -540,8 +559,8 @@ void mmu_flush_all(struct mmu *m)
     MMU_COUNT(m->st.flush_all++);
     if (removed) {
         m->gen++;
-        m->l1_gen[0]++;
-        m->l1_gen[1]++;
+        l1_changed(m, MMU_TLB_L1I);
+        l1_changed(m, MMU_TLB_L1D);
     }
 }
 

@@ -20,7 +20,7 @@ static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
-    if (f->vpn[acc - 1] != va >> 12 || f->gen != m->l1_gen[MMU_TLB_L1D])
+    if (f->tag[acc - 1] != ((va >> 12) ^ m->fast_gen))
         return NULL;
     MMU_COUNT(f->hits++);
     *f->stamp = ++m->tlb[MMU_TLB_L1D].clock;

@@ -96,24 +96,30 @@ struct pwc {
 /* The data-access fast path (mmu_fast.h): a direct-mapped view of L1 data
  * TLB entries, 4 KiB at a time, for one translation context (the one last
  * given to mmu_fast_context).  It holds no translation of its own: an entry
- * is usable only while l1_gen[MMU_TLB_L1D] is unchanged (no L1D entry
+ * is usable only while the fast generation is unchanged (no L1D entry
  * removed or replaced, no PMP write, no change of context), so whatever it
  * answers is exactly what an L1D lookup would answer; a use is counted and
- * ages the entry's LRU stamp as that lookup would. */
+ * ages the entry's LRU stamp as that lookup would.
+ *
+ * The generation is kept in the top 12 bits of the tags, which are va >> 12
+ * (so those bits are 0): one compare checks the page, the kind of access
+ * and the generation.  It counts modulo 4096, so when it wraps every slot
+ * is emptied (fast_clear in mmu.c): no tag older than 4096 changes is left
+ * to match by accident.  An empty or refused tag of slot i has low bits
+ * i ^ 1, which no access mapped to slot i can have. */
 #define MMU_FAST_N 256
+#define MMU_FAST_GEN_ONE (1ULL << 52)
 struct mmu_fast {
-    /* va >> 12 for the accesses this entry may answer, by enum mmu_access
-     * minus 1 (loads, stores); UINT64_MAX where it may not (a store to a
-     * clean page, no permission, PMP) or when the entry is empty */
-    uint64_t vpn[2];
-    uint64_t gen;            /* l1_gen[MMU_TLB_L1D] when filled */
+    /* by enum mmu_access minus 1 (loads, stores): (va >> 12) ^ the fast
+     * generation for the accesses this entry answers, else empty */
+    uint64_t tag[2];
     uintptr_t addend;        /* host address of va = addend + va */
     /* the L1D entry's replacement stamp (LRU); with FIFO or random
      * replacement a use does not touch stamps, so a scratch word */
     uint64_t *stamp;
     uint64_t hits;           /* uses not yet added to fast_hits[size] */
     uint8_t size;
-};
+} __attribute__((aligned(64)));
 
 struct mmu {
     struct mmu_config cfg;
@@ -124,10 +130,12 @@ struct mmu {
     uint64_t gen;
     /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
      * removed or replaced (or, when that L1 is disabled, of the L2 that then
-     * serves it), on every PMP write (mmu_pmp_changed) and, for the L1D, on a
-     * change of the fast path's context (mmu_fast_context); what the fetch
-     * buffer and the data fast path depend on */
-    uint64_t l1_gen[2];
+     * serves it), and on every PMP write (mmu_pmp_changed): l1_changed() in
+     * mmu.c.  l1_gen[MMU_TLB_L1I] is what the fetch buffer depends on; the
+     * L1D's is fast_gen, which also moves on a change of the fast path's
+     * context (mmu_fast_context) */
+    uint64_t l1_gen[1];
+    uint64_t fast_gen;                /* a multiple of MMU_FAST_GEN_ONE */
     struct mmu_stats st;
     /* per privilege (index enum mmu_priv), the last PMP region looked up:
      * the same answer for any access inside [lo, hi), while the PMP's write
