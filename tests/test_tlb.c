@@ -643,6 +643,26 @@ static void test_fast_path_pmp_write(void **state)
     env_free(e);
 }
 
+/* The fast generation counts modulo 4096 in the tags' top bits: after
+ * exactly 4096 changes a slot filled before them must not match again
+ * (here its L1D entry was evicted by the first change). */
+static void test_fast_path_generation_wrap(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1d=1x1");
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, RWXAD);
+    struct mmu_req r = req(e, 1);
+    mmu_fast_context(e->m, &r);
+    ld(e, 1, 0x1000);
+    assert_non_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
+    ld(e, 1, 0x2000); /* evicts 0x1000 from the only L1D way: one change */
+    for (int k = 0; k < 4095; k++)
+        mmu_pmp_changed(e->m);
+    assert_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
+    env_free(e);
+}
+
 /* One access as the hart makes it: the fast path, then mmu_fast_miss, then
  * the general translation.  Returns the pa, or ~0 on a fault. */
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
@@ -853,6 +873,7 @@ int main(void)
         cmocka_unit_test(test_fast_path_counts),
         cmocka_unit_test(test_fast_path_context_change),
         cmocka_unit_test(test_fast_miss_same_as_translate),
+        cmocka_unit_test(test_fast_path_generation_wrap),
         cmocka_unit_test(test_fast_miss_declines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
