@@ -349,6 +349,21 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
     return pmp;
 }
 
+/* fill(m, MMU_TLB_L1D, n, true) for an entry n of the L2 whose page the
+ * L1D has just missed: only a global n can have an entry to overwrite. */
+static inline struct tlb_entry *l1_refill(struct mmu *m, const struct tlb_entry *n)
+{
+    struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
+    struct tlb_entry *slot = n->global ? tlb_insert_slot(t, n, true) : &t->e[base + tlb_victim(t, t->stamp + base)];
+    if (tlb_put(t, slot, n)) {
+        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].evictions++);
+        m->gen++;
+        l1_changed(m, MMU_TLB_L1D);
+    }
+    return slot;
+}
+
 /* The common case of a load or store in the fast path's context: the L1D
  * holds the page (the fast path missed only for its slot or generation) or
  * the L2 does, with the permission needed, in RAM that PMP allows on the
@@ -376,19 +391,17 @@ static inline bool data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, str
     if (!((pmp >> acc) & 1))
         return false;
 
-    MMU_COUNT(m->st.translations++);
     if (from_l2) {
-        /* as lookup() in each TLB, then the refill of tlb_translate */
-        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].misses++);
+        /* as lookup() in each TLB, then the refill of tlb_translate, with
+         * the counts in one (merged_stats) */
         if (l2->repl == MMU_REPL_LRU)
             l2->stamp[e - l2->e] = ++l2->clock;
-        MMU_COUNT(m->st.tlb[MMU_TLB_L2].hits_by_size[e->size]++);
-        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].misses_by_size[e->size]++);
-        e = fill(m, MMU_TLB_L1D, e, true);
+        MMU_COUNT(m->l2_refills[e->size]++);
+        e = l1_refill(m, e);
     } else {
         if (l1->repl == MMU_REPL_LRU)
             l1->stamp[e - l1->e] = ++l1->clock;
-        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].hits_by_size[e->size]++);
+        MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
     }
     uint8_t *host = e->host + off;
     fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
@@ -603,7 +616,7 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
     return n;
 }
 
-/* The statistics with the fast path's hits added in. */
+/* The statistics with the fast path's hits and data_hit's refills added in. */
 static void merged_stats(const struct mmu *m, struct mmu_stats *s)
 {
     *s = m->st;
@@ -614,6 +627,13 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
     for (int z = 0; z < MMU_NSIZES; z++) {
         s->translations += hits[z];
         s->tlb[MMU_TLB_L1D].hits_by_size[z] += hits[z];
+        /* an L2 refill (data_hit): a translation, an L1D miss and fill, an L2 hit */
+        uint64_t r = m->l2_refills[z];
+        s->translations += r;
+        s->tlb[MMU_TLB_L1D].misses += r;
+        s->tlb[MMU_TLB_L1D].misses_by_size[z] += r;
+        s->tlb[MMU_TLB_L1D].fills += r;
+        s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
     }
     /* a lookup is a hit (of some size) or a miss */
     for (int k = 0; k < 3; k++) {
@@ -635,6 +655,7 @@ void mmu_stats_reset(struct mmu *m)
 {
     memset(&m->st, 0, sizeof m->st);
     memset(m->fast_hits, 0, sizeof m->fast_hits);
+    memset(m->l2_refills, 0, sizeof m->l2_refills);
     for (int k = 0; k < MMU_FAST_N; k++)
         m->fast[k].hits = 0;
 }

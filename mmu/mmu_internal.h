@@ -165,6 +165,10 @@ struct mmu {
      * lookup and an L1D hit (one increment instead of four; merged_stats()
      * adds them in) */
     uint64_t fast_hits[MMU_NSIZES];
+    /* L1D misses refilled from the L2 by data_hit (mmu.c), by size class:
+     * each also counts as a translation, an L1D miss and fill and an L2
+     * hit (merged_stats() adds them in) */
+    uint64_t l2_refills[MMU_NSIZES];
     struct mmu_stats st_view; /* what mmu_get_stats() returns */
 };
 
