@@ -209,7 +209,8 @@ static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc)
 /* Translate an access of size bytes at va (not crossing a page); PMP is
  * checked on the whole physical range.  On failure raise the fault (tval =
  * va) and return false. */
-static bool xlate(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, struct mmu_xlate *out)
+static inline __attribute__((always_inline)) bool xlate(struct hart *h, uint64_t va, unsigned size,
+                                                       enum mmu_access acc, struct mmu_xlate *out)
 {
     unsigned priv = effective_priv(h, acc);
     /* M-mode with no locked PMP entry: an aligned access of at most 8 bytes
@@ -232,19 +233,46 @@ static bool xlate(struct hart *h, uint64_t va, unsigned size, enum mmu_access ac
     return false;
 }
 
+/* The access itself, once translated to x. */
+static bool access_at(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val,
+                      const struct mmu_xlate *x)
+{
+    if (x->host) {
+        if (acc == MMU_STORE) phys_write_host(x->host, size, *val);
+        else *val = phys_read_host(x->host, size);
+        return true;
+    }
+    bool ok = acc == MMU_STORE ? (h->pm->io_store && h->pm->io_store(h->pm->io_ctx, x->pa, size, *val))
+                               : (h->pm->io_load && h->pm->io_load(h->pm->io_ctx, x->pa, size, val));
+    if (!ok) hart_raise(h, access_fault_cause[acc], va);
+    return ok;
+}
+
 static bool access_one(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val)
 {
     struct mmu_xlate x;
     if (!xlate(h, va, size, acc, &x)) return false;
-    if (x.host) {
+    return access_at(h, va, size, acc, val, &x);
+}
+
+/* access_one for an aligned load or store under translation (not
+ * mem_direct), which is then always in the context of xlate_req: the
+ * path of every fast-path miss, so without the general steps. */
+static inline __attribute__((always_inline)) bool access_translated(struct hart *h, uint64_t va, unsigned size,
+                                                                    enum mmu_access acc, uint64_t *val)
+{
+    struct mmu_xlate x;
+    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &h->xlate_req, &x);
+    if (unlikely(res != MMU_OK)) {
+        hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
+        return false;
+    }
+    if (likely(x.host != NULL)) {
         if (acc == MMU_STORE) phys_write_host(x.host, size, *val);
         else *val = phys_read_host(x.host, size);
         return true;
     }
-    bool ok = acc == MMU_STORE ? (h->pm->io_store && h->pm->io_store(h->pm->io_ctx, x.pa, size, *val))
-                               : (h->pm->io_load && h->pm->io_load(h->pm->io_ctx, x.pa, size, val));
-    if (!ok) hart_raise(h, access_fault_cause[acc], va);
-    return ok;
+    return access_at(h, va, size, acc, val, &x);
 }
 
 /* A misaligned access, performed (default, as QEMU does) byte by byte.  For
@@ -281,27 +309,15 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
 
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
-    if (likely(!(va & (size - 1)) && !h->mem_direct)) {
-        const uint8_t *p = mmu_fast_miss(h->mmu, va, MMU_LOAD);
-        if (likely(p != NULL)) {
-            *val = phys_read_host(p, size);
-            return true;
-        }
-    }
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
+    if (likely(!h->mem_direct)) return access_translated(h, va, size, MMU_LOAD, val);
     return access_one(h, va, size, MMU_LOAD, val);
 }
 
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
-    if (likely(!(va & (size - 1)) && !h->mem_direct)) {
-        uint8_t *p = mmu_fast_miss(h->mmu, va, MMU_STORE);
-        if (likely(p != NULL)) {
-            phys_write_host(p, size, val);
-            return true;
-        }
-    }
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
+    if (likely(!h->mem_direct)) return access_translated(h, va, size, MMU_STORE, &val);
     return access_one(h, va, size, MMU_STORE, &val);
 }
 

@@ -368,28 +368,31 @@ static inline struct tlb_entry *l1_refill(struct mmu *m, const struct tlb_entry 
  * holds the page (the fast path missed only for its slot or generation) or
  * the L2 does, with the permission needed, in RAM that PMP allows on the
  * whole page.  Same effects as the general path (statistics, LRU, the L1
- * refill, the fast slot), in fewer steps; anything else returns false
- * having changed nothing, and the general path takes it from the start. */
-static inline bool data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+ * refill, the fast slot), in fewer steps: returns 1.  Anything else
+ * returns 0, having changed nothing, or -1 when the L1D and the L2 (both
+ * present) have no entry for va, so the general path need not search. */
+static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
     unsigned sh = 64 - (12 + 9 * c->levels);
     if ((uint64_t)((int64_t)(va << sh) >> sh) != va || !l1->e)
-        return false;
+        return 0;
     struct tlb_entry *e = tlb_find(l1, va, c->asid), *from_l2 = NULL;
     if (!e) {
-        if (!l2->e || !(from_l2 = tlb_find(l2, va, c->asid)))
-            return false;
+        if (!l2->e)
+            return 0;
+        if (!(from_l2 = tlb_find(l2, va, c->asid)))
+            return -1;
         e = from_l2;
     }
     if (!((c->ok[acc - 1] >> perm_index(e->flags)) & 1) || !e->host)
-        return false;
+        return 0;
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     uint64_t pa = (e->ppn << 12) | off;
     unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, c->req->priv);
     if (!((pmp >> acc) & 1))
-        return false;
+        return 0;
 
     if (from_l2) {
         /* as lookup() in each TLB, then the refill of tlb_translate, with
@@ -407,15 +410,7 @@ static inline bool data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, str
     fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
     out->pa = pa;
     out->host = host;
-    return true;
-}
-
-uint8_t *mmu_fast_miss(struct mmu *m, uint64_t va, enum mmu_access acc)
-{
-    struct mmu_xlate x;
-    if (!m->ctx.levels || !data_hit(m, va, acc, &x))
-        return NULL;
-    return x.host;
+    return 1;
 }
 
 /* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an
@@ -425,7 +420,7 @@ uint8_t *mmu_fast_miss(struct mmu *m, uint64_t va, enum mmu_access acc)
 static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                                      const struct mmu_req *r, unsigned levels, uint16_t asid,
                                      struct tlb_entry *w, struct tlb_entry **out,
-                                     struct tlb_entry **in_l1)
+                                     struct tlb_entry **in_l1, bool both_missed)
 {
     struct mmu_stats *st = &m->st;
     int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
@@ -434,14 +429,21 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
     bool in_l2 = false;
     bool l1_missed = false, l2_missed = false; /* for misses_by_size once the size is known */
 
-    if (has_l1) {
-        e = lookup(m, l1, va, asid);
-        l1_missed = !e;
-    }
-    if (!e && m->tlb[MMU_TLB_L2].e) {
-        e = lookup(m, MMU_TLB_L2, va, asid);
-        l2_missed = !e;
-        in_l2 = e != NULL;
+    if (both_missed) {
+        /* data_hit searched both and found nothing: the same lookups */
+        MMU_COUNT(st->tlb[l1].misses++);
+        MMU_COUNT(st->tlb[MMU_TLB_L2].misses++);
+        l1_missed = l2_missed = true;
+    } else {
+        if (has_l1) {
+            e = lookup(m, l1, va, asid);
+            l1_missed = !e;
+        }
+        if (!e && m->tlb[MMU_TLB_L2].e) {
+            e = lookup(m, MMU_TLB_L2, va, asid);
+            l2_missed = !e;
+            in_l2 = e != NULL;
+        }
     }
 
     if (e) {
@@ -479,8 +481,10 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
     return MMU_OK;
 }
 
-enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
-                                const struct mmu_req *r, struct mmu_xlate *out)
+/* mmu_translate_n past data_hit (both_missed: as data_hit's -1). */
+static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64_t va, unsigned size,
+                                                           enum mmu_access acc, const struct mmu_req *r,
+                                                           struct mmu_xlate *out, bool both_missed)
 {
     struct mmu_stats *st = &m->st;
     uint64_t pa;
@@ -505,7 +509,7 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
 
     uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     struct tlb_entry w, *e, *in_l1 = NULL;
-    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &in_l1);
+    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &in_l1, both_missed);
     if (res != MMU_OK)
         return fault(m, res, acc);
 
@@ -528,6 +532,19 @@ check_pmp:
     out->pa = pa;
     out->host = host;
     return MMU_OK;
+}
+
+enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
+                                const struct mmu_req *r, struct mmu_xlate *out)
+{
+    /* loads and stores in the fast path's context: the common cases first */
+    int d = 0;
+    if (acc != MMU_FETCH && r == m->ctx.req && m->ctx.levels) {
+        d = data_hit(m, va, acc, out);
+        if (d > 0)
+            return MMU_OK;
+    }
+    return translate(m, va, size, acc, r, out, d < 0);
 }
 
 enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,

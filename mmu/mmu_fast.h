@@ -16,7 +16,9 @@ static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 
 /* Host address for a load or store (not a fetch) of size bytes at va
  * (within one 4 KiB page) in the context last given to mmu_fast_context, if
- * the fast path knows it; NULL otherwise (then call mmu_translate_n). */
+ * the fast path knows it; NULL otherwise (then call mmu_translate_n with
+ * that context's request, which tries the next most common cases first:
+ * data_hit in mmu.c). */
 static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
@@ -26,13 +28,5 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
     *f->stamp = ++m->tlb[MMU_TLB_L1D].clock;
     return (uint8_t *)(f->addend + va);
 }
-
-/* What to call when mmu_fast_lookup says NULL, before mmu_translate_n: the
- * host address when the L1D or the L2 holds the page with the permission
- * needed (an L1 miss refilled from the L2, or an L1 hit the fast path did
- * not have), with every effect that translation has (statistics, LRU, the
- * refill, the fast slot); NULL, having changed nothing, for anything else
- * (a walk, a fault, MMIO, ...). */
-uint8_t *mmu_fast_miss(struct mmu *m, uint64_t va, enum mmu_access acc);
 
 #endif

@@ -663,25 +663,25 @@ static void test_fast_path_generation_wrap(void **state)
     env_free(e);
 }
 
-/* One access as the hart makes it: the fast path, then mmu_fast_miss, then
- * the general translation.  Returns the pa, or ~0 on a fault. */
+/* One access as the hart makes it: the fast path, then the translation with
+ * the fast path's own request (data_hit first).  Returns the pa, or ~0 on a
+ * fault. */
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
 {
     uint8_t *p = mmu_fast_lookup(e->m, va, acc);
-    if (!p)
-        p = mmu_fast_miss(e->m, va, acc);
     if (p)
         return RAM_BASE + (uint64_t)(p - e->pm.ram);
     struct mmu_xlate x;
     return mmu_translate(e->m, va, acc, r, &x) == MMU_OK ? x.pa : ~0ULL;
 }
 
-/* mmu_fast_miss (an L1D hit the fast path did not have, or an L1D miss
- * refilled from the L2) and the fast path change nothing that the general
- * translation would not: the same answers, statistics and TLB contents
- * (LRU stamps included) as the same accesses through mmu_translate alone,
+/* The fast path and data_hit (an L1D hit the fast path did not have, an
+ * L1D miss refilled from the L2, or a miss in both that the general path
+ * then need not search again) change nothing that the general translation
+ * would not: the same answers, statistics and TLB contents (LRU stamps
+ * included) as the same accesses in a context that is not the fast path's,
  * with walks, faults, clean pages and evictions in the mix. */
-static void test_fast_miss_same_as_translate(void **state)
+static void test_data_path_same_as_general(void **state)
 {
     (void)state;
     struct env *a = env_new("l1d=2x2,l2=4x2,pwc=4"), *b = env_new("l1d=2x2,l2=4x2,pwc=4");
@@ -724,32 +724,6 @@ static void test_fast_miss_same_as_translate(void **state)
     }
     env_free(a);
     env_free(b);
-}
-
-/* mmu_fast_miss leaves a walk, a fault and a store to a clean page to the
- * general path, having changed nothing. */
-static void test_fast_miss_declines(void **state)
-{
-    (void)state;
-    struct env *e = env_new(NULL);
-    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, R | W | A | V); /* clean */
-    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, R | U | A | V); /* U page */
-    struct mmu_req r = req(e, 1);
-    mmu_fast_context(e->m, &r);
-    struct mmu_stats before = *mmu_get_stats(e->m);
-    assert_null(mmu_fast_miss(e->m, 0x1000, MMU_LOAD)); /* not in any TLB: a walk */
-    assert_memory_equal(mmu_get_stats(e->m), &before, sizeof before);
-    struct mmu_xlate x;
-    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK);
-    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_LOAD, &r, &x), MMU_PAGE_FAULT);
-    before = *mmu_get_stats(e->m);
-    assert_null(mmu_fast_miss(e->m, 0x1008, MMU_STORE)); /* clean: the store must walk to set D */
-    assert_non_null(mmu_fast_miss(e->m, 0x1008, MMU_LOAD));
-    assert_int_equal(mmu_get_stats(e->m)->translations, before.translations + 1);
-    before = *mmu_get_stats(e->m);
-    assert_null(mmu_fast_miss(e->m, 0x3000, MMU_LOAD)); /* unmapped */
-    assert_memory_equal(mmu_get_stats(e->m), &before, sizeof before);
-    env_free(e);
 }
 
 /* A change of context (here SUM) retires the fast entries at once: S-mode
@@ -872,9 +846,8 @@ int main(void)
         cmocka_unit_test(test_fast_path_pmp_write),
         cmocka_unit_test(test_fast_path_counts),
         cmocka_unit_test(test_fast_path_context_change),
-        cmocka_unit_test(test_fast_miss_same_as_translate),
+        cmocka_unit_test(test_data_path_same_as_general),
         cmocka_unit_test(test_fast_path_generation_wrap),
-        cmocka_unit_test(test_fast_miss_declines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
