@@ -370,7 +370,7 @@ static bool fetch_page(struct hart *h, uint64_t va)
 static bool fetch16(struct hart *h, uint64_t va, uint64_t *pa, uint16_t *half)
 {
     uint64_t vpage = va & ~0xfffull;
-    if (vpage != h->fetch_vpage || h->fetch_gen != generation(h)) {
+    if (!fetch_buffer_holds(h, vpage)) {
         if (!fetch_page(h, va)) return false;
         if (!h->fetch_host) {
             /* not cacheable: translate and read this halfword directly */
@@ -399,7 +399,7 @@ static inline bool fetch(struct hart *h, uint32_t *raw, uint64_t *pa)
 {
     uint64_t pc = h->pc;
     uint64_t off = pc & 0xfff;
-    if (likely((pc & ~0xfffull) == h->fetch_vpage && off <= 0xffc && h->fetch_gen == generation(h))) {
+    if (likely(fetch_buffer_holds(h, pc) && off <= 0xffc)) {
         memcpy(raw, h->fetch_host + off, 4);
         *pa = h->fetch_ppage | off;
         return true;

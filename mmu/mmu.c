@@ -146,7 +146,7 @@ static void fast_clear(struct mmu *m)
 static void l1_changed(struct mmu *m, int which)
 {
     if (which == MMU_TLB_L1I) {
-        m->l1_gen[MMU_TLB_L1I]++;
+        m->l1i_gen++;
         return;
     }
     m->fast_gen += MMU_FAST_GEN_ONE;
@@ -202,7 +202,7 @@ uint64_t mmu_generation(const struct mmu *m)
     return m->gen + (m->pmp ? m->pmp->gen : 0);
 }
 
-const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1_gen[MMU_TLB_L1I]; }
+const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1i_gen; }
 
 void mmu_pmp_changed(struct mmu *m)
 {
@@ -287,6 +287,19 @@ static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu
     return e;
 }
 
+/* A valid entry of TLB which was evicted or overwritten by a fill. */
+static inline void evicted(struct mmu *m, int which)
+{
+    MMU_COUNT(m->st.tlb[which].evictions++);
+    m->gen++;
+    if (which != MMU_TLB_L2)
+        l1_changed(m, which);
+    else /* an L2 serving an absent L1 stands for it */
+        for (int k = 0; k < 2; k++)
+            if (!m->tlb[k].e)
+                l1_changed(m, k);
+}
+
 /* Put a copy of e into a TLB (missed: as for tlb_insert); returns the
  * entry holding it (NULL when that TLB is absent). */
 static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *m, int which,
@@ -295,19 +308,11 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
     struct tlb *t = &m->tlb[which];
     if (!t->e)
         return NULL;
-    bool evicted;
-    struct tlb_entry *slot = tlb_insert(t, e, missed, &evicted);
+    bool was_valid;
+    struct tlb_entry *slot = tlb_insert(t, e, missed, &was_valid);
     MMU_COUNT(m->st.tlb[which].fills++);
-    if (evicted) {
-        MMU_COUNT(m->st.tlb[which].evictions++);
-        m->gen++;
-        if (which != MMU_TLB_L2)
-            l1_changed(m, which);
-        else
-            for (int k = 0; k < 2; k++)
-                if (!m->tlb[k].e)
-                    l1_changed(m, k);
-    }
+    if (was_valid)
+        evicted(m, which);
     return slot;
 }
 
@@ -350,17 +355,14 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
 }
 
 /* fill(m, MMU_TLB_L1D, n, true) for an entry n of the L2 whose page the
- * L1D has just missed: only a global n can have an entry to overwrite. */
+ * L1D (present) has just missed, without counting the fill (data_hit
+ * counts it with the rest of the refill). */
 static inline struct tlb_entry *l1_refill(struct mmu *m, const struct tlb_entry *n)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
-    struct tlb_entry *slot = n->global ? tlb_insert_slot(t, n, true) : &t->e[base + tlb_victim(t, t->stamp + base)];
-    if (tlb_put(t, slot, n)) {
-        MMU_COUNT(m->st.tlb[MMU_TLB_L1D].evictions++);
-        m->gen++;
-        l1_changed(m, MMU_TLB_L1D);
-    }
+    struct tlb_entry *slot = tlb_insert_slot(t, n, true);
+    if (tlb_put(t, slot, n))
+        evicted(m, MMU_TLB_L1D);
     return slot;
 }
 
@@ -397,13 +399,11 @@ static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, stru
     if (from_l2) {
         /* as lookup() in each TLB, then the refill of tlb_translate, with
          * the counts in one (merged_stats) */
-        if (l2->repl == MMU_REPL_LRU)
-            l2->stamp[e - l2->e] = ++l2->clock;
+        tlb_touch(l2, e);
         MMU_COUNT(m->l2_refills[e->size]++);
         e = l1_refill(m, e);
     } else {
-        if (l1->repl == MMU_REPL_LRU)
-            l1->stamp[e - l1->e] = ++l1->clock;
+        tlb_touch(l1, e);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
     }
     uint8_t *host = e->host + off;

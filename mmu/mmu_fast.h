@@ -7,7 +7,7 @@
 
 /* What a translation depends on besides the address: satp's MODE and ASID
  * (not its PPN: the TLB is tagged by ASID, as hardware is), the effective
- * privilege, SUM and MXR. */
+ * privilege, SUM, MXR, the A/D policy and PBMTE. */
 static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 {
     return (r->satp & (0xffffull << 44 | 0xfull << 60)) | r->priv | (uint64_t)r->sum << 2 |

@@ -59,12 +59,12 @@ struct tlb {
     unsigned sets, ways, set_mask;
     struct tlb_entry *e;              /* sets * ways, set-major */
     /* stamp[k] belongs to e[k]: LRU last use, FIFO fill; 0 exactly when
-     * e[k] is invalid (the clock starts at 1), see victim() in tlb.c */
+     * e[k] is invalid (the clock starts at 1), see tlb_victim() below */
     uint64_t *stamp;
     /* match[k] = tlb_match_word(e[k].tag, e[k].size) while e[k] is valid, 0
      * while it is not: a set's words share one host cache line (8 ways), so
      * a lookup compares one word per way and reads an entry only on a
-     * match.  Written only by put() and tlb_remove() in tlb.c. */
+     * match.  Written only by tlb_put() and tlb_remove() below. */
     uint64_t *match;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
@@ -115,7 +115,8 @@ struct mmu_fast {
     uint64_t tag[2];
     uintptr_t addend;        /* host address of va = addend + va */
     /* the L1D entry's replacement stamp (LRU); with FIFO or random
-     * replacement a use does not touch stamps, so a scratch word */
+     * replacement a use must not change stamps, so a scratch word (the
+     * clock still advances, which keeps every order as it was) */
     uint64_t *stamp;
     uint64_t hits;           /* uses not yet added to fast_hits[size] */
     uint8_t size;
@@ -131,10 +132,10 @@ struct mmu {
     /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
      * removed or replaced (or, when that L1 is disabled, of the L2 that then
      * serves it), and on every PMP write (mmu_pmp_changed): l1_changed() in
-     * mmu.c.  l1_gen[MMU_TLB_L1I] is what the fetch buffer depends on; the
-     * L1D's is fast_gen, which also moves on a change of the fast path's
-     * context (mmu_fast_context) */
-    uint64_t l1_gen[1];
+     * mmu.c.  The L1I's is what the fetch buffer depends on; the L1D's is
+     * fast_gen, which also moves on a change of the fast path's context
+     * (mmu_fast_context) */
+    uint64_t l1i_gen;
     uint64_t fast_gen;                /* a multiple of MMU_FAST_GEN_ONE */
     struct mmu_stats st;
     /* per privilege (index enum mmu_priv), the last PMP region looked up:
@@ -245,12 +246,19 @@ static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t as
     return NULL;
 }
 
+/* A use of entry e: with LRU replacement it becomes the most recently used. */
+static inline void tlb_touch(struct tlb *t, const struct tlb_entry *e)
+{
+    if (t->repl == MMU_REPL_LRU)
+        t->stamp[e - t->e] = ++t->clock;
+}
+
 /* tlb_find as a use of the TLB: the entry found becomes most recently used. */
 static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t asid)
 {
     struct tlb_entry *e = tlb_find(t, va, asid);
-    if (e && t->repl == MMU_REPL_LRU)
-        t->stamp[e - t->e] = ++t->clock;
+    if (e)
+        tlb_touch(t, e);
     return e;
 }
 

@@ -590,6 +590,45 @@ static void test_disasm_every_row(void **state)
     }
 }
 
+/* What the hart's block builder reads off the encoding (insn_ends_block,
+ * insn_writes_memory) against the table: for every row, an encoding that
+ * decodes to that row is classified as the instruction's semantics say.
+ * Blocks end after anything that may change the pc, the privilege, the
+ * translation or the enabled interrupts; memory may be written by stores,
+ * AMOs, LR/SC and MISC-MEM (fence.i). */
+static void test_block_classes_every_row(void **state)
+{
+    (void)state;
+    static const char *const ends[] = {
+        "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu", "pause", "fence.tso", "fence",
+        "fence.i", "ecall", "ebreak", "sret", "mret", "wfi", "sfence.vma", "sinval.vma",
+        "sfence.w.inval", "sfence.inval.ir", "csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci",
+        "c.j", "c.beqz", "c.bnez", "c.jr", "c.ebreak", "c.jalr"};
+    static const char *const writes[] = {
+        "sb", "sh", "sw", "sd", "fsw", "fsd", "c.sw", "c.sd", "c.swsp", "c.sdsp", "c.fsd", "c.fsdsp",
+        "lr.w", "sc.w", "lr.d", "sc.d", "pause", "fence.tso", "fence", "fence.i"};
+    static const uint32_t fill[] = {0, 0xffffffff, 0x55555555, 0xaaaaaaaa, 0x12345678, 0x0f0f0f0f};
+    for (size_t i = 0; i < insn_table_len; i++) {
+        const struct insn_row *r = &insn_table[i];
+        uint32_t free_bits = ~r->mask & (is_compressed_row(r) ? 0xffff : 0xffffffff);
+        uint32_t raw = 0;
+        bool found = false;
+        for (size_t k = 0; k < sizeof fill / sizeof fill[0] && !found; k++) {
+            struct insn d;
+            raw = r->match | (fill[k] & free_bits);
+            found = insn_decode(raw, &d) == 0 && d.row == i;
+        }
+        if (!found) fail_msg("no encoding found that decodes to row %s", r->name);
+        bool want_end = false, want_write = !strncmp(r->name, "amo", 3);
+        for (size_t k = 0; k < sizeof ends / sizeof ends[0]; k++) want_end |= !strcmp(r->name, ends[k]);
+        for (size_t k = 0; k < sizeof writes / sizeof writes[0]; k++) want_write |= !strcmp(r->name, writes[k]);
+        if (insn_ends_block(raw) != want_end)
+            fail_msg("%s (0x%08x): insn_ends_block says %d", r->name, raw, !want_end);
+        if (insn_writes_memory(raw) != want_write)
+            fail_msg("%s (0x%08x): insn_writes_memory says %d", r->name, raw, !want_write);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -606,6 +645,7 @@ int main(void)
         cmocka_unit_test(test_disasm_fp),
         cmocka_unit_test(test_disasm_illegal_and_truncation),
         cmocka_unit_test(test_disasm_every_row),
+        cmocka_unit_test(test_block_classes_every_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
