@@ -316,6 +316,19 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
     return slot;
 }
 
+/* fill(m, which, n, true) for a TLB that is present (a lookup of n's page
+ * has just missed there), without counting the fill: the data path counts
+ * it with the rest (data_walk) or in one counter (data_hit). */
+static inline __attribute__((always_inline)) struct tlb_entry *fill_missed(struct mmu *m, int which,
+                                                                           const struct tlb_entry *n)
+{
+    struct tlb *t = &m->tlb[which];
+    struct tlb_entry *slot = tlb_insert_slot(t, n, true);
+    if (tlb_put(t, slot, n))
+        evicted(m, which);
+    return slot;
+}
+
 /* Point the fast path's slot for va at L1D entry src, with what PMP allows
  * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
 static inline void fast_set(struct mmu *m, uint64_t va, uint8_t *host, const struct tlb_entry *src, unsigned pmp)
@@ -354,18 +367,6 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
     return pmp;
 }
 
-/* fill(m, MMU_TLB_L1D, n, true) for an entry n of the L2 whose page the
- * L1D (present) has just missed, without counting the fill (data_hit
- * counts it with the rest of the refill). */
-static inline struct tlb_entry *l1_refill(struct mmu *m, const struct tlb_entry *n)
-{
-    struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    struct tlb_entry *slot = tlb_insert_slot(t, n, true);
-    if (tlb_put(t, slot, n))
-        evicted(m, MMU_TLB_L1D);
-    return slot;
-}
-
 /* The common case of a load or store in the fast path's context: the L1D
  * holds the page (the fast path missed only for its slot or generation) or
  * the L2 does, with the permission needed, in RAM that PMP allows on the
@@ -401,7 +402,7 @@ static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, stru
          * the counts in one (merged_stats) */
         tlb_touch(l2, e);
         MMU_COUNT(m->l2_refills[e->size]++);
-        e = l1_refill(m, e);
+        e = fill_missed(m, MMU_TLB_L1D, e);
     } else {
         tlb_touch(l1, e);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
@@ -420,7 +421,7 @@ static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, stru
 static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                                      const struct mmu_req *r, unsigned levels, uint16_t asid,
                                      struct tlb_entry *w, struct tlb_entry **out,
-                                     struct tlb_entry **in_l1, bool both_missed)
+                                     struct tlb_entry **in_l1)
 {
     struct mmu_stats *st = &m->st;
     int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
@@ -429,21 +430,14 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
     bool in_l2 = false;
     bool l1_missed = false, l2_missed = false; /* for misses_by_size once the size is known */
 
-    if (both_missed) {
-        /* data_hit searched both and found nothing: the same lookups */
-        MMU_COUNT(st->tlb[l1].misses++);
-        MMU_COUNT(st->tlb[MMU_TLB_L2].misses++);
-        l1_missed = l2_missed = true;
-    } else {
-        if (has_l1) {
-            e = lookup(m, l1, va, asid);
-            l1_missed = !e;
-        }
-        if (!e && m->tlb[MMU_TLB_L2].e) {
-            e = lookup(m, MMU_TLB_L2, va, asid);
-            l2_missed = !e;
-            in_l2 = e != NULL;
-        }
+    if (has_l1) {
+        e = lookup(m, l1, va, asid);
+        l1_missed = !e;
+    }
+    if (!e && m->tlb[MMU_TLB_L2].e) {
+        e = lookup(m, MMU_TLB_L2, va, asid);
+        l2_missed = !e;
+        in_l2 = e != NULL;
     }
 
     if (e) {
@@ -481,10 +475,30 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
     return MMU_OK;
 }
 
-/* mmu_translate_n past data_hit (both_missed: as data_hit's -1). */
+/* The last step of a translation to pa: PMP for the access (page_pmp: what
+ * PMP allows on the whole page, when known, else 0), then the answer
+ * (host: pa's host pointer when known). */
+static inline __attribute__((always_inline)) enum mmu_result finish(struct mmu *m, uint64_t pa, unsigned size,
+                                                                    enum mmu_access acc, unsigned priv,
+                                                                    unsigned page_pmp, uint8_t *host,
+                                                                    struct mmu_xlate *out)
+{
+    /* PMP allowing the whole page allows any access inside it: the entry
+     * that decides for the page contains it, and no lower-numbered entry
+     * touches it (privileged spec, "Physical Memory Protection"). */
+    if (!((page_pmp >> acc) & 1) && !mmu_pmp_allows(m, pa, size, acc, priv))
+        return fault(m, MMU_ACCESS_FAULT, acc);
+    if (!host)
+        host = phys_ram_ptr(m->pm, pa, size);
+    out->pa = pa;
+    out->host = host;
+    return MMU_OK;
+}
+
+/* mmu_translate_n: the general path. */
 static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64_t va, unsigned size,
                                                            enum mmu_access acc, const struct mmu_req *r,
-                                                           struct mmu_xlate *out, bool both_missed)
+                                                           struct mmu_xlate *out)
 {
     struct mmu_stats *st = &m->st;
     uint64_t pa;
@@ -509,7 +523,7 @@ static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64
 
     uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     struct tlb_entry w, *e, *in_l1 = NULL;
-    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &in_l1, both_missed);
+    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &in_l1);
     if (res != MMU_OK)
         return fault(m, res, acc);
 
@@ -522,29 +536,57 @@ static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64
     }
 
 check_pmp:
-    /* PMP allowing the whole page allows any access inside it: the entry
-     * that decides for the page contains it, and no lower-numbered entry
-     * touches it (privileged spec, "Physical Memory Protection"). */
-    if (!((page_pmp >> acc) & 1) && !mmu_pmp_allows(m, pa, size, acc, r->priv))
-        return fault(m, MMU_ACCESS_FAULT, acc);
-    if (!host)
-        host = phys_ram_ptr(m->pm, pa, size);
-    out->pa = pa;
-    out->host = host;
-    return MMU_OK;
+    return finish(m, pa, size, acc, r->priv, page_pmp, host, out);
+}
+
+/* What translate() does for a load or store in the fast path's context
+ * that data_hit found in neither the L1D nor the L2 (both present): the
+ * lookups counted as misses, the walk, the L2 and L1D fills (each after a
+ * miss), the fast slot, PMP.  The same steps without the general path's
+ * tests of what is already known here. */
+static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64_t va, unsigned size,
+                                                           enum mmu_access acc, struct mmu_xlate *out)
+{
+    const struct mmu_ctx *c = &m->ctx;
+    struct mmu_stats *st = &m->st;
+    MMU_COUNT(st->translations++);
+    MMU_COUNT(st->tlb[MMU_TLB_L1D].misses++);
+    MMU_COUNT(st->tlb[MMU_TLB_L2].misses++);
+    struct tlb_entry w;
+    enum mmu_result res = mmu_walk(m, va, acc, c->req, c->levels, c->asid, &w);
+    if (res != MMU_OK)
+        return fault(m, res, acc);
+    MMU_COUNT(st->tlb[MMU_TLB_L2].misses_by_size[w.size]++);
+    MMU_COUNT(st->tlb[MMU_TLB_L1D].misses_by_size[w.size]++);
+    MMU_COUNT(st->tlb[MMU_TLB_L2].fills++);
+    MMU_COUNT(st->tlb[MMU_TLB_L1D].fills++);
+    fill_missed(m, MMU_TLB_L2, &w);
+    struct tlb_entry *e = fill_missed(m, MMU_TLB_L1D, &w);
+
+    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    uint64_t pa = (e->ppn << 12) | off;
+    uint8_t *host = NULL;
+    unsigned page_pmp = 0;
+    if (e->host) {
+        host = e->host + off;
+        page_pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, c->req->priv);
+        fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, page_pmp);
+    }
+    return finish(m, pa, size, acc, c->req->priv, page_pmp, host, out);
 }
 
 enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
                                 const struct mmu_req *r, struct mmu_xlate *out)
 {
     /* loads and stores in the fast path's context: the common cases first */
-    int d = 0;
     if (acc != MMU_FETCH && r == m->ctx.req && m->ctx.levels) {
-        d = data_hit(m, va, acc, out);
+        int d = data_hit(m, va, acc, out);
         if (d > 0)
             return MMU_OK;
+        if (d < 0)
+            return data_walk(m, va, size, acc, out);
     }
-    return translate(m, va, size, acc, r, out, d < 0);
+    return translate(m, va, size, acc, r, out);
 }
 
 enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
