@@ -226,7 +226,10 @@ static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, 
     if (__builtin_expect(va & (size - 1), 0)) return NULL;
     if (h->mem_direct) {
         uint64_t off = va - h->pm->ram_base;
-        return __builtin_expect(off < h->pm->ram_size, 1) ? h->pm->ram + off : NULL;
+        if (__builtin_expect(off >= h->pm->ram_size, 0)) return NULL;
+        uint8_t *p = h->pm->ram + off;
+        if (p == NULL) __builtin_unreachable(); /* a host address */
+        return p;
     }
     return mmu_fast_lookup(h->mmu, va, acc);
 }
