@@ -318,12 +318,14 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
 
 /* fill(m, which, n, true) for a TLB that is present (a lookup of n's page
  * has just missed there), without counting the fill: the data path counts
- * it with the rest (data_walk) or in one counter (data_hit). */
+ * it with the rest (data_walk) or in one counter (data_hit).  ways is that
+ * TLB's (see tlb_find_n). */
 static inline __attribute__((always_inline)) struct tlb_entry *fill_missed(struct mmu *m, int which,
-                                                                           const struct tlb_entry *n)
+                                                                           const struct tlb_entry *n,
+                                                                           unsigned ways)
 {
     struct tlb *t = &m->tlb[which];
-    struct tlb_entry *slot = tlb_insert_slot(t, n, true);
+    struct tlb_entry *slot = tlb_insert_slot_n(t, n, true, ways);
     if (tlb_put(t, slot, n))
         evicted(m, which);
     return slot;
@@ -374,18 +376,20 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
  * refill, the fast slot), in fewer steps: returns 1.  Anything else
  * returns 0, having changed nothing, or -1 when the L1D and the L2 (both
  * present) have no entry for va, so the general path need not search. */
-static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint64_t va, enum mmu_access acc,
+                                                            struct mmu_xlate *out, unsigned l1_ways,
+                                                            unsigned l2_ways)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
     unsigned sh = 64 - (12 + 9 * c->levels);
     if ((uint64_t)((int64_t)(va << sh) >> sh) != va || !l1->e)
         return 0;
-    struct tlb_entry *e = tlb_find(l1, va, c->asid), *from_l2 = NULL;
+    struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {
         if (!l2->e)
             return 0;
-        if (!(from_l2 = tlb_find(l2, va, c->asid)))
+        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
             return -1;
         e = from_l2;
     }
@@ -402,7 +406,7 @@ static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, stru
          * the counts in one (merged_stats) */
         tlb_touch(l2, e);
         MMU_COUNT(m->l2_refills[e->size]++);
-        e = fill_missed(m, MMU_TLB_L1D, e);
+        e = fill_missed(m, MMU_TLB_L1D, e, l1_ways);
     } else {
         tlb_touch(l1, e);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
@@ -412,6 +416,15 @@ static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, stru
     out->pa = pa;
     out->host = host;
     return 1;
+}
+
+/* data_hit_n, unrolled for the default geometry (4-way L1D, 8-way L2). */
+static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+{
+    const struct tlb *t = m->tlb;
+    if (t[MMU_TLB_L1D].ways == 4 && t[MMU_TLB_L2].ways == 8)
+        return data_hit_n(m, va, acc, out, 4, 8);
+    return data_hit_n(m, va, acc, out, t[MMU_TLB_L1D].ways, t[MMU_TLB_L2].ways);
 }
 
 /* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an
@@ -560,8 +573,15 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
     MMU_COUNT(st->tlb[MMU_TLB_L1D].misses_by_size[w.size]++);
     MMU_COUNT(st->tlb[MMU_TLB_L2].fills++);
     MMU_COUNT(st->tlb[MMU_TLB_L1D].fills++);
-    fill_missed(m, MMU_TLB_L2, &w);
-    struct tlb_entry *e = fill_missed(m, MMU_TLB_L1D, &w);
+    struct tlb *t = m->tlb;
+    struct tlb_entry *e;
+    if (t[MMU_TLB_L1D].ways == 4 && t[MMU_TLB_L2].ways == 8) { /* unrolled, as data_hit */
+        fill_missed(m, MMU_TLB_L2, &w, 8);
+        e = fill_missed(m, MMU_TLB_L1D, &w, 4);
+    } else {
+        fill_missed(m, MMU_TLB_L2, &w, t[MMU_TLB_L2].ways);
+        e = fill_missed(m, MMU_TLB_L1D, &w, t[MMU_TLB_L1D].ways);
+    }
 
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     uint64_t pa = (e->ppn << 12) | off;

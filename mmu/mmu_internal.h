@@ -59,7 +59,7 @@ struct tlb {
     unsigned sets, ways, set_mask;
     struct tlb_entry *e;              /* sets * ways, set-major */
     /* stamp[k] belongs to e[k]: LRU last use, FIFO fill; 0 exactly when
-     * e[k] is invalid (the clock starts at 1), see tlb_victim() below */
+     * e[k] is invalid (the clock starts at 1), see tlb_victim_n() below */
     uint64_t *stamp;
     /* match[k] = tlb_match_word(e[k].tag, e[k].size) while e[k] is valid, 0
      * while it is not: a set's words share one host cache line (8 ways), so
@@ -221,29 +221,50 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
  * loses nothing: equal words mean equal (tag, size). */
 static inline uint64_t tlb_match_word(uint64_t tag, unsigned size) { return tag << 4 | (size + 1); }
 
+/* The entry of one set (base: index of its first way) that matches want
+ * (tlb_match_word) for this ASID or globally, or NULL.  Always inlined
+ * with ways a constant where the caller knows it, so that the search is
+ * unrolled. */
+static inline __attribute__((always_inline)) struct tlb_entry *tlb_set_find(const struct tlb *t, size_t base,
+                                                                            unsigned ways, uint64_t want,
+                                                                            uint16_t asid)
+{
+    const uint64_t *match = t->match + base;
+#pragma GCC unroll 8
+    for (unsigned w = 0; w < ways; w++) {
+        if (match[w] != want)
+            continue;
+        struct tlb_entry *e = &t->e[base + w];
+        if (e->global || e->asid == asid)
+            return e;
+    }
+    return NULL;
+}
+
 /* The entry mapping va for this ASID (or global), probing one set per size
- * class present; NULL on a miss.  Inline: this is the hit path.  No side
- * effect (tlb_lookup is the use that ages LRU). */
-static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t asid)
+ * class present; NULL on a miss.  No side effect (tlb_lookup is the use
+ * that ages LRU).  ways is t->ways, passed so that a caller specialised
+ * for a geometry gets the search unrolled (data_hit in mmu.c). */
+static inline __attribute__((always_inline)) struct tlb_entry *tlb_find_n(struct tlb *t, uint64_t va,
+                                                                          uint16_t asid, unsigned ways)
 {
     unsigned mask = t->size_mask;
-    unsigned ways = t->ways;
     while (mask) {
         unsigned s = (unsigned)__builtin_ctz(mask);
         mask &= mask - 1;
         uint64_t tag = va >> mmu_size_shift[s];
-        uint64_t want = tlb_match_word(tag, s);
-        size_t base = (size_t)(tag & t->set_mask) * ways;
-        const uint64_t *match = t->match + base;
-        for (unsigned w = 0; w < ways; w++) {
-            if (match[w] != want)
-                continue;
-            struct tlb_entry *e = &t->e[base + w];
-            if (e->global || e->asid == asid)
-                return e;
-        }
+        struct tlb_entry *e = tlb_set_find(t, (size_t)(tag & t->set_mask) * ways, ways,
+                                           tlb_match_word(tag, s), asid);
+        if (e)
+            return e;
     }
     return NULL;
+}
+
+/* tlb_find_n for any geometry.  Inline: this is the hit path. */
+static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t asid)
+{
+    return tlb_find_n(t, va, asid, t->ways);
 }
 
 /* A use of entry e: with LRU replacement it becomes the most recently used. */
@@ -294,18 +315,20 @@ static inline uint64_t tlb_xorshift64(uint64_t *s)
  * policy (LRU and FIFO: the first smallest stamp).  An invalid entry's stamp
  * is 0 and a valid one's at least 1, so the first smallest stamp is the
  * first invalid way when there is one: one pass over the set's stamps. */
-static inline unsigned tlb_victim(struct tlb *t, const uint64_t *stamp)
+static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t, const uint64_t *stamp,
+                                                                   unsigned ways)
 {
     unsigned v = 0;
     uint64_t least = stamp[0];
-    for (unsigned w = 1; w < t->ways; w++) {
+#pragma GCC unroll 8
+    for (unsigned w = 1; w < ways; w++) {
         /* selects, not branches: which way is older is unpredictable */
         bool older = stamp[w] < least;
         v = older ? w : v;
         least = older ? stamp[w] : least;
     }
     if (least != 0 && t->repl == MMU_REPL_RANDOM)
-        return (unsigned)(tlb_xorshift64(&t->rng) % t->ways);
+        return (unsigned)(tlb_xorshift64(&t->rng) % ways);
     return v;
 }
 
@@ -314,17 +337,24 @@ static inline unsigned tlb_victim(struct tlb *t, const uint64_t *stamp)
  * duplicated; otherwise a victim.  When a lookup of n's page in n's
  * address space has just missed (missed), only a global n can have such an
  * entry to overwrite (another ASID's). */
-static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
+static inline __attribute__((always_inline)) struct tlb_entry *tlb_insert_slot_n(struct tlb *t,
+                                                                                 const struct tlb_entry *n,
+                                                                                 bool missed, unsigned ways)
 {
-    size_t base = (size_t)(n->tag & t->set_mask) * t->ways;
+    size_t base = (size_t)(n->tag & t->set_mask) * ways;
     struct tlb_entry *set = t->e + base;
     uint64_t want = tlb_match_word(n->tag, n->size);
-    for (unsigned w = 0; (!missed || n->global) && w < t->ways; w++) {
+    for (unsigned w = 0; (!missed || n->global) && w < ways; w++) {
         struct tlb_entry *e = &set[w];
         if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
             return e;
     }
-    return &set[tlb_victim(t, t->stamp + base)];
+    return &set[tlb_victim_n(t, t->stamp + base, ways)];
+}
+
+static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
+{
+    return tlb_insert_slot_n(t, n, missed, t->ways);
 }
 
 /* Write n into slot (removing what it held); true when that was valid. */
