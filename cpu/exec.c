@@ -80,7 +80,7 @@ BRANCH(bgeu, RS1 >= RS2)
 #define LOAD(name, size, conv) \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        if (!hart_load_slow(h, RS1 + (uint64_t)d->imm, size, &h->slow_val)) return; \
+        if (!hart_load_miss(h, RS1 + (uint64_t)d->imm, size, &h->slow_val)) return; \
         uint64_t v = h->slow_val; \
         WR(conv); \
         HART_NEXT(h, d); \
@@ -107,7 +107,7 @@ LOAD(lwu, 4, v)
 #define STORE(name, size) \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        if (!hart_store_slow(h, RS1 + (uint64_t)d->imm, size, RS2)) return; \
+        if (!hart_store_miss(h, RS1 + (uint64_t)d->imm, size, RS2)) return; \
         HART_NEXT(h, d); \
     } \
     void exec_##name(struct hart *h, const struct insn *d) \

@@ -255,24 +255,16 @@ static bool access_one(struct hart *h, uint64_t va, unsigned size, enum mmu_acce
     return access_at(h, va, size, acc, val, &x);
 }
 
-/* access_one for an aligned load or store under translation (not
- * mem_direct), which is then always in the context of xlate_req: the
- * path of every fast-path miss, so without the general steps. */
-static inline __attribute__((always_inline)) bool access_translated(struct hart *h, uint64_t va, unsigned size,
-                                                                    enum mmu_access acc, uint64_t *val)
+/* The rare ends of hart_access_translated (hart.h): a fault, or an
+ * access that is not to RAM. */
+bool hart_access_finish(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val,
+                        enum mmu_result res, const struct mmu_xlate *x)
 {
-    struct mmu_xlate x;
-    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &h->xlate_req, &x);
-    if (unlikely(res != MMU_OK)) {
+    if (res != MMU_OK) {
         hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
         return false;
     }
-    if (likely(x.host != NULL)) {
-        if (acc == MMU_STORE) phys_write_host(x.host, size, *val);
-        else *val = phys_read_host(x.host, size);
-        return true;
-    }
-    return access_at(h, va, size, acc, val, &x);
+    return access_at(h, va, size, acc, val, x);
 }
 
 /* A misaligned access, performed (default, as QEMU does) byte by byte.  For
@@ -310,14 +302,14 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
-    if (likely(!h->mem_direct)) return access_translated(h, va, size, MMU_LOAD, val);
+    if (likely(!h->mem_direct)) return hart_access_translated(h, va, size, MMU_LOAD, val);
     return access_one(h, va, size, MMU_LOAD, val);
 }
 
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
-    if (likely(!h->mem_direct)) return access_translated(h, va, size, MMU_STORE, &val);
+    if (likely(!h->mem_direct)) return hart_access_translated(h, va, size, MMU_STORE, &val);
     return access_one(h, va, size, MMU_STORE, &val);
 }
 

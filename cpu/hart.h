@@ -234,6 +234,42 @@ static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, 
     return mmu_fast_lookup(h->mmu, va, acc);
 }
 
+bool hart_access_finish(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val,
+                        enum mmu_result res, const struct mmu_xlate *x);
+
+/* hart_load_slow / hart_store_slow for an aligned access under translation
+ * (not mem_direct), which is then always in the context of xlate_req: the
+ * path of every fast-path miss, inline in the handlers' slow paths so that
+ * it calls the MMU directly. */
+static inline __attribute__((always_inline)) bool hart_access_translated(struct hart *h, uint64_t va,
+                                                                         unsigned size, enum mmu_access acc,
+                                                                         uint64_t *val)
+{
+    struct mmu_xlate x;
+    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &h->xlate_req, &x);
+    if (__builtin_expect(res != MMU_OK || x.host == NULL, 0))
+        return hart_access_finish(h, va, size, acc, val, res, &x);
+    if (acc == MMU_STORE) phys_write_host(x.host, size, *val);
+    else *val = phys_read_host(x.host, size);
+    return true;
+}
+
+/* For a handler's slow path: the load of size bytes at va that hart_mem_ptr
+ * did not answer (hart_load_slow, with the common case inline). */
+static inline bool hart_load_miss(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
+{
+    if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
+        return hart_access_translated(h, va, size, MMU_LOAD, val);
+    return hart_load_slow(h, va, size, val);
+}
+
+static inline bool hart_store_miss(struct hart *h, uint64_t va, unsigned size, uint64_t val)
+{
+    if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
+        return hart_access_translated(h, va, size, MMU_STORE, &val);
+    return hart_store_slow(h, va, size, val);
+}
+
 static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
     uint8_t *p = hart_mem_ptr(h, va, size, MMU_LOAD);

@@ -418,8 +418,9 @@ static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint6
     return 1;
 }
 
-/* data_hit_n, unrolled for the default geometry (4-way L1D, 8-way L2). */
-static inline int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
+/* data_hit_n, unrolled for the default geometry (4-way L1D, 8-way L2).
+ * Inlined into mmu_translate_n, whose frame it then shares. */
+static inline __attribute__((always_inline)) int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
 {
     const struct tlb *t = m->tlb;
     if (t[MMU_TLB_L1D].ways == 4 && t[MMU_TLB_L2].ways == 8)

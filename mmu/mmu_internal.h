@@ -249,6 +249,9 @@ static inline __attribute__((always_inline)) struct tlb_entry *tlb_find_n(struct
                                                                           uint16_t asid, unsigned ways)
 {
     unsigned mask = t->size_mask;
+    if (mask == 1 << MMU_PAGE_4K) /* only 4 KiB pages: one set */
+        return tlb_set_find(t, (size_t)((va >> 12) & t->set_mask) * ways, ways,
+                            tlb_match_word(va >> 12, MMU_PAGE_4K), asid);
     while (mask) {
         unsigned s = (unsigned)__builtin_ctz(mask);
         mask &= mask - 1;
