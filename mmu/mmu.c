@@ -563,17 +563,15 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
 {
     const struct mmu_ctx *c = &m->ctx;
     struct mmu_stats *st = &m->st;
-    MMU_COUNT(st->translations++);
-    MMU_COUNT(st->tlb[MMU_TLB_L1D].misses++);
-    MMU_COUNT(st->tlb[MMU_TLB_L2].misses++);
     struct tlb_entry w;
     enum mmu_result res = mmu_walk(m, va, acc, c->req, c->levels, c->asid, &w);
-    if (res != MMU_OK)
+    if (res != MMU_OK) {
+        MMU_COUNT(st->translations++);
+        MMU_COUNT(st->tlb[MMU_TLB_L1D].misses++);
+        MMU_COUNT(st->tlb[MMU_TLB_L2].misses++);
         return fault(m, res, acc);
-    MMU_COUNT(st->tlb[MMU_TLB_L2].misses_by_size[w.size]++);
-    MMU_COUNT(st->tlb[MMU_TLB_L1D].misses_by_size[w.size]++);
-    MMU_COUNT(st->tlb[MMU_TLB_L2].fills++);
-    MMU_COUNT(st->tlb[MMU_TLB_L1D].fills++);
+    }
+    MMU_COUNT(m->walk_fills[w.size]++); /* the lookups, misses and fills in one */
     struct tlb *t = m->tlb;
     struct tlb_entry *e;
     if (t[MMU_TLB_L1D].ways == 4 && t[MMU_TLB_L2].ways == 8) { /* unrolled, as data_hit */
@@ -696,7 +694,8 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
     return n;
 }
 
-/* The statistics with the fast path's hits and data_hit's refills added in. */
+/* The statistics with the fast path's hits and the data path's refills
+ * and walk fills added in. */
 static void merged_stats(const struct mmu *m, struct mmu_stats *s)
 {
     *s = m->st;
@@ -714,6 +713,15 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         s->tlb[MMU_TLB_L1D].misses_by_size[z] += r;
         s->tlb[MMU_TLB_L1D].fills += r;
         s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
+        /* a walk of data_walk: a translation, an L1D and an L2 miss, each
+         * filled */
+        uint64_t f = m->walk_fills[z];
+        s->translations += f;
+        for (int k = MMU_TLB_L1D; k <= MMU_TLB_L2; k++) {
+            s->tlb[k].misses += f;
+            s->tlb[k].misses_by_size[z] += f;
+            s->tlb[k].fills += f;
+        }
     }
     /* a lookup is a hit (of some size) or a miss */
     for (int k = 0; k < 3; k++) {
@@ -736,6 +744,7 @@ void mmu_stats_reset(struct mmu *m)
     memset(&m->st, 0, sizeof m->st);
     memset(m->fast_hits, 0, sizeof m->fast_hits);
     memset(m->l2_refills, 0, sizeof m->l2_refills);
+    memset(m->walk_fills, 0, sizeof m->walk_fills);
     for (int k = 0; k < MMU_FAST_N; k++)
         m->fast[k].hits = 0;
 }

@@ -170,6 +170,10 @@ struct mmu {
      * each also counts as a translation, an L1D miss and fill and an L2
      * hit (merged_stats() adds them in) */
     uint64_t l2_refills[MMU_NSIZES];
+    /* L1D and L2 misses walked and filled by data_walk (mmu.c), by size
+     * class: each also counts as a translation, an L1D and an L2 miss
+     * (misses_by_size too) and a fill of each (merged_stats() adds them in) */
+    uint64_t walk_fills[MMU_NSIZES];
     struct mmu_stats st_view; /* what mmu_get_stats() returns */
 };
 
