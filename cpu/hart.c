@@ -198,6 +198,12 @@ bool hart_check_interrupts(struct hart *h)
 static const uint8_t page_fault_cause[3] = {EXC_INSN_PAGE, EXC_LOAD_PAGE, EXC_STORE_PAGE};
 static const uint8_t access_fault_cause[3] = {EXC_INSN_ACCESS, EXC_LOAD_ACCESS, EXC_STORE_ACCESS};
 
+/* Raise the fault of a translation that failed with res. */
+static void raise_xlate_fault(struct hart *h, enum mmu_result res, enum mmu_access acc, uint64_t va)
+{
+    hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
+}
+
 static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc)
 {
     /* MPRV: loads and stores (not fetches) use MPP's privilege
@@ -229,7 +235,7 @@ static inline __attribute__((always_inline)) bool xlate(struct hart *h, uint64_t
     }
     enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, r, out);
     if (likely(res == MMU_OK)) return true;
-    hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
+    raise_xlate_fault(h, res, acc, va);
     return false;
 }
 
@@ -261,7 +267,7 @@ bool hart_access_finish(struct hart *h, uint64_t va, unsigned size, enum mmu_acc
                         enum mmu_result res, const struct mmu_xlate *x)
 {
     if (res != MMU_OK) {
-        hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
+        raise_xlate_fault(h, res, acc, va);
         return false;
     }
     return access_at(h, va, size, acc, val, x);

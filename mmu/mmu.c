@@ -154,6 +154,13 @@ static void l1_changed(struct mmu *m, int which)
         fast_clear(m);
 }
 
+/* l1_changed for both L1s: entries of either may have gone, or PMP changed. */
+static void both_l1_changed(struct mmu *m)
+{
+    l1_changed(m, MMU_TLB_L1I);
+    l1_changed(m, MMU_TLB_L1D);
+}
+
 struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, struct pmp *pmp)
 {
     struct mmu_config d;
@@ -206,8 +213,7 @@ const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1i_g
 
 void mmu_pmp_changed(struct mmu *m)
 {
-    l1_changed(m, MMU_TLB_L1I);
-    l1_changed(m, MMU_TLB_L1D);
+    both_l1_changed(m);
 }
 
 static enum mmu_result fault(struct mmu *m, enum mmu_result res, enum mmu_access acc)
@@ -354,8 +360,9 @@ static inline void fast_set(struct mmu *m, uint64_t va, uint8_t *host, const str
  * is its context.  src is that entry when the caller knows it (the one a
  * lookup would return), else NULL.  Returns what PMP allows on the whole
  * 4 KiB page (as mmu_pmp_mask), or 0 when it did not look. */
-static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint16_t asid, uint64_t pa,
-                          uint8_t *host, struct tlb_entry *src)
+static inline __attribute__((always_inline)) unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r,
+                                                                 uint16_t asid, uint64_t pa,
+                                                                 uint8_t *host, struct tlb_entry *src)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
     if (!t->e || (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key))
@@ -375,7 +382,8 @@ static unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, u
  * whole page.  Same effects as the general path (statistics, LRU, the L1
  * refill, the fast slot), in fewer steps: returns 1.  Anything else
  * returns 0, having changed nothing, or -1 when the L1D and the L2 (both
- * present) have no entry for va, so the general path need not search. */
+ * present) have no entry for va: data_walk's case, which then need not
+ * search them again. */
 static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint64_t va, enum mmu_access acc,
                                                             struct mmu_xlate *out, unsigned l1_ways,
                                                             unsigned l2_ways)
@@ -418,14 +426,20 @@ static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint6
     return 1;
 }
 
-/* data_hit_n, unrolled for the default geometry (4-way L1D, 8-way L2).
+/* The default 4-way L1D and 8-way L2, for which the data path passes the
+ * ways as constants (tlb_find_n) so that its searches are unrolled. */
+static inline bool default_ways(const struct mmu *m)
+{
+    return m->tlb[MMU_TLB_L1D].ways == 4 && m->tlb[MMU_TLB_L2].ways == 8;
+}
+
+/* data_hit_n, unrolled for the default geometry (default_ways).
  * Inlined into mmu_translate_n, whose frame it then shares. */
 static inline __attribute__((always_inline)) int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
 {
-    const struct tlb *t = m->tlb;
-    if (t[MMU_TLB_L1D].ways == 4 && t[MMU_TLB_L2].ways == 8)
+    if (default_ways(m))
         return data_hit_n(m, va, acc, out, 4, 8);
-    return data_hit_n(m, va, acc, out, t[MMU_TLB_L1D].ways, t[MMU_TLB_L2].ways);
+    return data_hit_n(m, va, acc, out, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
 }
 
 /* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an
@@ -572,14 +586,13 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
         return fault(m, res, acc);
     }
     MMU_COUNT(m->walk_fills[w.size]++); /* the lookups, misses and fills in one */
-    struct tlb *t = m->tlb;
     struct tlb_entry *e;
-    if (t[MMU_TLB_L1D].ways == 4 && t[MMU_TLB_L2].ways == 8) { /* unrolled, as data_hit */
+    if (default_ways(m)) {
         fill_missed(m, MMU_TLB_L2, &w, 8);
         e = fill_missed(m, MMU_TLB_L1D, &w, 4);
     } else {
-        fill_missed(m, MMU_TLB_L2, &w, t[MMU_TLB_L2].ways);
-        e = fill_missed(m, MMU_TLB_L1D, &w, t[MMU_TLB_L1D].ways);
+        fill_missed(m, MMU_TLB_L2, &w, m->tlb[MMU_TLB_L2].ways);
+        e = fill_missed(m, MMU_TLB_L1D, &w, m->tlb[MMU_TLB_L1D].ways);
     }
 
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
@@ -588,8 +601,7 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
     unsigned page_pmp = 0;
     if (e->host) {
         host = e->host + off;
-        page_pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, c->req->priv);
-        fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, page_pmp);
+        page_pmp = fast_fill(m, va, c->req, c->asid, pa, host, e);
     }
     return finish(m, pa, size, acc, c->req->priv, page_pmp, host, out);
 }
@@ -635,8 +647,7 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
     MMU_COUNT(m->st.fence_removed[kind] += removed);
     if (removed) {
         m->gen++;
-        l1_changed(m, MMU_TLB_L1I);
-        l1_changed(m, MMU_TLB_L1D);
+        both_l1_changed(m);
     }
 }
 
@@ -650,8 +661,7 @@ void mmu_flush_all(struct mmu *m)
     MMU_COUNT(m->st.flush_all++);
     if (removed) {
         m->gen++;
-        l1_changed(m, MMU_TLB_L1I);
-        l1_changed(m, MMU_TLB_L1D);
+        both_l1_changed(m);
     }
 }
 

@@ -161,8 +161,8 @@ static struct tlb_entry *pwc_find(struct pwc *p, uint64_t va, uint16_t asid, uns
 struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
 {
     struct tlb_entry *e = pwc_find(p, va, asid, levels);
-    if (e && p->t.repl == MMU_REPL_LRU)
-        p->t.stamp[e - p->t.e] = ++p->t.clock;
+    if (e)
+        tlb_touch(&p->t, e);
     return e;
 }
 
