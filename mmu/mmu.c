@@ -356,20 +356,14 @@ static inline void fast_set(struct mmu *m, uint64_t va, uint8_t *host, const str
     f->size = src->size;
 }
 
-/* Remember, for the data fast path, the L1D entry that now maps va, when r
- * is its context.  src is that entry when the caller knows it (the one a
- * lookup would return), else NULL.  Returns what PMP allows on the whole
- * 4 KiB page (as mmu_pmp_mask), or 0 when it did not look. */
-static inline __attribute__((always_inline)) unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r,
-                                                                 uint16_t asid, uint64_t pa,
-                                                                 uint8_t *host, struct tlb_entry *src)
+/* Point the fast path's slot for va at src, the L1D entry whose lookup
+ * for this access has just hit, when r is the fast path's context.
+ * Returns what PMP allows on the whole 4 KiB page (as mmu_pmp_mask), or 0
+ * when it did not look. */
+static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint64_t pa,
+                                 uint8_t *host, const struct tlb_entry *src)
 {
-    struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    if (!t->e || (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key))
-        return 0;
-    if (!src) /* the entry an L1D lookup would return, without aging it: this is not a use */
-        src = tlb_find(t, va, asid);
-    if (!src || !src->host)
+    if (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key)
         return 0;
     unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, r->priv);
     fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp);
@@ -409,18 +403,21 @@ static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint6
     if (!((pmp >> acc) & 1))
         return 0;
 
+    uint8_t *host = e->host + off;
     if (from_l2) {
         /* as lookup() in each TLB, then the refill of tlb_translate, with
-         * the counts in one (merged_stats) */
+         * the counts in one (merged_stats).  The fast slot is left for the
+         * next access to the page (the L1D hit just below): when the next
+         * L1D fill evicts first, as it does when every access misses, the
+         * slot would have been retired unused (lazy fill, docs/MMU.md). */
         tlb_touch(l2, e);
         MMU_COUNT(m->l2_refills[e->size]++);
-        e = fill_missed(m, MMU_TLB_L1D, e, l1_ways);
+        fill_missed(m, MMU_TLB_L1D, e, l1_ways);
     } else {
         tlb_touch(l1, e);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
+        fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
     }
-    uint8_t *host = e->host + off;
-    fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
     out->pa = pa;
     out->host = host;
     return 1;
@@ -445,11 +442,12 @@ static inline __attribute__((always_inline)) int data_hit(struct mmu *m, uint64_
 /* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an
  * active satp: the entry that maps va (in the L1 when it is enabled), or a
  * fault.  *w holds the walk's result when there is no L1 to put it in;
- * *in_l1 is the L1 entry a lookup would now return, when known. */
+ * *l1_hit is the L1 entry when the L1 lookup hit (the fast path's slot is
+ * filled only then: see data_hit_n). */
 static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                                      const struct mmu_req *r, unsigned levels, uint16_t asid,
                                      struct tlb_entry *w, struct tlb_entry **out,
-                                     struct tlb_entry **in_l1)
+                                     struct tlb_entry **l1_hit)
 {
     struct mmu_stats *st = &m->st;
     int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
@@ -479,9 +477,8 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
              * the one an L1 lookup would now find. */
             MMU_COUNT(st->tlb[l1].misses_by_size[e->size]++);
             e = fill(m, l1, e, true);
-            *in_l1 = e;
         } else if (!in_l2) {
-            *in_l1 = e;
+            *l1_hit = e;
         }
     }
     if (!e) {
@@ -494,8 +491,6 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
             MMU_COUNT(st->tlb[l1].misses_by_size[w->size]++);
         fill(m, MMU_TLB_L2, w, l2_missed);
         e = fill(m, l1, w, l1_missed);
-        if (l1_missed)
-            *in_l1 = e;
         if (!e)
             e = w;
     }
@@ -550,8 +545,8 @@ static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64
         return fault(m, MMU_PAGE_FAULT, acc);
 
     uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
-    struct tlb_entry w, *e, *in_l1 = NULL;
-    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &in_l1);
+    struct tlb_entry w, *e, *l1_hit = NULL;
+    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &l1_hit);
     if (res != MMU_OK)
         return fault(m, res, acc);
 
@@ -559,8 +554,8 @@ static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64
     pa = (e->ppn << 12) | off;
     if (e->host) {
         host = e->host + off;
-        if (acc != MMU_FETCH)
-            page_pmp = fast_fill(m, va, r, asid, pa, host, in_l1);
+        if (acc != MMU_FETCH && l1_hit)
+            page_pmp = fast_fill(m, va, r, pa, host, l1_hit);
     }
 
 check_pmp:
@@ -595,15 +590,10 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
         e = fill_missed(m, MMU_TLB_L1D, &w, m->tlb[MMU_TLB_L1D].ways);
     }
 
+    /* no fast slot yet: as in data_hit, the next access to the page fills it */
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     uint64_t pa = (e->ppn << 12) | off;
-    uint8_t *host = NULL;
-    unsigned page_pmp = 0;
-    if (e->host) {
-        host = e->host + off;
-        page_pmp = fast_fill(m, va, c->req, c->asid, pa, host, e);
-    }
-    return finish(m, pa, size, acc, c->req->priv, page_pmp, host, out);
+    return finish(m, pa, size, acc, c->req->priv, 0, e->host ? e->host + off : NULL, out);
 }
 
 enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,

@@ -632,7 +632,8 @@ static void test_fast_path_pmp_write(void **state)
     mmu_pmp_changed(e->m);
     map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
     assert_null(fast_ld(e, 1, 0x1008));
-    assert_int_equal(ld(e, 1, 0x1008), RAM_BASE + 0x11008); /* fills the fast path */
+    assert_int_equal(ld(e, 1, 0x1008), RAM_BASE + 0x11008); /* walks */
+    assert_int_equal(ld(e, 1, 0x1008), RAM_BASE + 0x11008); /* an L1D hit: fills the fast path */
     assert_ptr_equal(fast_ld(e, 1, 0x1010), e->pm.ram + 0x11010);
     pmp_write_cfg(&e->pmp, 0, 0x1c); /* execute only */
     mmu_pmp_changed(e->m);
@@ -655,6 +656,7 @@ static void test_fast_path_generation_wrap(void **state)
     struct mmu_req r = req(e, 1);
     mmu_fast_context(e->m, &r);
     ld(e, 1, 0x1000);
+    ld(e, 1, 0x1000); /* an L1D hit: fills the fast path */
     assert_non_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
     ld(e, 1, 0x2000); /* evicts 0x1000 from the only L1D way: one change */
     for (int k = 0; k < 4095; k++)
@@ -735,6 +737,42 @@ static void test_data_path_same_as_general(void **state)
     data_path_same_as_general("l1d=2x4,l2=2x8,pwc=4");
 }
 
+/* The fast slot of a page is filled only by an L1D hit that the fast path
+ * did not answer: a walk or an L1D refill from the L2 leaves it empty (when
+ * every access misses, the next L1D fill would retire it unused), and the
+ * next access to the page fills it.  The same through the data path (the
+ * context's own request) and the general path (another request with the
+ * same key). */
+static void fast_filled_on_l1d_hit(bool own_req)
+{
+    struct env *e = env_new("l1d=1x1");
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, RWXAD);
+    struct mmu_req r = req(e, 1), other = r;
+    struct mmu_req *use = own_req ? &r : &other;
+    struct mmu_xlate x;
+    mmu_fast_context(e->m, &r);
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, use, &x), MMU_OK); /* walks */
+    assert_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
+    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_STORE, use, &x), MMU_OK); /* evicts 0x1000 */
+    assert_null(mmu_fast_lookup(e->m, 0x2000, MMU_STORE));
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, use, &x), MMU_OK); /* from the L2 */
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L2].hits, 1);
+    assert_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
+    assert_int_equal(mmu_translate(e->m, 0x1010, MMU_LOAD, use, &x), MMU_OK); /* an L1D hit */
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 1);
+    assert_ptr_equal(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD), e->pm.ram + 0x11008);
+    assert_ptr_equal(mmu_fast_lookup(e->m, 0x1ff8, MMU_STORE), e->pm.ram + 0x11ff8);
+    env_free(e);
+}
+
+static void test_fast_path_filled_on_l1d_hit(void **state)
+{
+    (void)state;
+    fast_filled_on_l1d_hit(true);
+    fast_filled_on_l1d_hit(false);
+}
+
 /* A change of context (here SUM) retires the fast entries at once: S-mode
  * may no longer load from a U page, and the fast path must not say it may. */
 static void test_fast_path_context_change(void **state)
@@ -746,6 +784,7 @@ static void test_fast_path_context_change(void **state)
     r.sum = true;
     mmu_fast_context(e->m, &r);
     struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK); /* walks */
     assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, &r, &x), MMU_OK); /* fills */
     assert_ptr_equal(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD), e->pm.ram + 0x11008);
     r.sum = false;
@@ -769,8 +808,9 @@ static void test_fast_path_counts(void **state)
     map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
     map(e, 1, 0x1000 + (MMU_FAST_N << 12), RAM_BASE + 0x12000, 0, RWXAD); /* same fast slot */
     struct mmu_req r = req(e, 1);
-    mmu_fast_context(e->m, &r); /* ld() translates in this context: it fills */
-    ld(e, 1, 0x1000);
+    mmu_fast_context(e->m, &r); /* ld() translates in this context */
+    ld(e, 1, 0x1000);             /* a walk (an L1D miss) */
+    ld(e, 1, 0x1000);             /* an L1D hit: fills the fast slot */
     uint64_t tr = mmu_get_stats(e->m)->translations;
     uint64_t hits = mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits;
     for (int i = 0; i < 5; i++)
@@ -778,10 +818,11 @@ static void test_fast_path_counts(void **state)
     assert_int_equal(mmu_get_stats(e->m)->translations, tr + 5);
     assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, hits + 5);
     assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits_by_size[0], hits + 5);
+    ld(e, 1, 0x1000 + (MMU_FAST_N << 12)); /* a walk */
     ld(e, 1, 0x1000 + (MMU_FAST_N << 12)); /* refills the slot: the 5 stay counted */
     assert_non_null(fast_ld(e, 1, 0x1000 + (MMU_FAST_N << 12)));
-    assert_int_equal(mmu_get_stats(e->m)->translations, tr + 5 + 2);
-    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].lookups, hits + 5 + 2 + 1 /* the misses */);
+    assert_int_equal(mmu_get_stats(e->m)->translations, tr + 5 + 3);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].lookups, hits + 5 + 2 + 2 /* the walks' misses */);
     mmu_stats_reset(e->m);
     assert_int_equal(mmu_get_stats(e->m)->translations, 0);
     assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 0);
@@ -854,6 +895,7 @@ int main(void)
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_fast_path_pmp_write),
         cmocka_unit_test(test_fast_path_counts),
+        cmocka_unit_test(test_fast_path_filled_on_l1d_hit),
         cmocka_unit_test(test_fast_path_context_change),
         cmocka_unit_test(test_data_path_same_as_general),
         cmocka_unit_test(test_fast_path_generation_wrap),
