@@ -178,6 +178,8 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     m->cfg = *c;
     m->pm = pm;
     m->pmp = pmp;
+    for (int k = 0; k < 4; k++)
+        m->pmpc[k].page_lo = 1; /* no page passes mmu_pmp_page_mask's test yet */
     fast_clear(m);
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
@@ -238,6 +240,10 @@ unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned
         c->lo = lo;
         c->hi = hi;
         c->mask = (uint8_t)mask;
+        uint64_t first = (lo + 0xfff) & ~0xfffULL; /* the first whole page's base */
+        bool whole = lo <= UINT64_MAX - 0xfff && first <= hi && hi - first >= 4096;
+        c->page_lo = whole ? first : 1;
+        c->page_span = whole ? (hi - first) - 4096 : 0;
     }
     return mask;
 }
@@ -257,6 +263,13 @@ static unsigned satp_levels(uint64_t satp)
  * bit 0 R, 1 W, 2 X, 3 U, 4 D (the index of struct mmu_ctx's ok masks). */
 static inline unsigned perm_index(unsigned flags) { return ((flags >> 1) & 15) | ((flags >> 3) & 16); }
 
+/* The default 4-way L1D and 8-way L2, for which the data path passes the
+ * ways as constants (tlb_find_n) so that its searches are unrolled. */
+static inline bool default_ways(const struct mmu *m)
+{
+    return m->tlb[MMU_TLB_L1D].ways == 4 && m->tlb[MMU_TLB_L2].ways == 8;
+}
+
 void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
 {
     uint64_t key = mmu_fast_key(r);
@@ -269,6 +282,9 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->key = key;
     c->levels = r->priv == PRIV_M ? 0 : satp_levels(r->satp);
     c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
+    c->priv = (uint8_t)r->priv;
+    c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
+    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_ways(m) ? 1 : 2;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (perm_index) */
     const uint32_t R = 0xaaaaaaaa, W = 0xcccccccc, X = 0xf0f0f0f0, U = 0xff00ff00, D = 0xffff0000;
@@ -384,13 +400,11 @@ static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint6
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
-    unsigned sh = 64 - (12 + 9 * c->levels);
-    if ((uint64_t)((int64_t)(va << sh) >> sh) != va || !l1->e)
+    unsigned sh = c->va_sh;
+    if ((uint64_t)((int64_t)(va << sh) >> sh) != va)
         return 0;
     struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {
-        if (!l2->e)
-            return 0;
         if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
             return -1;
         e = from_l2;
@@ -399,7 +413,7 @@ static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint6
         return 0;
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     uint64_t pa = (e->ppn << 12) | off;
-    unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, c->req->priv);
+    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, c->priv);
     if (!((pmp >> acc) & 1))
         return 0;
 
@@ -423,18 +437,11 @@ static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint6
     return 1;
 }
 
-/* The default 4-way L1D and 8-way L2, for which the data path passes the
- * ways as constants (tlb_find_n) so that its searches are unrolled. */
-static inline bool default_ways(const struct mmu *m)
-{
-    return m->tlb[MMU_TLB_L1D].ways == 4 && m->tlb[MMU_TLB_L2].ways == 8;
-}
-
 /* data_hit_n, unrolled for the default geometry (default_ways).
  * Inlined into mmu_translate_n, whose frame it then shares. */
 static inline __attribute__((always_inline)) int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
 {
-    if (default_ways(m))
+    if (m->ctx.path == 1)
         return data_hit_n(m, va, acc, out, 4, 8);
     return data_hit_n(m, va, acc, out, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
 }
@@ -582,7 +589,7 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
     }
     MMU_COUNT(m->walk_fills[w.size]++); /* the lookups, misses and fills in one */
     struct tlb_entry *e;
-    if (default_ways(m)) {
+    if (c->path == 1) {
         fill_missed(m, MMU_TLB_L2, &w, 8);
         e = fill_missed(m, MMU_TLB_L1D, &w, 4);
     } else {
@@ -593,14 +600,14 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
     /* no fast slot yet: as in data_hit, the next access to the page fills it */
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     uint64_t pa = (e->ppn << 12) | off;
-    return finish(m, pa, size, acc, c->req->priv, 0, e->host ? e->host + off : NULL, out);
+    return finish(m, pa, size, acc, c->priv, 0, e->host ? e->host + off : NULL, out);
 }
 
 enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
                                 const struct mmu_req *r, struct mmu_xlate *out)
 {
     /* loads and stores in the fast path's context: the common cases first */
-    if (acc != MMU_FETCH && r == m->ctx.req && m->ctx.levels) {
+    if (acc != MMU_FETCH && r == m->ctx.req && m->ctx.path) {
         int d = data_hit(m, va, acc, out);
         if (d > 0)
             return MMU_OK;

@@ -144,6 +144,11 @@ struct mmu {
      * and the U-mode access that follows do not evict each other. */
     struct pmp_region {
         uint64_t gen, lo, hi;
+        /* the same test for a 4 KiB page at pa (aligned): pa - page_lo <=
+         * page_span when [lo, hi) holds the whole page; page_lo = 1 (no
+         * aligned pa passes) while the region holds no whole page or
+         * nothing is cached (mmu_pmp_page_mask) */
+        uint64_t page_lo, page_span;
         uint8_t mask, valid;
     } pmpc[4];
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
@@ -156,6 +161,13 @@ struct mmu {
         uint64_t key;                 /* mmu_fast_key(req) */
         unsigned levels;              /* satp's LEVELS, 0 when not translated */
         uint16_t asid;
+        uint8_t priv;                 /* req->priv */
+        uint8_t va_sh;                /* 64 - VABITS: va is canonical when sign-extending
+                                       * its low 64 - va_sh bits gives va */
+        /* which data path (mmu.c) serves the context: 0 none (not
+         * translated, or no L1D or no L2), 1 data_hit and data_walk for
+         * the default geometry (default_ways), 2 for any other */
+        uint8_t path;
         /* by enum mmu_access minus 1: bit perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */
         uint32_t ok[2];
@@ -206,6 +218,19 @@ static inline unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, u
     if (c->valid && c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa)
         return c->mask;
     return mmu_pmp_mask_lookup(m, pa, size, priv);
+}
+
+/* mmu_pmp_mask for the 4 KiB page at pa (aligned) at S or U privilege,
+ * with the region cache's test in one comparison: the data path's. */
+static inline unsigned mmu_pmp_page_mask(struct mmu *m, uint64_t pa, unsigned priv)
+{
+    const struct pmp *p = m->pmp;
+    if (!p)
+        return 7;
+    const struct pmp_region *c = &m->pmpc[priv & 3];
+    if (c->gen == p->gen && pa - c->page_lo <= c->page_span)
+        return c->mask;
+    return mmu_pmp_mask_lookup(m, pa, 4096, priv);
 }
 
 /* Does PMP allow this kind of access to all of [pa, pa+size) at priv? */

@@ -621,6 +621,44 @@ static uint8_t *fast_ld(struct env *e, int as, uint64_t va)
     return mmu_fast_lookup(e->m, va, MMU_LOAD);
 }
 
+/* mmu_pmp_page_mask (the data path's PMP test for a whole page, through the
+ * region cache) answers what PMP itself answers for the page, also for
+ * pages that straddle a region's edge and after PMP writes, whatever the
+ * order of the pages asked about. */
+static void test_pmp_page_mask(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    pmp_init(&e->pmp, 16);
+    /* entry 0: TOR [0, RAM+0x11800) RW; entry 1: TOR [.., RAM+0x20000) R;
+     * entry 2: TOR [.., RAM+0x21004) RWX; the rest: nothing */
+    pmp_write_addr(&e->pmp, 0, (RAM_BASE + 0x11800) >> 2);
+    pmp_write_addr(&e->pmp, 1, (RAM_BASE + 0x20000) >> 2);
+    pmp_write_addr(&e->pmp, 2, (RAM_BASE + 0x21004) >> 2);
+    pmp_write_cfg(&e->pmp, 0, 0x0b | 0x09 << 8 | 0x0f << 16);
+    mmu_pmp_changed(e->m);
+    uint64_t x = 99;
+    for (int n = 0; n < 2000; n++) {
+        if (n == 1000) { /* entry 1 becomes RW: the cache must not answer the old mask */
+            pmp_write_cfg(&e->pmp, 0, 0x0b | 0x0b << 8 | 0x0f << 16);
+            mmu_pmp_changed(e->m);
+        }
+        x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+        uint64_t pa = RAM_BASE + ((x >> 40) % 0x30 << 12);
+        unsigned priv = (x >> 20) & 1 ? PRIV_S : PRIV_U;
+        uint64_t lo, hi;
+        unsigned want = pmp_lookup(&e->pmp, pa, 4096, (int)priv, &lo, &hi);
+        assert_int_equal(mmu_pmp_page_mask(e->m, pa, priv), want);
+    }
+    /* the straddling pages: 0x11000 and 0x21000 allow nothing to S/U */
+    assert_int_equal(mmu_pmp_page_mask(e->m, RAM_BASE + 0x11000, PRIV_S), 0);
+    assert_int_equal(mmu_pmp_page_mask(e->m, RAM_BASE + 0x21000, PRIV_U), 0);
+    assert_int_equal(mmu_pmp_page_mask(e->m, RAM_BASE + 0x10000, PRIV_S), 6); /* load, store */
+    assert_int_equal(mmu_pmp_page_mask(e->m, RAM_BASE + 0x1f000, PRIV_S), 6);
+    assert_int_equal(mmu_pmp_page_mask(e->m, RAM_BASE + 0x20000, PRIV_S), 7);
+    env_free(e);
+}
+
 /* A PMP write (mmu_pmp_changed) retires the fast path's entries at once. */
 static void test_fast_path_pmp_write(void **state)
 {
@@ -895,6 +933,7 @@ int main(void)
         cmocka_unit_test(test_stats),
         cmocka_unit_test(test_fast_path_pmp_write),
         cmocka_unit_test(test_fast_path_counts),
+        cmocka_unit_test(test_pmp_page_mask),
         cmocka_unit_test(test_fast_path_filled_on_l1d_hit),
         cmocka_unit_test(test_fast_path_context_change),
         cmocka_unit_test(test_data_path_same_as_general),
