@@ -197,8 +197,9 @@ unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint1
 
 int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed);
 void pwc_free(struct pwc *p);
-/* Deepest cached non-leaf PTE for va (level >= 1), or NULL; a use (LRU). */
-struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels);
+/* The deepest entry a walk of va may use, by searching every way (slow:
+ * pwc_lookup below goes through the index first). */
+struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels);
 /* tlb_insert for the PWC; returns true when a valid entry was replaced. */
 bool pwc_insert(struct pwc *p, const struct tlb_entry *n);
 unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
@@ -312,6 +313,54 @@ static inline struct tlb_entry *tlb_lookup(struct tlb *t, uint64_t va, uint16_t 
     struct tlb_entry *e = tlb_find(t, va, asid);
     if (e)
         tlb_touch(t, e);
+    return e;
+}
+
+/* ---- the page-walk cache's lookup (inline: every walk starts with it) */
+
+static inline unsigned pwc_shift(unsigned level) { return 12 + 9 * level; }
+
+/* The bucket of the entries of a level with a tag.  Consecutive tags of one
+ * level go to consecutive buckets and the level picks a quarter of the
+ * index, so the entries on the paths of nearby addresses rarely share one. */
+static inline struct pwc_bucket *pwc_bucket_of(const struct pwc *p, unsigned level, uint64_t tag)
+{
+    uint64_t k = tag ^ ((uint64_t)(level & 3) << (p->index_bits - 2));
+    return &p->index[k & ((1u << p->index_bits) - 1)];
+}
+
+/* Would a walk of va (in this ASID, under this mode) use entry e? */
+static inline bool pwc_match(const struct tlb_entry *e, uint64_t va, uint16_t asid, unsigned levels)
+{
+    return e->valid && e->levels == levels && e->tag == va >> pwc_shift(e->size) &&
+           (e->global || e->asid == asid);
+}
+
+/* pwc_search, through the index: level by level from the deepest (a walk
+ * under LEVELS caches levels 1..LEVELS-1), where an empty bucket proves
+ * that no entry of that level matches. */
+static inline struct tlb_entry *pwc_find(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
+{
+    for (unsigned level = 1; level < levels; level++) {
+        const struct pwc_bucket *b = pwc_bucket_of(p, level, va >> pwc_shift(level));
+        if (b->count == 0)
+            continue;
+        if (b->count > 1 || b->way == PWC_NO_WAY)
+            return pwc_search(p, va, asid, levels);
+        struct tlb_entry *e = &p->t.e[b->way]; /* the one entry in b */
+        if (e->size == level && pwc_match(e, va, asid, levels))
+            return e;
+    }
+    return NULL;
+}
+
+/* Deepest cached non-leaf PTE for va (level >= 1), or NULL; a use (LRU).
+ * Inline: every walk starts with it. */
+static inline struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
+{
+    struct tlb_entry *e = pwc_find(p, va, asid, levels);
+    if (e)
+        tlb_touch(&p->t, e);
     return e;
 }
 

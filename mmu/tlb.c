@@ -82,8 +82,6 @@ unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint1
 
 /* ---- the page-walk cache ------------------------------------------------ */
 
-static unsigned pwc_shift(unsigned level) { return 12 + 9 * level; }
-
 int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed)
 {
     *p = (struct pwc){ 0 };
@@ -110,26 +108,12 @@ void pwc_free(struct pwc *p)
     p->index = NULL;
 }
 
-/* The bucket of the entries of a level with a tag.  Consecutive tags of one
- * level go to consecutive buckets and the level picks a quarter of the
- * index, so the entries on the paths of nearby addresses rarely share one. */
-static struct pwc_bucket *bucket(const struct pwc *p, unsigned level, uint64_t tag)
-{
-    uint64_t k = tag ^ ((uint64_t)(level & 3) << (p->index_bits - 2));
-    return &p->index[k & ((1u << p->index_bits) - 1)];
-}
 
-/* Would a walk of va (in this ASID, under this mode) use entry e? */
-static bool pwc_match(const struct tlb_entry *e, uint64_t va, uint16_t asid, unsigned levels)
-{
-    return e->valid && e->levels == levels && e->tag == va >> pwc_shift(e->size) &&
-           (e->global || e->asid == asid);
-}
 
 /* The deepest entry a walk of va may use, by searching every way.  At most
  * one entry of each level matches (pwc_insert overwrites an entry that the
  * same address space would hit), so "deepest" is well defined. */
-static struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
+struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
 {
     struct tlb_entry *best = NULL;
     for (unsigned w = 0; w < p->t.ways; w++) {
@@ -140,37 +124,13 @@ static struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, u
     return best;
 }
 
-/* pwc_search, through the index: level by level from the deepest (a walk
- * under LEVELS caches levels 1..LEVELS-1), where an empty bucket proves
- * that no entry of that level matches. */
-static struct tlb_entry *pwc_find(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
-{
-    for (unsigned level = 1; level < levels; level++) {
-        const struct pwc_bucket *b = bucket(p, level, va >> pwc_shift(level));
-        if (b->count == 0)
-            continue;
-        if (b->count > 1 || b->way == PWC_NO_WAY)
-            return pwc_search(p, va, asid, levels);
-        struct tlb_entry *e = &p->t.e[b->way]; /* the one entry in b */
-        if (e->size == level && pwc_match(e, va, asid, levels))
-            return e;
-    }
-    return NULL;
-}
 
-struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
-{
-    struct tlb_entry *e = pwc_find(p, va, asid, levels);
-    if (e)
-        tlb_touch(&p->t, e);
-    return e;
-}
 
 static void pwc_remove(struct pwc *p, struct tlb_entry *e)
 {
     if (!e->valid)
         return;
-    struct pwc_bucket *b = bucket(p, e->size, e->tag);
+    struct pwc_bucket *b = pwc_bucket_of(p, e->size, e->tag);
     b->count--;
     if (b->way == e - p->t.e)
         b->way = PWC_NO_WAY;
@@ -185,7 +145,7 @@ bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
     bool evicted = slot->valid;
     pwc_remove(p, slot);
     tlb_put(&p->t, slot, n);
-    struct pwc_bucket *b = bucket(p, slot->size, slot->tag);
+    struct pwc_bucket *b = pwc_bucket_of(p, slot->size, slot->tag);
     b->count++;
     b->way = (uint16_t)(slot - p->t.e);
     return evicted;

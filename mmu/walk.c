@@ -38,6 +38,15 @@ static bool pte_reserved(uint64_t pte, bool leaf, int i, bool no_pbmt)
     return false;
 }
 
+/* Does PMP let the walker read the PTE at pte_pa (as S-mode)?  PMP allowing
+ * the whole page of the table allows every PTE in it (the usual case, one
+ * comparison through the region cache); otherwise the exact test. */
+static inline bool pte_read_allowed(struct mmu *m, uint64_t pte_pa)
+{
+    return ((mmu_pmp_page_mask(m, pte_pa & ~0xfffULL, PRIV_S) >> MMU_LOAD) & 1) ||
+           mmu_pmp_allows(m, pte_pa, 8, MMU_LOAD, PRIV_S);
+}
+
 enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
                          const struct mmu_req *r, unsigned levels, uint16_t asid,
                          struct tlb_entry *e)
@@ -74,7 +83,7 @@ step2:
      *    exception.  (Implicit page-table accesses are checked as S-mode.) */
     pte_pa = a + vpn(va, i) * 8;
     uint8_t *p = phys_ram_ptr(pm, pte_pa, 8);
-    if (!p || !mmu_pmp_allows(m, pte_pa, 8, MMU_LOAD, PRIV_S)) {
+    if (!p || !pte_read_allowed(m, pte_pa)) {
         res = MMU_ACCESS_FAULT;
         goto out;
     }
