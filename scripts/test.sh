@@ -15,3 +15,15 @@ cmake --build build-asan -j"$JOBS"
 CC=clang cmake -S . -B build-clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAGODA_WERROR=ON >/dev/null
 cmake --build build-clang -j"$JOBS"
 (cd build-clang && ctest -j"$JOBS" --timeout 300 --output-on-failure)
+# the statistics-off build (docs/PERFORMANCE.md, used to measure what
+# counting costs) must build warning-free and run guests to the same result
+cmake -S . -B build-nostats -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAGODA_WERROR=ON -DPAGODA_STATS=OFF \
+      -DPAGODA_CROSS=OFF >/dev/null
+cmake --build build-nostats -j"$JOBS" --target pagoda
+for prog in tlbstress-4k-512 trapbench fencebench fencebench-smp4; do
+    smp=1; [ "$prog" = fencebench-smp4 ] && smp=4
+    run() { "$1" -bios none -m 1G -smp "$smp" -nographic -kernel "build/examples/bench/$prog.elf" | grep '^checksum:'; }
+    want=$(run build/pagoda) && got=$(run build-nostats/pagoda) && [ -n "$want" ] && [ "$want" = "$got" ] ||
+        { echo "statistics-off build: $prog does not give the checksum of the normal build" >&2; exit 1; }
+    echo "statistics-off build: $prog $got"
+done
