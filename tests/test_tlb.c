@@ -91,9 +91,14 @@ static struct mmu_req req(struct env *e, int as)
                              .priv = PRIV_S, .hw_ad = true };
 }
 
+/* A load in address space as, always through the general path: its
+ * request is never the one a test gave mmu_fast_context (static storage,
+ * so it cannot share a stack address with a test's request by chance);
+ * with the same key it still fills the fast slot on an L1D hit. */
 static uint64_t ld(struct env *e, int as, uint64_t va)
 {
-    struct mmu_req r = req(e, as);
+    static struct mmu_req r;
+    r = req(e, as);
     struct mmu_xlate x;
     if (mmu_translate(e->m, va, MMU_LOAD, &r, &x) != MMU_OK)
         return ~0ULL;
