@@ -342,15 +342,12 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
  * has just missed there), without counting the fill: the data path counts
  * it with the rest (data_walk) or in one counter (data_hit).  ways is that
  * TLB's (see tlb_find_n). */
-static inline __attribute__((always_inline)) struct tlb_entry *fill_missed(struct mmu *m, int which,
-                                                                           const struct tlb_entry *n,
-                                                                           unsigned ways)
+static inline __attribute__((always_inline)) void fill_missed(struct mmu *m, int which,
+                                                              const struct tlb_entry *n, unsigned ways)
 {
     struct tlb *t = &m->tlb[which];
-    struct tlb_entry *slot = tlb_insert_slot_n(t, n, true, ways);
-    if (tlb_put(t, slot, n))
+    if (tlb_put(t, tlb_insert_slot_n(t, n, true, ways), n))
         evicted(m, which);
-    return slot;
 }
 
 /* Point the fast path's slot for va at L1D entry src, with what PMP allows
@@ -381,7 +378,7 @@ static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_re
 {
     if (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key)
         return 0;
-    unsigned pmp = mmu_pmp_mask(m, pa & ~0xfffULL, 4096, r->priv);
+    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, r->priv); /* translated: S or U */
     fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp);
     return pmp;
 }
@@ -572,8 +569,9 @@ check_pmp:
 /* What translate() does for a load or store in the fast path's context
  * that data_hit found in neither the L1D nor the L2 (both present): the
  * lookups counted as misses, the walk, the L2 and L1D fills (each after a
- * miss), the fast slot, PMP.  The same steps without the general path's
- * tests of what is already known here. */
+ * miss), PMP.  The same steps without the general path's tests of what is
+ * already known here.  Like a refill, a walk leaves the fast slot for the
+ * next access to the page (data_hit_n). */
 static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64_t va, unsigned size,
                                                            enum mmu_access acc, struct mmu_xlate *out)
 {
@@ -588,19 +586,16 @@ static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64
         return fault(m, res, acc);
     }
     MMU_COUNT(m->walk_fills[w.size]++); /* the lookups, misses and fills in one */
-    struct tlb_entry *e;
     if (c->path == 1) {
         fill_missed(m, MMU_TLB_L2, &w, 8);
-        e = fill_missed(m, MMU_TLB_L1D, &w, 4);
+        fill_missed(m, MMU_TLB_L1D, &w, 4);
     } else {
         fill_missed(m, MMU_TLB_L2, &w, m->tlb[MMU_TLB_L2].ways);
-        e = fill_missed(m, MMU_TLB_L1D, &w, m->tlb[MMU_TLB_L1D].ways);
+        fill_missed(m, MMU_TLB_L1D, &w, m->tlb[MMU_TLB_L1D].ways);
     }
-
-    /* no fast slot yet: as in data_hit, the next access to the page fills it */
-    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
-    uint64_t pa = (e->ppn << 12) | off;
-    return finish(m, pa, size, acc, c->priv, 0, e->host ? e->host + off : NULL, out);
+    uint64_t off = va & ((1ULL << mmu_size_shift[w.size]) - 1);
+    uint64_t pa = (w.ppn << 12) | off;
+    return finish(m, pa, size, acc, c->priv, 0, w.host ? w.host + off : NULL, out);
 }
 
 enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,

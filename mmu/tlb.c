@@ -109,7 +109,6 @@ void pwc_free(struct pwc *p)
 }
 
 
-
 /* The deepest entry a walk of va may use, by searching every way.  At most
  * one entry of each level matches (pwc_insert overwrites an entry that the
  * same address space would hit), so "deepest" is well defined. */
