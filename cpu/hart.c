@@ -261,16 +261,15 @@ static bool access_one(struct hart *h, uint64_t va, unsigned size, enum mmu_acce
     return access_at(h, va, size, acc, val, &x);
 }
 
-/* The rare ends of hart_access_translated (hart.h): a fault, or an
- * access that is not to RAM. */
-bool hart_access_finish(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val,
-                        enum mmu_result res, const struct mmu_xlate *x)
+bool hart_access_general(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val)
 {
+    struct mmu_xlate x;
+    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &h->xlate_req, &x);
     if (res != MMU_OK) {
         raise_xlate_fault(h, res, acc, va);
         return false;
     }
-    return access_at(h, va, size, acc, val, x);
+    return access_at(h, va, size, acc, val, &x);
 }
 
 /* A misaligned access, performed (default, as QEMU does) byte by byte.  For

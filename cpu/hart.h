@@ -234,23 +234,23 @@ static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, 
     return mmu_fast_lookup(h->mmu, va, acc);
 }
 
-bool hart_access_finish(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val,
-                        enum mmu_result res, const struct mmu_xlate *x);
+/* hart_access_translated when the MMU's data path did not answer: the
+ * general translation (a fault, MMIO, an A/D update, ...). */
+bool hart_access_general(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val);
 
 /* hart_load_slow / hart_store_slow for an aligned access under translation
  * (not mem_direct), which is then always in the context of xlate_req: the
  * path of every fast-path miss, inline in the handlers' slow paths so that
- * it calls the MMU directly. */
+ * it calls the MMU's data path (mmu_data_ptr) directly. */
 static inline __attribute__((always_inline)) bool hart_access_translated(struct hart *h, uint64_t va,
                                                                          unsigned size, enum mmu_access acc,
                                                                          uint64_t *val)
 {
-    struct mmu_xlate x;
-    enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &h->xlate_req, &x);
-    if (__builtin_expect(res != MMU_OK || x.host == NULL, 0))
-        return hart_access_finish(h, va, size, acc, val, res, &x);
-    if (acc == MMU_STORE) phys_write_host(x.host, size, *val);
-    else *val = phys_read_host(x.host, size);
+    uint8_t *p = mmu_data_ptr(h->mmu, va, acc);
+    if (__builtin_expect(p == NULL, 0))
+        return hart_access_general(h, va, size, acc, val);
+    if (acc == MMU_STORE) phys_write_host(p, size, *val);
+    else *val = phys_read_host(p, size);
     return true;
 }
 

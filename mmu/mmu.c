@@ -340,7 +340,7 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
 
 /* fill(m, which, n, true) for a TLB that is present (a lookup of n's page
  * has just missed there), without counting the fill: the data path counts
- * it with the rest (data_walk) or in one counter (data_hit).  ways is that
+ * it in one counter (data_ptr_n, data_walk_n).  ways is that
  * TLB's (see tlb_find_n). */
 static inline __attribute__((always_inline)) void fill_missed(struct mmu *m, int which,
                                                               const struct tlb_entry *n, unsigned ways)
@@ -383,71 +383,11 @@ static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_re
     return pmp;
 }
 
-/* The common case of a load or store in the fast path's context: the L1D
- * holds the page (the fast path missed only for its slot or generation) or
- * the L2 does, with the permission needed, in RAM that PMP allows on the
- * whole page.  Same effects as the general path (statistics, LRU, the L1
- * refill, the fast slot), in fewer steps: returns 1.  Anything else
- * returns 0, having changed nothing, or -1 when the L1D and the L2 (both
- * present) have no entry for va: data_walk's case, which then need not
- * search them again. */
-static inline __attribute__((always_inline)) int data_hit_n(struct mmu *m, uint64_t va, enum mmu_access acc,
-                                                            struct mmu_xlate *out, unsigned l1_ways,
-                                                            unsigned l2_ways)
-{
-    const struct mmu_ctx *c = &m->ctx;
-    struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
-    unsigned sh = c->va_sh;
-    if ((uint64_t)((int64_t)(va << sh) >> sh) != va)
-        return 0;
-    struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
-    if (!e) {
-        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
-            return -1;
-        e = from_l2;
-    }
-    if (!((c->ok[acc - 1] >> perm_index(e->flags)) & 1) || !e->host)
-        return 0;
-    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
-    uint64_t pa = (e->ppn << 12) | off;
-    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, c->priv);
-    if (!((pmp >> acc) & 1))
-        return 0;
-
-    uint8_t *host = e->host + off;
-    if (from_l2) {
-        /* as lookup() in each TLB, then the refill of tlb_translate, with
-         * the counts in one (merged_stats).  The fast slot is left for the
-         * next access to the page (the L1D hit just below): when the next
-         * L1D fill evicts first, as it does when every access misses, the
-         * slot would have been retired unused (lazy fill, docs/MMU.md). */
-        tlb_touch(l2, e);
-        MMU_COUNT(m->l2_refills[e->size]++);
-        fill_missed(m, MMU_TLB_L1D, e, l1_ways);
-    } else {
-        tlb_touch(l1, e);
-        MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
-        fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
-    }
-    out->pa = pa;
-    out->host = host;
-    return 1;
-}
-
-/* data_hit_n, unrolled for the default geometry (default_ways).
- * Inlined into mmu_translate_n, whose frame it then shares. */
-static inline __attribute__((always_inline)) int data_hit(struct mmu *m, uint64_t va, enum mmu_access acc, struct mmu_xlate *out)
-{
-    if (m->ctx.path == 1)
-        return data_hit_n(m, va, acc, out, 4, 8);
-    return data_hit_n(m, va, acc, out, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
-}
-
 /* Steps 3-8 of docs/MMU.md's translation path, for a canonical va under an
  * active satp: the entry that maps va (in the L1 when it is enabled), or a
  * fault.  *w holds the walk's result when there is no L1 to put it in;
  * *l1_hit is the L1 entry when the L1 lookup hit (the fast path's slot is
- * filled only then: see data_hit_n). */
+ * filled only then: see data_ptr_n). */
 static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                                      const struct mmu_req *r, unsigned levels, uint16_t asid,
                                      struct tlb_entry *w, struct tlb_entry **out,
@@ -522,10 +462,9 @@ static inline __attribute__((always_inline)) enum mmu_result finish(struct mmu *
     return MMU_OK;
 }
 
-/* mmu_translate_n: the general path. */
-static __attribute__((noinline)) enum mmu_result translate(struct mmu *m, uint64_t va, unsigned size,
-                                                           enum mmu_access acc, const struct mmu_req *r,
-                                                           struct mmu_xlate *out)
+/* The general path: any access, in any context (docs/MMU.md). */
+enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
+                                const struct mmu_req *r, struct mmu_xlate *out)
 {
     struct mmu_stats *st = &m->st;
     uint64_t pa;
@@ -566,50 +505,126 @@ check_pmp:
     return finish(m, pa, size, acc, r->priv, page_pmp, host, out);
 }
 
-/* What translate() does for a load or store in the fast path's context
- * that data_hit found in neither the L1D nor the L2 (both present): the
- * lookups counted as misses, the walk, the L2 and L1D fills (each after a
- * miss), PMP.  The same steps without the general path's tests of what is
- * already known here.  Like a refill, a walk leaves the fast slot for the
- * next access to the page (data_hit_n). */
-static __attribute__((noinline)) enum mmu_result data_walk(struct mmu *m, uint64_t va, unsigned size,
-                                                           enum mmu_access acc, struct mmu_xlate *out)
+/* The data path (mmu_data_ptr), after an L1D and an L2 miss: a walk that
+ * the page-walk cache starts at va's level-1 PTE (one PTE read) and that
+ * ends in a 4 KiB leaf with nothing to update and nothing unusual: V, R
+ * and A set, D too for a store, the permission needed (struct mmu_ctx's ok
+ * masks: steps 6 and 8), no reserved bit, no Svpbmt type, no Svnapot, the
+ * PTE and the page in RAM that PMP allows on the whole page.  Only then
+ * does it change anything, and then exactly what the general path would:
+ * the PWC use, the L2 and L1D fills after their misses, the counts (one
+ * counter, pwc_walks, that merged_stats() expands).  Anything else returns
+ * NULL having changed nothing, and the general path (mmu_translate_n)
+ * walks with mmu_walk.  The steps are those of walk.c's from a PWC hit at
+ * level 1 (spec, "Virtual Address Translation Process"). */
+static inline __attribute__((always_inline)) uint8_t *data_walk_n(struct mmu *m, uint64_t va,
+                                                                  enum mmu_access acc, unsigned l1_ways,
+                                                                  unsigned l2_ways)
 {
     const struct mmu_ctx *c = &m->ctx;
-    struct mmu_stats *st = &m->st;
-    struct tlb_entry w;
-    enum mmu_result res = mmu_walk(m, va, acc, c->req, c->levels, c->asid, &w);
-    if (res != MMU_OK) {
-        MMU_COUNT(st->translations++);
-        MMU_COUNT(st->tlb[MMU_TLB_L1D].misses++);
-        MMU_COUNT(st->tlb[MMU_TLB_L2].misses++);
-        return fault(m, res, acc);
-    }
-    MMU_COUNT(m->walk_fills[w.size]++); /* the lookups, misses and fills in one */
-    if (c->path == 1) {
-        fill_missed(m, MMU_TLB_L2, &w, 8);
-        fill_missed(m, MMU_TLB_L1D, &w, 4);
-    } else {
-        fill_missed(m, MMU_TLB_L2, &w, m->tlb[MMU_TLB_L2].ways);
-        fill_missed(m, MMU_TLB_L1D, &w, m->tlb[MMU_TLB_L1D].ways);
-    }
-    uint64_t off = va & ((1ULL << mmu_size_shift[w.size]) - 1);
-    uint64_t pa = (w.ppn << 12) | off;
-    return finish(m, pa, size, acc, c->priv, 0, w.host ? w.host + off : NULL, out);
+    struct pwc *p = &m->pwc;
+    if (!p->t.e)
+        return NULL;
+    /* pwc_find's first probe, when its bucket names the one entry in it */
+    const struct pwc_bucket *b = pwc_bucket_of(p, 1, va >> pwc_shift(1));
+    if (b->count != 1 || b->way == PWC_NO_WAY)
+        return NULL;
+    struct tlb_entry *t = &p->t.e[b->way];
+    if (t->size != 1 || !pwc_match(t, va, c->asid, c->levels))
+        return NULL;
+    /* step 2 at i = 0: the PTE, read as S-mode */
+    uint64_t pte_pa = (t->ppn << 12) | ((va >> 9) & 0xff8);
+    const uint8_t *pp = phys_ram_ptr(m->pm, pte_pa, 8);
+    if (!pp || !((mmu_pmp_page_mask(m, pte_pa & ~0xfffULL, PRIV_S) >> MMU_LOAD) & 1))
+        return NULL;
+    uint64_t pte = __atomic_load_n((const uint64_t *)(const void *)pp, __ATOMIC_ACQUIRE);
+    /* steps 3-9 for the usual leaf only (R set, so never the reserved
+     * W-without-R; A set, and the ok masks require D for a store) */
+    const uint64_t need = PTE_V | PTE_R | PTE_A, refuse = PTE_RESERVED | 3ULL << PTE_PBMT_SHIFT | PTE_N;
+    if ((pte & (need | refuse)) != need || !((c->ok[acc - 1] >> perm_index((unsigned)pte)) & 1))
+        return NULL;
+    /* step 10, and PMP on the page of the access */
+    uint64_t ppn = (pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK;
+    uint8_t *host = phys_ram_ptr(m->pm, ppn << 12, 4096);
+    if (!host || !((mmu_pmp_page_mask(m, ppn << 12, c->priv) >> acc) & 1))
+        return NULL;
+
+    tlb_touch(&p->t, t); /* pwc_lookup's use */
+    struct tlb_entry w = {
+        .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
+        .size = MMU_PAGE_4K, .valid = 1, .global = t->global || (pte & PTE_G), .levels = (uint8_t)c->levels,
+    };
+    MMU_COUNT(m->pwc_walks++);
+    fill_missed(m, MMU_TLB_L2, &w, l2_ways);
+    fill_missed(m, MMU_TLB_L1D, &w, l1_ways);
+    return host + (va & 0xfff);
 }
 
-enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
-                                const struct mmu_req *r, struct mmu_xlate *out)
+static __attribute__((noinline)) uint8_t *data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
-    /* loads and stores in the fast path's context: the common cases first */
-    if (acc != MMU_FETCH && r == m->ctx.req && m->ctx.path) {
-        int d = data_hit(m, va, acc, out);
-        if (d > 0)
-            return MMU_OK;
-        if (d < 0)
-            return data_walk(m, va, size, acc, out);
+    return data_walk_n(m, va, acc, 4, 8);
+}
+
+static __attribute__((noinline)) uint8_t *data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc)
+{
+    return data_walk_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
+}
+
+/* mmu_data_ptr for one geometry: the L1D holds the page (the fast path
+ * missed only for its slot or generation), or the L2 does and refills the
+ * L1D, with the permission needed, in RAM that PMP allows on the whole
+ * page; or both miss and data_walk_n walks.  Same effects as the general
+ * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
+ * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
+static inline __attribute__((always_inline)) uint8_t *data_ptr_n(struct mmu *m, uint64_t va, enum mmu_access acc,
+                                                                 unsigned l1_ways, unsigned l2_ways)
+{
+    const struct mmu_ctx *c = &m->ctx;
+    struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
+    unsigned sh = c->va_sh;
+    /* Sv39/48/57 "Addressing and Memory Protection": a va that is not
+     * canonical page-faults (the general path raises it) */
+    if ((uint64_t)((int64_t)(va << sh) >> sh) != va)
+        return NULL;
+    struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
+    if (!e) {
+        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
+            return c->path == 1 ? data_walk_default(m, va, acc) : data_walk_any(m, va, acc);
+        e = from_l2;
     }
-    return translate(m, va, size, acc, r, out);
+    if (!((c->ok[acc - 1] >> perm_index(e->flags)) & 1) || !e->host)
+        return NULL;
+    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    uint64_t pa = (e->ppn << 12) | off;
+    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, c->priv);
+    if (!((pmp >> acc) & 1))
+        return NULL;
+
+    uint8_t *host = e->host + off;
+    if (from_l2) {
+        /* as lookup() in each TLB, then the refill of tlb_translate, with
+         * the counts in one (merged_stats).  The fast slot is left for the
+         * next access to the page (the L1D hit just below): when the next
+         * L1D fill evicts first, as it does when every access misses, the
+         * slot would have been retired unused (lazy fill, docs/MMU.md). */
+        tlb_touch(l2, e);
+        MMU_COUNT(m->l2_refills[e->size]++);
+        fill_missed(m, MMU_TLB_L1D, e, l1_ways);
+    } else {
+        tlb_touch(l1, e);
+        MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
+        fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
+    }
+    return host;
+}
+
+uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
+{
+    if (m->ctx.path == 1)
+        return data_ptr_n(m, va, acc, 4, 8);
+    if (m->ctx.path == 2)
+        return data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
+    return NULL;
 }
 
 enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
@@ -697,7 +712,7 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
 }
 
 /* The statistics with the fast path's hits and the data path's refills
- * and walk fills added in. */
+ * and walks added in. */
 static void merged_stats(const struct mmu *m, struct mmu_stats *s)
 {
     *s = m->st;
@@ -708,23 +723,29 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
     for (int z = 0; z < MMU_NSIZES; z++) {
         s->translations += hits[z];
         s->tlb[MMU_TLB_L1D].hits_by_size[z] += hits[z];
-        /* an L2 refill (data_hit): a translation, an L1D miss and fill, an L2 hit */
+        /* an L2 refill (data_ptr_n): a translation, an L1D miss and fill, an L2 hit */
         uint64_t r = m->l2_refills[z];
         s->translations += r;
         s->tlb[MMU_TLB_L1D].misses += r;
         s->tlb[MMU_TLB_L1D].misses_by_size[z] += r;
         s->tlb[MMU_TLB_L1D].fills += r;
         s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
-        /* a walk of data_walk: a translation, an L1D and an L2 miss, each
-         * filled */
-        uint64_t f = m->walk_fills[z];
-        s->translations += f;
-        for (int k = MMU_TLB_L1D; k <= MMU_TLB_L2; k++) {
-            s->tlb[k].misses += f;
-            s->tlb[k].misses_by_size[z] += f;
-            s->tlb[k].fills += f;
-        }
     }
+    /* a walk of the data path (data_walk_n): a translation, an L1D and an
+     * L2 miss of a 4 KiB page, each filled, a walk of one PTE read that a
+     * page-walk cache lookup hit */
+    uint64_t w = m->pwc_walks;
+    s->translations += w;
+    for (int k = MMU_TLB_L1D; k <= MMU_TLB_L2; k++) {
+        s->tlb[k].misses += w;
+        s->tlb[k].misses_by_size[MMU_PAGE_4K] += w;
+        s->tlb[k].fills += w;
+    }
+    s->walks += w;
+    s->pte_reads += w;
+    s->walk_reads[0] += w;
+    s->pwc_lookups += w;
+    s->pwc_hits += w;
     /* a lookup is a hit (of some size) or a miss */
     for (int k = 0; k < 3; k++) {
         struct mmu_tlb_stats *t = &s->tlb[k];
@@ -746,7 +767,7 @@ void mmu_stats_reset(struct mmu *m)
     memset(&m->st, 0, sizeof m->st);
     memset(m->fast_hits, 0, sizeof m->fast_hits);
     memset(m->l2_refills, 0, sizeof m->l2_refills);
-    memset(m->walk_fills, 0, sizeof m->walk_fills);
+    m->pwc_walks = 0;
     for (int k = 0; k < MMU_FAST_N; k++)
         m->fast[k].hits = 0;
 }

@@ -16,9 +16,7 @@ static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 
 /* Host address for a load or store (not a fetch) of size bytes at va
  * (within one 4 KiB page) in the context last given to mmu_fast_context, if
- * the fast path knows it; NULL otherwise (then call mmu_translate_n with
- * that context's request, which tries the next most common cases first:
- * data_hit in mmu.c). */
+ * the fast path knows it; NULL otherwise (then mmu_data_ptr). */
 static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
@@ -31,5 +29,15 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
         __builtin_unreachable();
     return p;
 }
+
+/* The data path, for what mmu_fast_lookup did not answer: the host
+ * address of an aligned load or store (MMU_LOAD or MMU_STORE) of at most 8
+ * bytes at va, in the context last given to mmu_fast_context, when the
+ * next most common cases give it: an L1D hit, an L1D miss refilled from
+ * the L2, or a miss in both that a walk of one PTE read after a page-walk
+ * cache hit fills (mmu.c).  With the same effects as mmu_translate_n, in
+ * fewer steps.  NULL, having changed nothing, for anything else: a fault,
+ * MMIO, a page that needs an A/D update, ...; then mmu_translate_n. */
+uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc);
 
 #endif

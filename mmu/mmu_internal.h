@@ -165,7 +165,7 @@ struct mmu {
         uint8_t va_sh;                /* 64 - VABITS: va is canonical when sign-extending
                                        * its low 64 - va_sh bits gives va */
         /* which data path (mmu.c) serves the context: 0 none (not
-         * translated, or no L1D or no L2), 1 data_hit and data_walk for
+         * translated, or no L1D or no L2), 1 data_ptr_n and data_walk_n for
          * the default geometry (default_ways), 2 for any other */
         uint8_t path;
         /* by enum mmu_access minus 1: bit perm_index(flags) set when an
@@ -178,14 +178,15 @@ struct mmu {
      * lookup and an L1D hit (one increment instead of four; merged_stats()
      * adds them in) */
     uint64_t fast_hits[MMU_NSIZES];
-    /* L1D misses refilled from the L2 by data_hit (mmu.c), by size class:
-     * each also counts as a translation, an L1D miss and fill and an L2
-     * hit (merged_stats() adds them in) */
+    /* L1D misses refilled from the L2 by the data path (data_ptr_n in
+     * mmu.c), by size class: each also counts as a translation, an L1D miss
+     * and fill and an L2 hit (merged_stats() adds them in) */
     uint64_t l2_refills[MMU_NSIZES];
-    /* L1D and L2 misses walked and filled by data_walk (mmu.c), by size
-     * class: each also counts as a translation, an L1D and an L2 miss
-     * (misses_by_size too) and a fill of each (merged_stats() adds them in) */
-    uint64_t walk_fills[MMU_NSIZES];
+    /* L1D and L2 misses walked and filled by the data path (data_walk_n in
+     * mmu.c): each also counts as a translation, an L1D and an L2 miss of a
+     * 4 KiB page and a fill of each, a walk, a PWC lookup and hit and one
+     * PTE read (merged_stats() adds them in) */
+    uint64_t pwc_walks;
     struct mmu_stats st_view; /* what mmu_get_stats() returns */
 };
 
@@ -274,7 +275,7 @@ static inline __attribute__((always_inline)) struct tlb_entry *tlb_set_find(cons
 /* The entry mapping va for this ASID (or global), probing one set per size
  * class present; NULL on a miss.  No side effect (tlb_lookup is the use
  * that ages LRU).  ways is t->ways, passed so that a caller specialised
- * for a geometry gets the search unrolled (data_hit in mmu.c). */
+ * for a geometry gets the search unrolled (data_ptr_n in mmu.c). */
 static inline __attribute__((always_inline)) struct tlb_entry *tlb_find_n(struct tlb *t, uint64_t va,
                                                                           uint16_t asid, unsigned ways)
 {
@@ -322,10 +323,14 @@ static inline unsigned pwc_shift(unsigned level) { return 12 + 9 * level; }
 
 /* The bucket of the entries of a level with a tag.  Consecutive tags of one
  * level go to consecutive buckets and the level picks a quarter of the
- * index, so the entries on the paths of nearby addresses rarely share one. */
+ * index, so the entries on the paths of nearby addresses rarely share one;
+ * the tag's higher bits are folded in, so that regions far apart whose
+ * tags agree in the low bits (code low, stack high) do not share one
+ * either. */
 static inline struct pwc_bucket *pwc_bucket_of(const struct pwc *p, unsigned level, uint64_t tag)
 {
-    uint64_t k = tag ^ ((uint64_t)(level & 3) << (p->index_bits - 2));
+    unsigned b = p->index_bits;
+    uint64_t k = tag ^ (tag >> b) ^ (tag >> 2 * b) ^ ((uint64_t)(level & 3) << (b - 2));
     return &p->index[k & ((1u << p->index_bits) - 1)];
 }
 

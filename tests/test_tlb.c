@@ -91,10 +91,11 @@ static struct mmu_req req(struct env *e, int as)
                              .priv = PRIV_S, .hw_ad = true };
 }
 
-/* A load in address space as, always through the general path: its
- * request is never the one a test gave mmu_fast_context (static storage,
- * so it cannot share a stack address with a test's request by chance);
- * with the same key it still fills the fast slot on an L1D hit. */
+/* A load in address space as, through the general path (mmu_translate);
+ * with the fast path's key it still fills the fast slot on an L1D hit.
+ * (Static storage: a request that is the fast path's context by chance of
+ * a shared stack address would make no difference now, but is not what
+ * the tests mean.) */
 static uint64_t ld(struct env *e, int as, uint64_t va)
 {
     static struct mmu_req r;
@@ -708,42 +709,52 @@ static void test_fast_path_generation_wrap(void **state)
     env_free(e);
 }
 
-/* One access as the hart makes it: the fast path, then the translation with
- * the fast path's own request (data_hit first).  Returns the pa, or ~0 on a
- * fault. */
+/* One access as the hart makes it: the fast path, then the data path
+ * (mmu_data_ptr), then the general translation.  Returns the pa, or ~0 on
+ * a fault. */
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
 {
     uint8_t *p = mmu_fast_lookup(e->m, va, acc);
+    if (!p)
+        p = mmu_data_ptr(e->m, va, acc);
     if (p)
         return RAM_BASE + (uint64_t)(p - e->pm.ram);
     struct mmu_xlate x;
     return mmu_translate(e->m, va, acc, r, &x) == MMU_OK ? x.pa : ~0ULL;
 }
 
-/* The fast path and data_hit (an L1D hit the fast path did not have, an
- * L1D miss refilled from the L2, or a miss in both that the general path
- * then walks in data_walk) change nothing that the general translation
- * would not: the same answers, statistics and TLB contents (LRU stamps
- * included) as the same accesses in a context that is not the fast path's,
- * with walks, faults, clean pages and evictions in the mix. */
+/* The fast path and the data path (an L1D hit the fast path did not have,
+ * an L1D miss refilled from the L2, a miss in both walked from a PWC hit at
+ * level 1) change nothing that the general translation would not: the same
+ * answers, statistics and TLB contents (LRU stamps included) as the same
+ * accesses in a context that is not the fast path's, with walks of every
+ * length, faults, clean pages, pages without A, Svpbmt types, MMIO and
+ * evictions in the mix, in two 2 MiB regions of two 1 GiB ones. */
 static void data_path_same_as_general(const char *tlb)
 {
     struct env *a = env_new(tlb), *b = env_new(tlb);
     struct env *both[2] = { a, b };
+    const uint64_t region[2] = { 0x10000, 0x40010000 };
     for (int k = 0; k < 2; k++) {
-        for (uint64_t i = 0; i < 24; i++) {
-            uint64_t flags = i % 5 == 3 ? (R | W | A | V)          /* clean: a store walks */
-                           : i % 7 == 6 ? (R | W | U | A | D | V)  /* U page: S without SUM faults */
-                                        : RWXAD;
-            map(both[k], 1, 0x10000 + (i << 12), RAM_BASE + 0x20000 + (i << 12), 0, flags);
+        for (int g = 0; g < 2; g++) {
+            for (uint64_t i = 0; i < 24; i++) {
+                uint64_t flags = i % 5 == 3    ? (R | W | A | V)          /* clean: a store walks */
+                               : i % 7 == 6    ? (R | W | U | A | D | V)  /* U page: S without SUM faults */
+                               : i % 11 == 4   ? (R | W | X | V)          /* no A: the walk sets it */
+                               : i % 13 == 5   ? (RWXAD | 1ULL << 61)     /* Svpbmt NC */
+                               : i == 17       ? (X | A | V)              /* execute-only: loads fault */
+                                               : RWXAD;
+                uint64_t pa = i == 9 ? 0x10000000 : RAM_BASE + 0x20000 + (i << 12); /* 9: MMIO */
+                map(both[k], 1, region[g] + (i << 12), pa, 0, flags);
+            }
         }
     }
     struct mmu_req ra = req(a, 1), rb = req(b, 1);
     mmu_fast_context(a->m, &ra);
     uint64_t x = 12345;
-    for (int n = 0; n < 3000; n++) {
+    for (int n = 0; n < 6000; n++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        uint64_t va = 0x10000 + ((x >> 33) % 26 << 12) + ((x >> 20) & 0xff8); /* 2 pages unmapped */
+        uint64_t va = region[(x >> 40) & 1] + ((x >> 33) % 26 << 12) + ((x >> 20) & 0xff8); /* 2 pages unmapped */
         enum mmu_access acc = (x >> 60) & 1 ? MMU_STORE : MMU_LOAD;
         struct mmu_xlate xb;
         uint64_t pb = mmu_translate(b->m, va, acc, &rb, &xb) == MMU_OK ? xb.pa : ~0ULL;
@@ -755,7 +766,9 @@ static void data_path_same_as_general(const char *tlb)
     assert_int_equal(sa.tlb[MMU_TLB_L2].hits, sb.tlb[MMU_TLB_L2].hits);
     assert_memory_equal(&sa, &sb, sizeof sa);
     assert_true(sa.tlb[MMU_TLB_L1D].evictions > 100 && sa.tlb[MMU_TLB_L2].hits > 100 &&
-                sa.page_faults[MMU_LOAD] > 0 && sa.walks > 100);
+                sa.page_faults[MMU_LOAD] > 0 && sa.walks > 100 && sa.ad_updates > 0);
+    /* both kinds of walk happened: the data path's and the general one's */
+    assert_true(a->m->pwc_walks > 100 && sa.walks - a->m->pwc_walks > 100);
     for (int which = MMU_TLB_L1I; which <= MMU_TLB_PWC; which++) {
         struct tlb_entry_view va_[64], vb[64];
         int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
@@ -763,6 +776,7 @@ static void data_path_same_as_general(const char *tlb)
         for (int k = 0; k < na; k++) {
             assert_int_equal(va_[k].va, vb[k].va);
             assert_int_equal(va_[k].flags, vb[k].flags);
+            assert_int_equal(va_[k].pbmt, vb[k].pbmt);
             assert_int_equal(va_[k].stamp, vb[k].stamp);
         }
     }
@@ -783,29 +797,40 @@ static void test_data_path_same_as_general(void **state)
 /* The fast slot of a page is filled only by an L1D hit that the fast path
  * did not answer: a walk or an L1D refill from the L2 leaves it empty (when
  * every access misses, the next L1D fill would retire it unused), and the
- * next access to the page fills it.  The same through the data path (the
- * context's own request) and the general path (another request with the
+ * next access to the page fills it.  The same through the data path
+ * (mmu_data_ptr) and the general path (mmu_translate with a request of the
  * same key). */
-static void fast_filled_on_l1d_hit(bool own_req)
+static bool access_via(struct env *e, bool data_path, const struct mmu_req *r, uint64_t va, enum mmu_access acc)
+{
+    struct mmu_xlate x;
+    if (data_path)
+        return mmu_data_ptr(e->m, va, acc) == e->pm.ram + 0x10000 + (va & 0xffff);
+    return mmu_translate(e->m, va, acc, r, &x) == MMU_OK && x.pa == RAM_BASE + 0x10000 + (va & 0xffff);
+}
+
+static void fast_filled_on_l1d_hit(bool data_path)
 {
     struct env *e = env_new("l1d=1x1");
     map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, RWXAD);
     map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, RWXAD);
     struct mmu_req r = req(e, 1), other = r;
-    struct mmu_req *use = own_req ? &r : &other;
-    struct mmu_xlate x;
     mmu_fast_context(e->m, &r);
-    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, use, &x), MMU_OK); /* walks */
+    /* an unmapped page of the same 2 MiB: the walk faults at level 0 and
+     * leaves the level-1 PTE in the PWC, from which the data path walks */
+    assert_int_equal(ld(e, 1, 0x3000), ~0ULL);
+    assert_true(access_via(e, data_path, &other, 0x1000, MMU_LOAD)); /* walks */
     assert_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
-    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_STORE, use, &x), MMU_OK); /* evicts 0x1000 */
+    assert_true(access_via(e, data_path, &other, 0x2000, MMU_STORE)); /* evicts 0x1000 */
     assert_null(mmu_fast_lookup(e->m, 0x2000, MMU_STORE));
-    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_LOAD, use, &x), MMU_OK); /* from the L2 */
+    assert_true(access_via(e, data_path, &other, 0x1000, MMU_LOAD)); /* from the L2 */
     assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L2].hits, 1);
     assert_null(mmu_fast_lookup(e->m, 0x1000, MMU_LOAD));
-    assert_int_equal(mmu_translate(e->m, 0x1010, MMU_LOAD, use, &x), MMU_OK); /* an L1D hit */
+    assert_true(access_via(e, data_path, &other, 0x1010, MMU_LOAD)); /* an L1D hit */
     assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 1);
     assert_ptr_equal(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD), e->pm.ram + 0x11008);
     assert_ptr_equal(mmu_fast_lookup(e->m, 0x1ff8, MMU_STORE), e->pm.ram + 0x11ff8);
+    if (data_path)
+        assert_int_equal(e->m->pwc_walks, 2); /* both walks were the data path's */
     env_free(e);
 }
 
