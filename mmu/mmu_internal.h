@@ -324,13 +324,12 @@ static inline unsigned pwc_shift(unsigned level) { return 12 + 9 * level; }
 /* The bucket of the entries of a level with a tag.  Consecutive tags of one
  * level go to consecutive buckets and the level picks a quarter of the
  * index, so the entries on the paths of nearby addresses rarely share one;
- * the tag's higher bits are folded in, so that regions far apart whose
- * tags agree in the low bits (code low, stack high) do not share one
- * either. */
+ * the tag's higher VPN fields (9 bits each) are folded in, so that regions
+ * far apart whose tags agree in the low bits (code low, stack high) do not
+ * share one either. */
 static inline struct pwc_bucket *pwc_bucket_of(const struct pwc *p, unsigned level, uint64_t tag)
 {
-    unsigned b = p->index_bits;
-    uint64_t k = tag ^ (tag >> b) ^ (tag >> 2 * b) ^ ((uint64_t)(level & 3) << (b - 2));
+    uint64_t k = tag ^ (tag >> 9) ^ (tag >> 18) ^ ((uint64_t)(level & 3) << (p->index_bits - 2));
     return &p->index[k & ((1u << p->index_bits) - 1)];
 }
 

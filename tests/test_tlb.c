@@ -729,14 +729,14 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
  * answers, statistics and TLB contents (LRU stamps included) as the same
  * accesses in a context that is not the fast path's, with walks of every
  * length, faults, clean pages, pages without A, Svpbmt types, MMIO and
- * evictions in the mix, in two 2 MiB regions of two 1 GiB ones. */
+ * evictions in the mix, in three regions: two in one 1 GiB, one in another. */
 static void data_path_same_as_general(const char *tlb)
 {
     struct env *a = env_new(tlb), *b = env_new(tlb);
     struct env *both[2] = { a, b };
-    const uint64_t region[2] = { 0x10000, 0x40010000 };
+    const uint64_t region[3] = { 0x10000, 0x210000, 0x40010000 }; /* 2 MiB apart, 1 GiB apart */
     for (int k = 0; k < 2; k++) {
-        for (int g = 0; g < 2; g++) {
+        for (int g = 0; g < 3; g++) {
             for (uint64_t i = 0; i < 24; i++) {
                 uint64_t flags = i % 5 == 3    ? (R | W | A | V)          /* clean: a store walks */
                                : i % 7 == 6    ? (R | W | U | A | D | V)  /* U page: S without SUM faults */
@@ -754,7 +754,7 @@ static void data_path_same_as_general(const char *tlb)
     uint64_t x = 12345;
     for (int n = 0; n < 6000; n++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
-        uint64_t va = region[(x >> 40) & 1] + ((x >> 33) % 26 << 12) + ((x >> 20) & 0xff8); /* 2 pages unmapped */
+        uint64_t va = region[(x >> 40) % 3] + ((x >> 33) % 26 << 12) + ((x >> 20) & 0xff8); /* 2 pages unmapped */
         enum mmu_access acc = (x >> 60) & 1 ? MMU_STORE : MMU_LOAD;
         struct mmu_xlate xb;
         uint64_t pb = mmu_translate(b->m, va, acc, &rb, &xb) == MMU_OK ? xb.pa : ~0ULL;
@@ -786,12 +786,15 @@ static void data_path_same_as_general(const char *tlb)
 
 /* In a geometry the data path searches with generic loops, and in the
  * default 4-way L1D and 8-way L2 for which it has unrolled searches and
- * victim choices (fewer sets, so that 26 pages still evict). */
+ * victim choices (fewer sets, so that 26 pages still evict); and with a
+ * PWC of 2 entries for the 5 non-leaf PTEs of the regions, so that walks
+ * of two and three reads (the general path's) mix with the data path's. */
 static void test_data_path_same_as_general(void **state)
 {
     (void)state;
-    data_path_same_as_general("l1d=2x2,l2=4x2,pwc=4");
-    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=4");
+    data_path_same_as_general("l1d=2x2,l2=4x2,pwc=8");
+    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=8");
+    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=2");
 }
 
 /* The fast slot of a page is filled only by an L1D hit that the fast path
