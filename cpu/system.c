@@ -68,8 +68,10 @@ void exec_fence(struct hart *h, const struct insn *d)
 void exec_fence_i(struct hart *h, const struct insn *d)
 {
     (void)d;
-    /* the decoded-instruction cache compares the instruction bits on every
-     * use, so it is always coherent with memory; only drop the fetch page */
+    /* decoded blocks are compared with memory whenever anything may have
+     * written it (fence.i, like every MISC-MEM instruction, moves the code
+     * epoch: struct block), so they are always coherent with memory; only
+     * drop the fetch page */
     hart_flush_fetch(h);
 }
 

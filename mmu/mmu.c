@@ -235,7 +235,6 @@ unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned
     uint64_t lo, hi;
     unsigned mask = pmp_lookup(p, pa, size, (int)priv, &lo, &hi);
     if (lo < hi) {
-        c->valid = 1;
         c->gen = p->gen;
         c->lo = lo;
         c->hi = hi;
@@ -481,10 +480,7 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
         goto check_pmp;
     }
 
-    /* Sv39/48/57 "Addressing and Memory Protection": bits 63..VABITS must
-     * all equal bit VABITS-1, or a page fault occurs. */
-    unsigned sh = 64 - (12 + 9 * levels);
-    if ((uint64_t)((int64_t)(va << sh) >> sh) != va)
+    if (!va_canonical(va, 64 - (12 + 9 * levels)))
         return fault(m, MMU_PAGE_FAULT, acc);
 
     uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
@@ -533,7 +529,7 @@ static inline __attribute__((always_inline)) uint8_t *data_walk_n(struct mmu *m,
     if (t->size != 1 || !pwc_match(t, va, c->asid, c->levels))
         return NULL;
     /* step 2 at i = 0: the PTE, read as S-mode */
-    uint64_t pte_pa = (t->ppn << 12) | ((va >> 9) & 0xff8);
+    uint64_t pte_pa = (t->ppn << 12) + vpn(va, 0) * 8;
     const uint8_t *pp = phys_ram_ptr(m->pm, pte_pa, 8);
     if (!pp || !((mmu_pmp_page_mask(m, pte_pa & ~0xfffULL, PRIV_S) >> MMU_LOAD) & 1))
         return NULL;
@@ -544,7 +540,7 @@ static inline __attribute__((always_inline)) uint8_t *data_walk_n(struct mmu *m,
     if ((pte & (need | refuse)) != need || !((c->ok[acc - 1] >> perm_index((unsigned)pte)) & 1))
         return NULL;
     /* step 10, and PMP on the page of the access */
-    uint64_t ppn = (pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK;
+    uint64_t ppn = pte_ppn(pte);
     uint8_t *host = phys_ram_ptr(m->pm, ppn << 12, 4096);
     if (!host || !((mmu_pmp_page_mask(m, ppn << 12, c->priv) >> acc) & 1))
         return NULL;
@@ -581,10 +577,7 @@ static inline __attribute__((always_inline)) uint8_t *data_ptr_n(struct mmu *m, 
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
-    unsigned sh = c->va_sh;
-    /* Sv39/48/57 "Addressing and Memory Protection": a va that is not
-     * canonical page-faults (the general path raises it) */
-    if ((uint64_t)((int64_t)(va << sh) >> sh) != va)
+    if (!va_canonical(va, c->va_sh)) /* a page fault: the general path raises it */
         return NULL;
     struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {

@@ -129,8 +129,9 @@ enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
 /* sfence.vma / sinval.vma: has_va = (rs1 != x0), has_asid = (rs2 != x0). */
 void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 
-/* Changes whenever any TLB entry is removed or replaced, so a user caching a
- * translation (the hart's fetch page) knows to look again. */
+/* Changes whenever any TLB or PWC entry is removed or replaced, or PMP is
+ * written, so a user caching a translation knows to look again.  (The
+ * hart's fetch buffer uses the narrower mmu_fetch_generation_ptr.) */
 uint64_t mmu_generation(const struct mmu *m);
 /* A counter that changes whenever an L1 instruction-TLB entry is removed or
  * replaced, and on mmu_pmp_changed() (what the hart's fetch buffer depends

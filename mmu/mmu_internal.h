@@ -20,6 +20,14 @@
 #define PTE_PBMT_SHIFT 61                        /* bits 62:61, Svpbmt */
 #define PTE_N (1ULL << 63)                       /* Svnapot */
 
+/* va.vpn[i] and pte.ppn, as the spec's algorithm names them */
+static inline uint64_t vpn(uint64_t va, int i) { return (va >> (12 + 9 * i)) & 0x1ff; }
+static inline uint64_t pte_ppn(uint64_t pte) { return (pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK; }
+
+/* Sv39/48/57 "Addressing and Memory Protection": bits 63..VABITS of va
+ * must all equal bit VABITS-1 (sh = 64 - VABITS), or a page fault occurs. */
+static inline bool va_canonical(uint64_t va, unsigned sh) { return (uint64_t)((int64_t)(va << sh) >> sh) == va; }
+
 #define SATP_MODE_SHIFT 60
 #define SATP_ASID_SHIFT 44
 #define SATP_ASID_MASK 0xffffULL
@@ -149,7 +157,7 @@ struct mmu {
          * aligned pa passes) while the region holds no whole page or
          * nothing is cached (mmu_pmp_page_mask) */
         uint64_t page_lo, page_span;
-        uint8_t mask, valid;
+        uint8_t mask;
     } pmpc[4];
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
@@ -217,7 +225,7 @@ static inline unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, u
     if (!p || (priv == PRIV_M && p->m_all_allowed && (pa & 7) + size <= 8))
         return 7;
     const struct pmp_region *c = &m->pmpc[priv & 3];
-    if (c->valid && c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa)
+    if (c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa) /* lo = hi = 0: nothing cached */
         return c->mask;
     return mmu_pmp_mask_lookup(m, pa, size, priv);
 }

@@ -108,7 +108,6 @@ void pwc_free(struct pwc *p)
     p->index = NULL;
 }
 
-
 /* The deepest entry a walk of va may use, by searching every way.  At most
  * one entry of each level matches (pwc_insert overwrites an entry that the
  * same address space would hit), so "deepest" is well defined. */
@@ -122,8 +121,6 @@ struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned
     }
     return best;
 }
-
-
 
 static void pwc_remove(struct pwc *p, struct tlb_entry *e)
 {

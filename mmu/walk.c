@@ -8,10 +8,6 @@
  * be checked against it line by line. */
 #include "mmu_internal.h"
 
-/* va.vpn[i] */
-static uint64_t vpn(uint64_t va, int i) { return (va >> (12 + 9 * i)) & 0x1ff; }
-static uint64_t pte_ppn(uint64_t pte) { return (pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK; }
-
 /* Step 3's "bits or encodings that are reserved for future standard use". */
 static bool pte_reserved(uint64_t pte, bool leaf, int i, bool no_pbmt)
 {
