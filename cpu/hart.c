@@ -350,17 +350,22 @@ static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_a
  * raising the fault. */
 static bool fetch_page(struct hart *h, uint64_t va)
 {
-    struct mmu_xlate x;
-    if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
-    uint64_t gen = generation(h); /* after the fill this translation made */
-    uint64_t ppage = x.pa & ~0xfffull;
-    h->fetch_vpage = va & ~0xfffull;
+    uint64_t ppage;
+    /* the common case under translation, an L1I hit: the MMU's fetch path
+     * (the same effects as xlate's, and it checks PMP on the whole page) */
+    uint8_t *host = h->priv != PRIV_M ? mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage) : NULL;
+    if (!host) {
+        struct mmu_xlate x;
+        if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
+        ppage = x.pa & ~0xfffull;
+        /* cache the host pointer only when the whole page is RAM and PMP
+         * allows all of it; otherwise each fetch goes through the slow path */
+        if (x.host && pmp_ok(h, ppage, 4096, MMU_FETCH)) host = phys_ram_ptr(h->pm, ppage, 4096);
+    }
+    h->fetch_vpage = host ? va & ~0xfffull : UINT64_MAX;
     h->fetch_ppage = ppage;
-    h->fetch_gen = gen;
-    /* cache the host pointer only when the whole page is RAM and PMP allows
-     * all of it; otherwise each fetch goes through the slow path */
-    h->fetch_host = (x.host && pmp_ok(h, ppage, 4096, MMU_FETCH)) ? phys_ram_ptr(h->pm, ppage, 4096) : NULL;
-    if (!h->fetch_host) h->fetch_vpage = UINT64_MAX;
+    h->fetch_gen = generation(h); /* after the fill this translation made */
+    h->fetch_host = host;
     return true;
 }
 

@@ -620,6 +620,35 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
     return NULL;
 }
 
+/* The hart's fetch page after a page change, when the L1I holds it: the
+ * same effects as the general path's translation of a fetch that hits in
+ * the L1I (a translation, an L1I hit by page size, the entry made most
+ * recently used) and the answer the hart would take from it, when the
+ * entry allows execution at priv (steps 6 and 8: X; U pages for U-mode
+ * only, since S-mode never executes them, whatever SUM says) and the page
+ * is RAM that PMP lets priv fetch from in full.  Anything else (M-mode,
+ * Bare, no L1I, a miss, a fault, MMIO) returns NULL having changed nothing;
+ * then the general path. */
+uint8_t *mmu_fetch_page(struct mmu *m, uint64_t va, uint64_t satp, unsigned priv, uint64_t *pa_page)
+{
+    struct tlb *t = &m->tlb[MMU_TLB_L1I];
+    unsigned levels = satp_levels(satp);
+    if (priv == PRIV_M || !levels || !t->e || !va_canonical(va, 64 - (12 + 9 * levels)))
+        return NULL;
+    struct tlb_entry *e = tlb_find(t, va, (uint16_t)((satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK));
+    if (!e || !e->host || !(e->flags & PTE_X) || ((e->flags & PTE_U) != 0) != (priv == PRIV_U))
+        return NULL;
+    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1) & ~0xfffULL; /* of va's 4 KiB page */
+    uint64_t page = (e->ppn << 12) | off;
+    if (!((mmu_pmp_page_mask(m, page, priv) >> MMU_FETCH) & 1))
+        return NULL;
+    tlb_touch(t, e);
+    MMU_COUNT(m->st.translations++);
+    MMU_COUNT(m->st.tlb[MMU_TLB_L1I].hits_by_size[e->size]++);
+    *pa_page = page;
+    return e->host + off;
+}
+
 enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                               const struct mmu_req *r, struct mmu_xlate *out)
 {

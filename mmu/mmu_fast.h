@@ -40,4 +40,11 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
  * MMIO, a page that needs an A/D update, ...; then mmu_translate_n. */
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc);
 
+/* The host address of va's 4 KiB page for an instruction fetch at
+ * privilege priv under satp, and its physical address in *pa_page, when
+ * the L1I holds the page with execute permission and PMP allows fetching
+ * all of it; with the same effects as the general translation (mmu.c).
+ * NULL, having changed nothing, for anything else. */
+uint8_t *mmu_fetch_page(struct mmu *m, uint64_t va, uint64_t satp, unsigned priv, uint64_t *pa_page);
+
 #endif

@@ -712,8 +712,21 @@ static void test_fast_path_generation_wrap(void **state)
 /* One access as the hart makes it: the fast path, then the data path
  * (mmu_data_ptr), then the general translation.  Returns the pa, or ~0 on
  * a fault. */
+static int fetch_path_hits; /* fetches that hart_like's mmu_fetch_page answered */
+
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
 {
+    uint64_t page;
+    if (acc == MMU_FETCH) { /* as the hart's fetch_page */
+        uint8_t *host = mmu_fetch_page(e->m, va, r->satp, r->priv, &page);
+        if (host) {
+            fetch_path_hits++;
+            assert_ptr_equal(host, e->pm.ram + (page - RAM_BASE));
+            return page | (va & 0xfff);
+        }
+        struct mmu_xlate x;
+        return mmu_translate(e->m, va, acc, r, &x) == MMU_OK ? x.pa : ~0ULL;
+    }
     uint8_t *p = mmu_fast_lookup(e->m, va, acc);
     if (!p)
         p = mmu_data_ptr(e->m, va, acc);
@@ -725,11 +738,12 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
 
 /* The fast path and the data path (an L1D hit the fast path did not have,
  * an L1D miss refilled from the L2, a miss in both walked from a PWC hit at
- * level 1) change nothing that the general translation would not: the same
- * answers, statistics and TLB contents (LRU stamps included) as the same
- * accesses in a context that is not the fast path's, with walks of every
- * length, faults, clean pages, pages without A, Svpbmt types, MMIO and
- * evictions in the mix, in three regions: two in one 1 GiB, one in another. */
+ * level 1), and the fetch path (an L1I hit), change nothing that the
+ * general translation would not: the same answers, statistics and TLB
+ * contents (LRU stamps included) as the same accesses in a context that is
+ * not the fast path's, with walks of every length, faults, clean pages,
+ * pages without A, Svpbmt types, MMIO and evictions in the mix, in three
+ * regions: two in one 1 GiB, one in another. */
 static void data_path_same_as_general(const char *tlb)
 {
     struct env *a = env_new(tlb), *b = env_new(tlb);
@@ -751,11 +765,12 @@ static void data_path_same_as_general(const char *tlb)
     }
     struct mmu_req ra = req(a, 1), rb = req(b, 1);
     mmu_fast_context(a->m, &ra);
+    fetch_path_hits = 0;
     uint64_t x = 12345;
     for (int n = 0; n < 6000; n++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
         uint64_t va = region[(x >> 40) % 3] + ((x >> 33) % 26 << 12) + ((x >> 20) & 0xff8); /* 2 pages unmapped */
-        enum mmu_access acc = (x >> 60) & 1 ? MMU_STORE : MMU_LOAD;
+        enum mmu_access acc = (x >> 56) % 8 == 0 ? MMU_FETCH : (x >> 60) & 1 ? MMU_STORE : MMU_LOAD;
         struct mmu_xlate xb;
         uint64_t pb = mmu_translate(b->m, va, acc, &rb, &xb) == MMU_OK ? xb.pa : ~0ULL;
         assert_int_equal(hart_like(a, &ra, va, acc), pb);
@@ -769,6 +784,8 @@ static void data_path_same_as_general(const char *tlb)
                 sa.page_faults[MMU_LOAD] > 0 && sa.walks > 100 && sa.ad_updates > 0);
     /* both kinds of walk happened: the data path's and the general one's */
     assert_true(a->m->pwc_walks > 100 && sa.walks - a->m->pwc_walks > 100);
+    /* and fetches, from the fetch path and from the general one */
+    assert_true(fetch_path_hits > 50 && sa.tlb[MMU_TLB_L1I].lookups - (uint64_t)fetch_path_hits > 50);
     for (int which = MMU_TLB_L1I; which <= MMU_TLB_PWC; which++) {
         struct tlb_entry_view va_[64], vb[64];
         int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
@@ -795,6 +812,40 @@ static void test_data_path_same_as_general(void **state)
     data_path_same_as_general("l1d=2x2,l2=4x2,pwc=8");
     data_path_same_as_general("l1d=2x4,l2=2x8,pwc=8");
     data_path_same_as_general("l1d=2x4,l2=2x8,pwc=2");
+}
+
+/* The fetch path answers only what the general path would allow: U-mode
+ * fetches from U pages only, S-mode from non-U pages only (SUM or not),
+ * X required; an L1I hit it refuses leaves everything as it was. */
+static void test_fetch_path_u_and_s(void **state)
+{
+    (void)state;
+    struct env *e = env_new(NULL);
+    map(e, 1, 0x1000, RAM_BASE + 0x11000, 0, R | X | U | A | V);
+    map(e, 1, 0x2000, RAM_BASE + 0x12000, 0, R | X | A | V);
+    map(e, 1, 0x3000, RAM_BASE + 0x13000, 0, R | W | U | A | D | V);
+    struct mmu_req s = req(e, 1), u = s;
+    u.priv = PRIV_U;
+    s.sum = true;
+    struct mmu_xlate x;
+    uint64_t page = 0;
+    assert_null(mmu_fetch_page(e->m, 0x1000, u.satp, PRIV_U, &page)); /* not in the L1I yet */
+    assert_int_equal(mmu_translate(e->m, 0x1000, MMU_FETCH, &u, &x), MMU_OK);
+    assert_int_equal(mmu_translate(e->m, 0x2000, MMU_FETCH, &s, &x), MMU_OK);
+    assert_int_equal(mmu_translate(e->m, 0x3000, MMU_LOAD, &u, &x), MMU_OK);
+    assert_int_equal(mmu_translate(e->m, 0x3000, MMU_FETCH, &u, &x), MMU_PAGE_FAULT); /* no X */
+    struct mmu_stats before = *mmu_get_stats(e->m);
+    assert_null(mmu_fetch_page(e->m, 0x2010, u.satp, PRIV_U, &page)); /* not a U page */
+    assert_null(mmu_fetch_page(e->m, 0x1010, s.satp, PRIV_S, &page)); /* a U page, SUM set */
+    assert_null(mmu_fetch_page(e->m, 0x1010, s.satp, PRIV_M, &page)); /* M: not translated */
+    assert_memory_equal(&before, mmu_get_stats(e->m), sizeof before);
+    assert_ptr_equal(mmu_fetch_page(e->m, 0x1ffe, u.satp, PRIV_U, &page), e->pm.ram + 0x11000);
+    assert_int_equal(page, RAM_BASE + 0x11000);
+    assert_ptr_equal(mmu_fetch_page(e->m, 0x2000, s.satp, PRIV_S, &page), e->pm.ram + 0x12000);
+    const struct mmu_stats *st = mmu_get_stats(e->m);
+    assert_int_equal(st->tlb[MMU_TLB_L1I].hits, before.tlb[MMU_TLB_L1I].hits + 2);
+    assert_int_equal(st->translations, before.translations + 2);
+    env_free(e);
 }
 
 /* The fast slot of a page is filled only by an L1D hit that the fast path
@@ -970,6 +1021,7 @@ int main(void)
         cmocka_unit_test(test_fast_path_filled_on_l1d_hit),
         cmocka_unit_test(test_fast_path_context_change),
         cmocka_unit_test(test_data_path_same_as_general),
+        cmocka_unit_test(test_fetch_path_u_and_s),
         cmocka_unit_test(test_fast_path_generation_wrap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
