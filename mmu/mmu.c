@@ -635,7 +635,8 @@ uint8_t *mmu_fetch_page(struct mmu *m, uint64_t va, uint64_t satp, unsigned priv
     unsigned levels = satp_levels(satp);
     if (priv == PRIV_M || !levels || !t->e || !va_canonical(va, 64 - (12 + 9 * levels)))
         return NULL;
-    struct tlb_entry *e = tlb_find(t, va, (uint16_t)((satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK));
+    uint16_t asid = (uint16_t)((satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
+    struct tlb_entry *e = t->ways == 4 ? tlb_find_n(t, va, asid, 4) : tlb_find(t, va, asid); /* unrolled for the default */
     if (!e || !e->host || !(e->flags & PTE_X) || ((e->flags & PTE_U) != 0) != (priv == PRIV_U))
         return NULL;
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1) & ~0xfffULL; /* of va's 4 KiB page */
