@@ -415,10 +415,16 @@ static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t
     uint64_t least = stamp[0];
 #pragma GCC unroll 8
     for (unsigned w = 1; w < ways; w++) {
-        /* selects, not branches: which way is older is unpredictable */
-        bool older = stamp[w] < least;
-        v = older ? w : v;
-        least = older ? stamp[w] : least;
+        uint64_t s = stamp[w];
+        if (ways <= 4) { /* selects (the compiler's choice of cmov or branch) */
+            bool older = s < least;
+            v = older ? w : v;
+            least = older ? s : least;
+        } else { /* masks: never a branch over 8 ways whose order is unpredictable */
+            uint64_t older = 0 - (uint64_t)(s < least);
+            v ^= (v ^ w) & (unsigned)older;
+            least ^= (least ^ s) & older;
+        }
     }
     if (least != 0 && t->repl == MMU_REPL_RANDOM)
         return (unsigned)(tlb_xorshift64(&t->rng) % ways);
