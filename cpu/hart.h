@@ -246,7 +246,7 @@ static inline __attribute__((always_inline)) bool hart_access_translated(struct 
                                                                          unsigned size, enum mmu_access acc,
                                                                          uint64_t *val)
 {
-    uint8_t *p = mmu_data_ptr(h->mmu, va, acc);
+    uint8_t *p = mmu_data_ptr_inline(h->mmu, va, acc);
     if (__builtin_expect(p == NULL, 0))
         return hart_access_general(h, va, size, acc, val);
     if (acc == MMU_STORE) phys_write_host(p, size, *val);
@@ -256,14 +256,16 @@ static inline __attribute__((always_inline)) bool hart_access_translated(struct 
 
 /* For a handler's slow path: the load of size bytes at va that hart_mem_ptr
  * did not answer (hart_load_slow, with the common case inline). */
-static inline bool hart_load_miss(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
+static inline __attribute__((always_inline)) bool hart_load_miss(struct hart *h, uint64_t va, unsigned size,
+                                                                 uint64_t *val)
 {
     if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
         return hart_access_translated(h, va, size, MMU_LOAD, val);
     return hart_load_slow(h, va, size, val);
 }
 
-static inline bool hart_store_miss(struct hart *h, uint64_t va, unsigned size, uint64_t val)
+static inline __attribute__((always_inline)) bool hart_store_miss(struct hart *h, uint64_t va, unsigned size,
+                                                                  uint64_t val)
 {
     if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
         return hart_access_translated(h, va, size, MMU_STORE, &val);

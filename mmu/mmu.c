@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mmu_internal.h"
 #include "mmu_fast.h"
 
 void mmu_config_default(struct mmu_config *c)
@@ -135,30 +134,17 @@ int mmu_config_set_ad(struct mmu_config *c, const char *mode)
 }
 
 /* Empty every fast slot (see struct mmu_fast). */
-static void fast_clear(struct mmu *m)
+void mmu_fast_clear(struct mmu *m)
 {
     for (unsigned i = 0; i < MMU_FAST_N; i++)
         m->fast[i].tag[0] = m->fast[i].tag[1] = i ^ 1;
 }
 
-/* An entry of L1 which (MMU_TLB_L1I or MMU_TLB_L1D) was removed or replaced,
- * or PMP changed (both), or (L1D) the fast path's context did. */
-static void l1_changed(struct mmu *m, int which)
-{
-    if (which == MMU_TLB_L1I) {
-        m->l1i_gen++;
-        return;
-    }
-    m->fast_gen += MMU_FAST_GEN_ONE;
-    if (m->fast_gen == 0)
-        fast_clear(m);
-}
-
 /* l1_changed for both L1s: entries of either may have gone, or PMP changed. */
 static void both_l1_changed(struct mmu *m)
 {
-    l1_changed(m, MMU_TLB_L1I);
-    l1_changed(m, MMU_TLB_L1D);
+    mmu_l1_changed(m, MMU_TLB_L1I);
+    mmu_l1_changed(m, MMU_TLB_L1D);
 }
 
 struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, struct pmp *pmp)
@@ -180,7 +166,7 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     m->pmp = pmp;
     for (int k = 0; k < 4; k++)
         m->pmpc[k].page_lo = 1; /* no page passes mmu_pmp_page_mask's test yet */
-    fast_clear(m);
+    mmu_fast_clear(m);
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
         tlb_init(&m->tlb[MMU_TLB_L2], c->l2_sets, c->l2_ways, c->repl, 0x3333) ||
@@ -258,10 +244,6 @@ static unsigned satp_levels(uint64_t satp)
     }
 }
 
-/* Which of the 32 combinations of a PTE's R, W, X, U and D bits flags is:
- * bit 0 R, 1 W, 2 X, 3 U, 4 D (the index of struct mmu_ctx's ok masks). */
-static inline unsigned perm_index(unsigned flags) { return ((flags >> 1) & 15) | ((flags >> 3) & 16); }
-
 /* The default 4-way L1D and 8-way L2, for which the data path passes the
  * ways as constants (tlb_find_n) so that its searches are unrolled. */
 static inline bool default_ways(const struct mmu *m)
@@ -275,7 +257,7 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     if (r == m->ctx.req && key == m->ctx.key)
         return;
     if (key != m->ctx.key)
-        l1_changed(m, MMU_TLB_L1D); /* retires every fast entry */
+        mmu_l1_changed(m, MMU_TLB_L1D); /* retires every fast entry */
     struct mmu_ctx *c = &m->ctx;
     c->req = r;
     c->key = key;
@@ -308,19 +290,6 @@ static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu
     return e;
 }
 
-/* A valid entry of TLB which was evicted or overwritten by a fill. */
-static inline void evicted(struct mmu *m, int which)
-{
-    MMU_COUNT(m->st.tlb[which].evictions++);
-    m->gen++;
-    if (which != MMU_TLB_L2)
-        l1_changed(m, which);
-    else /* an L2 serving an absent L1 stands for it */
-        for (int k = 0; k < 2; k++)
-            if (!m->tlb[k].e)
-                l1_changed(m, k);
-}
-
 /* Put a copy of e into a TLB (missed: as for tlb_insert); returns the
  * entry holding it (NULL when that TLB is absent). */
 static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *m, int which,
@@ -333,39 +302,8 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
     struct tlb_entry *slot = tlb_insert(t, e, missed, &was_valid);
     MMU_COUNT(m->st.tlb[which].fills++);
     if (was_valid)
-        evicted(m, which);
+        mmu_evicted(m, which);
     return slot;
-}
-
-/* fill(m, which, n, true) for a TLB that is present (a lookup of n's page
- * has just missed there), without counting the fill: the data path counts
- * it in one counter (data_ptr_n, data_walk_n).  ways is that
- * TLB's (see tlb_find_n). */
-static inline __attribute__((always_inline)) void fill_missed(struct mmu *m, int which,
-                                                              const struct tlb_entry *n, unsigned ways)
-{
-    struct tlb *t = &m->tlb[which];
-    if (tlb_put(t, tlb_insert_slot_n(t, n, true, ways), n))
-        evicted(m, which);
-}
-
-/* Point the fast path's slot for va at L1D entry src, with what PMP allows
- * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
-static inline void fast_set(struct mmu *m, uint64_t va, uint8_t *host, const struct tlb_entry *src, unsigned pmp)
-{
-    struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    unsigned i = perm_index(src->flags);
-    bool load_ok = (m->ctx.ok[MMU_LOAD - 1] >> i) & (pmp >> MMU_LOAD) & 1;
-    bool store_ok = (m->ctx.ok[MMU_STORE - 1] >> i) & (pmp >> MMU_STORE) & 1;
-    struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
-    uint64_t tag = (va >> 12) ^ m->fast_gen, empty = ((va >> 12) & (MMU_FAST_N - 1)) ^ 1;
-    f->tag[MMU_LOAD - 1] = load_ok ? tag : empty;
-    f->tag[MMU_STORE - 1] = store_ok ? tag : empty;
-    m->fast_hits[f->size] += f->hits;
-    f->hits = 0;
-    f->addend = (uintptr_t)host - va;
-    f->stamp = t->repl == MMU_REPL_LRU ? &t->stamp[src - t->e] : &m->stamp_sink;
-    f->size = src->size;
 }
 
 /* Point the fast path's slot for va at src, the L1D entry whose lookup
@@ -378,7 +316,7 @@ static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_re
     if (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key)
         return 0;
     unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, r->priv); /* translated: S or U */
-    fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp);
+    mmu_fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp);
     return pmp;
 }
 
@@ -386,7 +324,7 @@ static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_re
  * active satp: the entry that maps va (in the L1 when it is enabled), or a
  * fault.  *w holds the walk's result when there is no L1 to put it in;
  * *l1_hit is the L1 entry when the L1 lookup hit (the fast path's slot is
- * filled only then: see data_ptr_n). */
+ * filled only then: see mmu_data_ptr_n). */
 static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                                      const struct mmu_req *r, unsigned levels, uint16_t asid,
                                      struct tlb_entry *w, struct tlb_entry **out,
@@ -513,7 +451,7 @@ check_pmp:
  * NULL having changed nothing, and the general path (mmu_translate_n)
  * walks with mmu_walk.  The steps are those of walk.c's from a PWC hit at
  * level 1 (spec, "Virtual Address Translation Process"). */
-static inline __attribute__((always_inline)) uint8_t *data_walk_n(struct mmu *m, uint64_t va,
+static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu *m, uint64_t va,
                                                                   enum mmu_access acc, unsigned l1_ways,
                                                                   unsigned l2_ways)
 {
@@ -537,7 +475,7 @@ static inline __attribute__((always_inline)) uint8_t *data_walk_n(struct mmu *m,
     /* steps 3-9 for the usual leaf only (R set, so never the reserved
      * W-without-R; A set, and the ok masks require D for a store) */
     const uint64_t need = PTE_V | PTE_R | PTE_A, refuse = PTE_RESERVED | 3ULL << PTE_PBMT_SHIFT | PTE_N;
-    if ((pte & (need | refuse)) != need || !((c->ok[acc - 1] >> perm_index((unsigned)pte)) & 1))
+    if ((pte & (need | refuse)) != need || !((c->ok[acc - 1] >> mmu_perm_index((unsigned)pte)) & 1))
         return NULL;
     /* step 10, and PMP on the page of the access */
     uint64_t ppn = pte_ppn(pte);
@@ -551,72 +489,27 @@ static inline __attribute__((always_inline)) uint8_t *data_walk_n(struct mmu *m,
         .size = MMU_PAGE_4K, .valid = 1, .global = t->global || (pte & PTE_G), .levels = (uint8_t)c->levels,
     };
     MMU_COUNT(m->pwc_walks++);
-    fill_missed(m, MMU_TLB_L2, &w, l2_ways);
-    fill_missed(m, MMU_TLB_L1D, &w, l1_ways);
+    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways);
+    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways);
     return host + (va & 0xfff);
 }
 
-static __attribute__((noinline)) uint8_t *data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc)
+__attribute__((noinline)) uint8_t *mmu_data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
-    return data_walk_n(m, va, acc, 4, 8);
+    return mmu_data_walk_n(m, va, acc, 4, 8);
 }
 
-static __attribute__((noinline)) uint8_t *data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc)
+__attribute__((noinline)) uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
-    return data_walk_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
-}
-
-/* mmu_data_ptr for one geometry: the L1D holds the page (the fast path
- * missed only for its slot or generation), or the L2 does and refills the
- * L1D, with the permission needed, in RAM that PMP allows on the whole
- * page; or both miss and data_walk_n walks.  Same effects as the general
- * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
- * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
-static inline __attribute__((always_inline)) uint8_t *data_ptr_n(struct mmu *m, uint64_t va, enum mmu_access acc,
-                                                                 unsigned l1_ways, unsigned l2_ways)
-{
-    const struct mmu_ctx *c = &m->ctx;
-    struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
-    if (!va_canonical(va, c->va_sh)) /* a page fault: the general path raises it */
-        return NULL;
-    struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
-    if (!e) {
-        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
-            return c->path == 1 ? data_walk_default(m, va, acc) : data_walk_any(m, va, acc);
-        e = from_l2;
-    }
-    if (!((c->ok[acc - 1] >> perm_index(e->flags)) & 1) || !e->host)
-        return NULL;
-    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
-    uint64_t pa = (e->ppn << 12) | off;
-    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, c->priv);
-    if (!((pmp >> acc) & 1))
-        return NULL;
-
-    uint8_t *host = e->host + off;
-    if (from_l2) {
-        /* as lookup() in each TLB, then the refill of tlb_translate, with
-         * the counts in one (merged_stats).  The fast slot is left for the
-         * next access to the page (the L1D hit just below): when the next
-         * L1D fill evicts first, as it does when every access misses, the
-         * slot would have been retired unused (lazy fill, docs/MMU.md). */
-        tlb_touch(l2, e);
-        MMU_COUNT(m->l2_refills[e->size]++);
-        fill_missed(m, MMU_TLB_L1D, e, l1_ways);
-    } else {
-        tlb_touch(l1, e);
-        MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
-        fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
-    }
-    return host;
+    return mmu_data_walk_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
 }
 
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     if (m->ctx.path == 1)
-        return data_ptr_n(m, va, acc, 4, 8);
+        return mmu_data_ptr_n(m, va, acc, 4, 8);
     if (m->ctx.path == 2)
-        return data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
+        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
     return NULL;
 }
 
@@ -746,7 +639,7 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
     for (int z = 0; z < MMU_NSIZES; z++) {
         s->translations += hits[z];
         s->tlb[MMU_TLB_L1D].hits_by_size[z] += hits[z];
-        /* an L2 refill (data_ptr_n): a translation, an L1D miss and fill, an L2 hit */
+        /* an L2 refill (mmu_data_ptr_n): a translation, an L1D miss and fill, an L2 hit */
         uint64_t r = m->l2_refills[z];
         s->translations += r;
         s->tlb[MMU_TLB_L1D].misses += r;
@@ -754,7 +647,7 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         s->tlb[MMU_TLB_L1D].fills += r;
         s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
     }
-    /* a walk of the data path (data_walk_n): a translation, an L1D and an
+    /* a walk of the data path (mmu_data_walk_n): a translation, an L1D and an
      * L2 miss of a 4 KiB page, each filled, a walk of one PTE read that a
      * page-walk cache lookup hit */
     uint64_t w = m->pwc_walks;

@@ -3,7 +3,7 @@
 #ifndef PAGODA_MMU_FAST_H
 #define PAGODA_MMU_FAST_H
 
-#include "mmu_internal.h"
+#include "mmu_data.h"
 
 /* What a translation depends on besides the address: satp's MODE and ASID
  * (not its PPN: the TLB is tagged by ASID, as hardware is), the effective
@@ -39,6 +39,17 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
  * fewer steps.  NULL, having changed nothing, for anything else: a fault,
  * MMIO, a page that needs an A/D update, ...; then mmu_translate_n. */
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc);
+
+/* mmu_data_ptr with the default geometry's path inline (mmu_data.h): the
+ * hart's slow handlers call it, so that an L1D hit or an L2 refill costs
+ * them no call. */
+static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_inline(struct mmu *m, uint64_t va,
+                                                                         enum mmu_access acc)
+{
+    if (m->ctx.path == 1)
+        return mmu_data_ptr_n(m, va, acc, 4, 8);
+    return mmu_data_ptr(m, va, acc);
+}
 
 /* The host address of va's 4 KiB page for an instruction fetch at
  * privilege priv under satp, and its physical address in *pa_page, when

@@ -173,7 +173,7 @@ struct mmu {
         uint8_t va_sh;                /* 64 - VABITS: va is canonical when sign-extending
                                        * its low 64 - va_sh bits gives va */
         /* which data path (mmu.c) serves the context: 0 none (not
-         * translated, or no L1D or no L2), 1 data_ptr_n and data_walk_n for
+         * translated, or no L1D or no L2), 1 mmu_data_ptr_n and mmu_data_walk_n for
          * the default geometry (default_ways), 2 for any other */
         uint8_t path;
         /* by enum mmu_access minus 1: bit perm_index(flags) set when an
@@ -186,11 +186,11 @@ struct mmu {
      * lookup and an L1D hit (one increment instead of four; merged_stats()
      * adds them in) */
     uint64_t fast_hits[MMU_NSIZES];
-    /* L1D misses refilled from the L2 by the data path (data_ptr_n in
-     * mmu.c), by size class: each also counts as a translation, an L1D miss
+    /* L1D misses refilled from the L2 by the data path (mmu_data_ptr_n in
+     * mmu_data.h), by size class: each also counts as a translation, an L1D miss
      * and fill and an L2 hit (merged_stats() adds them in) */
     uint64_t l2_refills[MMU_NSIZES];
-    /* L1D and L2 misses walked and filled by the data path (data_walk_n in
+    /* L1D and L2 misses walked and filled by the data path (mmu_data_walk_n in
      * mmu.c): each also counts as a translation, an L1D and an L2 miss of a
      * 4 KiB page and a fill of each, a walk, a PWC lookup and hit and one
      * PTE read (merged_stats() adds them in) */
@@ -283,7 +283,7 @@ static inline __attribute__((always_inline)) struct tlb_entry *tlb_set_find(cons
 /* The entry mapping va for this ASID (or global), probing one set per size
  * class present; NULL on a miss.  No side effect (tlb_lookup is the use
  * that ages LRU).  ways is t->ways, passed so that a caller specialised
- * for a geometry gets the search unrolled (data_ptr_n in mmu.c). */
+ * for a geometry gets the search unrolled (mmu_data_ptr_n in mmu_data.h). */
 static inline __attribute__((always_inline)) struct tlb_entry *tlb_find_n(struct tlb *t, uint64_t va,
                                                                           uint16_t asid, unsigned ways)
 {

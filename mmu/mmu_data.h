@@ -1,0 +1,123 @@
+/* The data path (mmu_data_ptr in mmu_fast.h) and what it shares with the
+ * general path in mmu.c, inline so that the hart's load and store slow
+ * handlers reach an L1D hit or an L2 refill without a call (hart.h,
+ * hart_access_translated).  Only mmu/ and the hart include it. */
+#ifndef PAGODA_MMU_DATA_H
+#define PAGODA_MMU_DATA_H
+
+#include "mmu_internal.h"
+
+/* mmu.c: empty every fast slot (see struct mmu_fast) */
+void mmu_fast_clear(struct mmu *m);
+/* mmu.c: the data path's walk after an L1D and an L2 miss (mmu_data_walk_n
+ * there), for the default geometry and for any other */
+uint8_t *mmu_data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc);
+uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc);
+
+/* An entry of L1 which (MMU_TLB_L1I or MMU_TLB_L1D) was removed or replaced,
+ * or PMP changed (both), or (L1D) the fast path's context did. */
+static inline void mmu_l1_changed(struct mmu *m, int which)
+{
+    if (which == MMU_TLB_L1I) {
+        m->l1i_gen++;
+        return;
+    }
+    m->fast_gen += MMU_FAST_GEN_ONE;
+    if (m->fast_gen == 0)
+        mmu_fast_clear(m);
+}
+
+/* Which of the 32 combinations of a PTE's R, W, X, U and D bits flags is:
+ * bit 0 R, 1 W, 2 X, 3 U, 4 D (the index of struct mmu_ctx's ok masks). */
+static inline unsigned mmu_perm_index(unsigned flags) { return ((flags >> 1) & 15) | ((flags >> 3) & 16); }
+
+/* A valid entry of TLB which was evicted or overwritten by a fill. */
+static inline void mmu_evicted(struct mmu *m, int which)
+{
+    MMU_COUNT(m->st.tlb[which].evictions++);
+    m->gen++;
+    if (which != MMU_TLB_L2)
+        mmu_l1_changed(m, which);
+    else /* an L2 serving an absent L1 stands for it */
+        for (int k = 0; k < 2; k++)
+            if (!m->tlb[k].e)
+                mmu_l1_changed(m, k);
+}
+
+/* fill(m, which, n, true) for a TLB that is present (a lookup of n's page
+ * has just missed there), without counting the fill: the data path counts
+ * it in one counter (mmu_data_ptr_n, mmu_data_walk_n).  ways is that
+ * TLB's (see tlb_find_n). */
+static inline __attribute__((always_inline)) void mmu_fill_missed(struct mmu *m, int which,
+                                                              const struct tlb_entry *n, unsigned ways)
+{
+    struct tlb *t = &m->tlb[which];
+    if (tlb_put(t, tlb_insert_slot_n(t, n, true, ways), n))
+        mmu_evicted(m, which);
+}
+
+/* Point the fast path's slot for va at L1D entry src, with what PMP allows
+ * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
+static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const struct tlb_entry *src, unsigned pmp)
+{
+    struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    unsigned i = mmu_perm_index(src->flags);
+    bool load_ok = (m->ctx.ok[MMU_LOAD - 1] >> i) & (pmp >> MMU_LOAD) & 1;
+    bool store_ok = (m->ctx.ok[MMU_STORE - 1] >> i) & (pmp >> MMU_STORE) & 1;
+    struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
+    uint64_t tag = (va >> 12) ^ m->fast_gen, empty = ((va >> 12) & (MMU_FAST_N - 1)) ^ 1;
+    f->tag[MMU_LOAD - 1] = load_ok ? tag : empty;
+    f->tag[MMU_STORE - 1] = store_ok ? tag : empty;
+    m->fast_hits[f->size] += f->hits;
+    f->hits = 0;
+    f->addend = (uintptr_t)host - va;
+    f->stamp = t->repl == MMU_REPL_LRU ? &t->stamp[src - t->e] : &m->stamp_sink;
+    f->size = src->size;
+}
+
+/* mmu_data_ptr for one geometry: the L1D holds the page (the fast path
+ * missed only for its slot or generation), or the L2 does and refills the
+ * L1D, with the permission needed, in RAM that PMP allows on the whole
+ * page; or both miss and mmu_data_walk_n walks.  Same effects as the general
+ * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
+ * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
+static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va, enum mmu_access acc,
+                                                                 unsigned l1_ways, unsigned l2_ways)
+{
+    const struct mmu_ctx *c = &m->ctx;
+    struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
+    if (!va_canonical(va, c->va_sh)) /* a page fault: the general path raises it */
+        return NULL;
+    struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
+    if (!e) {
+        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
+            return c->path == 1 ? mmu_data_walk_default(m, va, acc) : mmu_data_walk_any(m, va, acc);
+        e = from_l2;
+    }
+    if (!((c->ok[acc - 1] >> mmu_perm_index(e->flags)) & 1) || !e->host)
+        return NULL;
+    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    uint64_t pa = (e->ppn << 12) | off;
+    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, c->priv);
+    if (!((pmp >> acc) & 1))
+        return NULL;
+
+    uint8_t *host = e->host + off;
+    if (from_l2) {
+        /* as lookup() in each TLB, then the refill of tlb_translate, with
+         * the counts in one (merged_stats).  The fast slot is left for the
+         * next access to the page (the L1D hit just below): when the next
+         * L1D fill evicts first, as it does when every access misses, the
+         * slot would have been retired unused (lazy fill, docs/MMU.md). */
+        tlb_touch(l2, e);
+        MMU_COUNT(m->l2_refills[e->size]++);
+        mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways);
+    } else {
+        tlb_touch(l1, e);
+        MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
+        mmu_fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
+    }
+    return host;
+}
+
+#endif
