@@ -140,7 +140,7 @@ void mmu_fast_clear(struct mmu *m)
         m->fast[i].tag[0] = m->fast[i].tag[1] = i ^ 1;
 }
 
-/* l1_changed for both L1s: entries of either may have gone, or PMP changed. */
+/* mmu_l1_changed for both L1s: entries of either may have gone, or PMP changed. */
 static void both_l1_changed(struct mmu *m)
 {
     mmu_l1_changed(m, MMU_TLB_L1I);
@@ -267,7 +267,7 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
     c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_ways(m) ? 1 : 2;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
-     * indices with each bit set (perm_index) */
+     * indices with each bit set (mmu_perm_index) */
     const uint32_t R = 0xaaaaaaaa, W = 0xcccccccc, X = 0xf0f0f0f0, U = 0xff00ff00, D = 0xffff0000;
     uint32_t u_ok = (r->priv == PRIV_U || r->sum ? U : 0) | (r->priv == PRIV_S ? ~U : 0);
     c->ok[MMU_LOAD - 1] = u_ok & (R | (r->mxr ? X : 0));
@@ -452,8 +452,8 @@ check_pmp:
  * walks with mmu_walk.  The steps are those of walk.c's from a PWC hit at
  * level 1 (spec, "Virtual Address Translation Process"). */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu *m, uint64_t va,
-                                                                  enum mmu_access acc, unsigned l1_ways,
-                                                                  unsigned l2_ways)
+                                                                      enum mmu_access acc, unsigned l1_ways,
+                                                                      unsigned l2_ways)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct pwc *p = &m->pwc;
@@ -517,7 +517,7 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
  * same effects as the general path's translation of a fetch that hits in
  * the L1I (a translation, an L1I hit by page size, the entry made most
  * recently used) and the answer the hart would take from it, when the
- * entry allows execution at priv (steps 6 and 8: X; U pages for U-mode
+ * entry allows execution at priv (pte_perm_ok: X; U pages for U-mode
  * only, since S-mode never executes them, whatever SUM says) and the page
  * is RAM that PMP lets priv fetch from in full.  Anything else (M-mode,
  * Bare, no L1I, a miss, a fault, MMIO) returns NULL having changed nothing;
@@ -530,7 +530,8 @@ uint8_t *mmu_fetch_page(struct mmu *m, uint64_t va, uint64_t satp, unsigned priv
         return NULL;
     uint16_t asid = (uint16_t)((satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     struct tlb_entry *e = t->ways == 4 ? tlb_find_n(t, va, asid, 4) : tlb_find(t, va, asid); /* unrolled for the default */
-    if (!e || !e->host || !(e->flags & PTE_X) || ((e->flags & PTE_U) != 0) != (priv == PRIV_U))
+    const struct mmu_req r = { .satp = satp, .priv = (uint8_t)priv }; /* SUM and MXR play no part in a fetch */
+    if (!e || !e->host || !pte_perm_ok(e->flags, MMU_FETCH, &r))
         return NULL;
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1) & ~0xfffULL; /* of va's 4 KiB page */
     uint64_t page = (e->ppn << 12) | off;

@@ -49,7 +49,7 @@ static inline void mmu_evicted(struct mmu *m, int which)
  * it in one counter (mmu_data_ptr_n, mmu_data_walk_n).  ways is that
  * TLB's (see tlb_find_n). */
 static inline __attribute__((always_inline)) void mmu_fill_missed(struct mmu *m, int which,
-                                                              const struct tlb_entry *n, unsigned ways)
+                                                                  const struct tlb_entry *n, unsigned ways)
 {
     struct tlb *t = &m->tlb[which];
     if (tlb_put(t, tlb_insert_slot_n(t, n, true, ways), n))
@@ -81,8 +81,9 @@ static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const
  * page; or both miss and mmu_data_walk_n walks.  Same effects as the general
  * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
  * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
-static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va, enum mmu_access acc,
-                                                                 unsigned l1_ways, unsigned l2_ways)
+static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va,
+                                                                     enum mmu_access acc, unsigned l1_ways,
+                                                                     unsigned l2_ways)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];

@@ -112,7 +112,7 @@ struct pwc {
  * The generation is kept in the top 12 bits of the tags, which are va >> 12
  * (so those bits are 0): one compare checks the page, the kind of access
  * and the generation.  It counts modulo 4096, so when it wraps every slot
- * is emptied (fast_clear in mmu.c): no tag older than 4096 changes is left
+ * is emptied (mmu_fast_clear in mmu.c): no tag older than 4096 changes is left
  * to match by accident.  An empty or refused tag of slot i has low bits
  * i ^ 1, which no access mapped to slot i can have. */
 #define MMU_FAST_N 256
@@ -139,8 +139,8 @@ struct mmu {
     uint64_t gen;
     /* per L1 (MMU_TLB_L1I, MMU_TLB_L1D): changes when an entry of that L1 is
      * removed or replaced (or, when that L1 is disabled, of the L2 that then
-     * serves it), and on every PMP write (mmu_pmp_changed): l1_changed() in
-     * mmu.c.  The L1I's is what the fetch buffer depends on; the L1D's is
+     * serves it), and on every PMP write (mmu_pmp_changed): mmu_l1_changed() in
+     * mmu_data.h.  The L1I's is what the fetch buffer depends on; the L1D's is
      * fast_gen, which also moves on a change of the fast path's context
      * (mmu_fast_context) */
     uint64_t l1i_gen;
@@ -176,7 +176,7 @@ struct mmu {
          * translated, or no L1D or no L2), 1 mmu_data_ptr_n and mmu_data_walk_n for
          * the default geometry (default_ways), 2 for any other */
         uint8_t path;
-        /* by enum mmu_access minus 1: bit perm_index(flags) set when an
+        /* by enum mmu_access minus 1: bit mmu_perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */
         uint32_t ok[2];
     } ctx;

@@ -20,10 +20,12 @@ cmake --build build-clang -j"$JOBS"
 cmake -S . -B build-nostats -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPAGODA_WERROR=ON -DPAGODA_STATS=OFF \
       -DPAGODA_CROSS=OFF >/dev/null
 cmake --build build-nostats -j"$JOBS" --target pagoda
+# run PAGODA PROG SMP: the checksum line PROG prints
+run() { "$1" -bios none -m 1G -smp "$3" -nographic -kernel "build/examples/bench/$2.elf" | grep '^checksum:'; }
 for prog in tlbstress-4k-512 trapbench fencebench fencebench-smp4; do
     smp=1; [ "$prog" = fencebench-smp4 ] && smp=4
-    run() { "$1" -bios none -m 1G -smp "$smp" -nographic -kernel "build/examples/bench/$prog.elf" | grep '^checksum:'; }
-    want=$(run build/pagoda) && got=$(run build-nostats/pagoda) && [ -n "$want" ] && [ "$want" = "$got" ] ||
+    want=$(run build/pagoda "$prog" "$smp") && got=$(run build-nostats/pagoda "$prog" "$smp") &&
+        [ -n "$want" ] && [ "$want" = "$got" ] ||
         { echo "statistics-off build: $prog does not give the checksum of the normal build" >&2; exit 1; }
     echo "statistics-off build: $prog $got"
 done

@@ -1,3 +1,3 @@
 #!/bin/bash
-# U-Boot under OpenSBI fw_dynamic: see uboot_opensbi.sh
-exec bash "$(dirname "$0")/uboot_opensbi.sh" dynamic "$@"
+# U-Boot under OpenSBI fw_dynamic: see uboot_prompt.sh
+exec bash "$(dirname "$0")/uboot_prompt.sh" dynamic "$@"

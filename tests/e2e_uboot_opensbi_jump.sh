@@ -1,3 +1,3 @@
 #!/bin/bash
-# U-Boot under OpenSBI fw_jump: see uboot_opensbi.sh
-exec bash "$(dirname "$0")/uboot_opensbi.sh" jump "$@"
+# U-Boot under OpenSBI fw_jump: see uboot_prompt.sh
+exec bash "$(dirname "$0")/uboot_prompt.sh" jump "$@"
