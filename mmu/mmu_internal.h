@@ -407,24 +407,35 @@ static inline uint64_t tlb_xorshift64(uint64_t *s)
 /* The way to fill in a set: the first invalid one, else by the replacement
  * policy (LRU and FIFO: the first smallest stamp).  An invalid entry's stamp
  * is 0 and a valid one's at least 1, so the first smallest stamp is the
- * first invalid way when there is one: one pass over the set's stamps. */
+ * first invalid way when there is one: one pass over the set's stamps.
+ * Over more than 4 ways each stamp is keyed with its way (stamp << 12 |
+ * way, ways <= 4096): the smallest key is the first smallest stamp, and a
+ * minimum of keys compiles to compare and conditional move, never to a
+ * branch that an unpredictable order would mispredict.  Keys stay exact
+ * while the clock is below 2^52 (years of emulation at any speed). */
+#define TLB_WAY_KEY_BITS 12
 static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t, const uint64_t *stamp,
                                                                    unsigned ways)
 {
     unsigned v = 0;
     uint64_t least = stamp[0];
-#pragma GCC unroll 8
-    for (unsigned w = 1; w < ways; w++) {
-        uint64_t s = stamp[w];
-        if (ways <= 4) { /* selects (the compiler's choice of cmov or branch) */
+    if (ways <= 4) { /* selects (the compiler's choice of cmov or branch) */
+#pragma GCC unroll 4
+        for (unsigned w = 1; w < ways; w++) {
+            uint64_t s = stamp[w];
             bool older = s < least;
             v = older ? w : v;
             least = older ? s : least;
-        } else { /* masks: never a branch over 8 ways whose order is unpredictable */
-            uint64_t older = 0 - (uint64_t)(s < least);
-            v ^= (v ^ w) & (unsigned)older;
-            least ^= (least ^ s) & older;
         }
+    } else {
+        uint64_t best = least << TLB_WAY_KEY_BITS;
+#pragma GCC unroll 8
+        for (unsigned w = 1; w < ways; w++) {
+            uint64_t key = stamp[w] << TLB_WAY_KEY_BITS | w;
+            best = key < best ? key : best;
+        }
+        v = (unsigned)(best & ((1u << TLB_WAY_KEY_BITS) - 1));
+        least = best >> TLB_WAY_KEY_BITS;
     }
     if (least != 0 && t->repl == MMU_REPL_RANDOM)
         return (unsigned)(tlb_xorshift64(&t->rng) % ways);

@@ -212,6 +212,36 @@ static void test_lru(void **state)
     env_free(e);
 }
 
+/* Over more than 4 ways the victim is chosen from keyed stamps (tlb_victim_n):
+ * the least recently used way, and an invalid way before any valid one. */
+static void test_lru_8_ways(void **state)
+{
+    (void)state;
+    struct env *e = env_new("l1i=1x4,l1d=1x8,l2=0,pwc=0,repl=lru");
+    for (uint64_t p = 0; p < 12; p++)
+        map(e, 1, p << 12, RAM_BASE + (p << 12), 0, RWXAD);
+    for (uint64_t p = 0; p < 8; p++)
+        ld(e, 1, p << 12);
+    const uint64_t order[] = { 3, 1, 0, 2, 7, 4, 6 }; /* page 5 is now the least recently used */
+    for (unsigned k = 0; k < 7; k++)
+        ld(e, 1, order[k] << 12);
+    ld(e, 1, 8 << 12);
+    assert_false(holds(e, MMU_TLB_L1D, 5 << 12, 1));
+    for (uint64_t p = 0; p < 9; p++)
+        if (p != 5)
+            assert_true(holds(e, MMU_TLB_L1D, p << 12, 1));
+    /* then page 3 (used first above); but a fenced way is filled before it */
+    mmu_sfence_vma(e->m, true, 6 << 12, false, 0);
+    ld(e, 1, 9 << 12);
+    assert_false(holds(e, MMU_TLB_L1D, 6 << 12, 1));
+    assert_true(holds(e, MMU_TLB_L1D, 3 << 12, 1));
+    ld(e, 1, 10 << 12);
+    assert_false(holds(e, MMU_TLB_L1D, 3 << 12, 1));
+    assert_true(holds(e, MMU_TLB_L1D, 1 << 12, 1));
+    assert_int_equal(count(e, MMU_TLB_L1D), 8);
+    env_free(e);
+}
+
 static void test_fifo(void **state)
 {
     (void)state;
@@ -997,6 +1027,7 @@ int main(void)
         cmocka_unit_test(test_config),
         cmocka_unit_test(test_capacity),
         cmocka_unit_test(test_lru),
+        cmocka_unit_test(test_lru_8_ways),
         cmocka_unit_test(test_fifo),
         cmocka_unit_test(test_random_deterministic),
         cmocka_unit_test(test_l2_refill),
