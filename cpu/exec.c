@@ -78,10 +78,21 @@ BRANCH(bgeu, RS1 >= RS2)
  * separate function reached by a tail call, so that the fast path needs no
  * stack frame. */
 #define LOAD(name, size, conv) \
+    static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
+    { \
+        if (!hart_load_rest(h, RS1 + (uint64_t)d->imm, size, first, &h->slow_val)) return; \
+        uint64_t v = h->slow_val; \
+        WR(conv); \
+        HART_NEXT(h, d); \
+    } \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        if (!hart_load_miss(h, RS1 + (uint64_t)d->imm, size, &h->slow_val)) return; \
-        uint64_t v = h->slow_val; \
+        const uint8_t *p = hart_miss_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD); \
+        if (__builtin_expect((uintptr_t)p <= (uintptr_t)MMU_DATA_AGAIN, 0)) { \
+            name##_rest(h, d, p); \
+            return; \
+        } \
+        uint64_t v = phys_read_host(p, size); \
         WR(conv); \
         HART_NEXT(h, d); \
     } \
@@ -105,9 +116,19 @@ LOAD(lhu, 2, v)
 LOAD(lwu, 4, v)
 
 #define STORE(name, size) \
+    static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
+    { \
+        if (!hart_store_rest(h, RS1 + (uint64_t)d->imm, size, first, RS2)) return; \
+        HART_NEXT(h, d); \
+    } \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        if (!hart_store_miss(h, RS1 + (uint64_t)d->imm, size, RS2)) return; \
+        uint8_t *p = hart_miss_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_STORE); \
+        if (__builtin_expect((uintptr_t)p <= (uintptr_t)MMU_DATA_AGAIN, 0)) { \
+            name##_rest(h, d, p); \
+            return; \
+        } \
+        phys_write_host(p, size, RS2); \
         HART_NEXT(h, d); \
     } \
     void exec_##name(struct hart *h, const struct insn *d) \

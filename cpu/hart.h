@@ -254,21 +254,51 @@ static inline __attribute__((always_inline)) bool hart_access_translated(struct 
     return true;
 }
 
-/* For a handler's slow path: the load of size bytes at va that hart_mem_ptr
- * did not answer (hart_load_slow, with the common case inline). */
-static inline __attribute__((always_inline)) bool hart_load_miss(struct hart *h, uint64_t va, unsigned size,
-                                                                 uint64_t *val)
+/* A handler's slow path, first part, inline and without a call: the host
+ * address of the aligned access under translation that hart_mem_ptr did not
+ * answer, when the MMU's data path gives it at once (mmu_data_ptr_first);
+ * otherwise NULL or MMU_DATA_AGAIN (0 or 1), having changed nothing, and
+ * the handler goes on with hart_load_rest or hart_store_rest. */
+static inline __attribute__((always_inline)) uint8_t *hart_miss_ptr(struct hart *h, uint64_t va, unsigned size,
+                                                                    enum mmu_access acc)
 {
     if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
-        return hart_access_translated(h, va, size, MMU_LOAD, val);
+        return mmu_data_ptr_first(h->mmu, va, acc);
+    return NULL;
+}
+
+/* The rest of the load or store of size bytes at va after hart_miss_ptr
+ * returned first (not a host address): what hart_load_slow or
+ * hart_store_slow would do.  False when it trapped. */
+static inline __attribute__((always_inline)) bool hart_load_rest(struct hart *h, uint64_t va, unsigned size,
+                                                                 const uint8_t *first, uint64_t *val)
+{
+    if (first == MMU_DATA_AGAIN) {
+        uint8_t *p = mmu_data_ptr(h->mmu, va, MMU_LOAD);
+        if (p) {
+            *val = phys_read_host(p, size);
+            return true;
+        }
+        return hart_access_general(h, va, size, MMU_LOAD, val);
+    }
+    if (!(va & (size - 1)) && !h->mem_direct) /* the data path did not answer */
+        return hart_access_general(h, va, size, MMU_LOAD, val);
     return hart_load_slow(h, va, size, val);
 }
 
-static inline __attribute__((always_inline)) bool hart_store_miss(struct hart *h, uint64_t va, unsigned size,
-                                                                  uint64_t val)
+static inline __attribute__((always_inline)) bool hart_store_rest(struct hart *h, uint64_t va, unsigned size,
+                                                                  const uint8_t *first, uint64_t val)
 {
-    if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
-        return hart_access_translated(h, va, size, MMU_STORE, &val);
+    if (first == MMU_DATA_AGAIN) {
+        uint8_t *p = mmu_data_ptr(h->mmu, va, MMU_STORE);
+        if (p) {
+            phys_write_host(p, size, val);
+            return true;
+        }
+        return hart_access_general(h, va, size, MMU_STORE, &val);
+    }
+    if (!(va & (size - 1)) && !h->mem_direct)
+        return hart_access_general(h, va, size, MMU_STORE, &val);
     return hart_store_slow(h, va, size, val);
 }
 

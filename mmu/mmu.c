@@ -133,12 +133,6 @@ int mmu_config_set_ad(struct mmu_config *c, const char *mode)
     return 0;
 }
 
-/* Empty every fast slot (see struct mmu_fast). */
-void mmu_fast_clear(struct mmu *m)
-{
-    for (unsigned i = 0; i < MMU_FAST_N; i++)
-        m->fast[i].tag[0] = m->fast[i].tag[1] = i ^ 1;
-}
 
 /* mmu_l1_changed for both L1s: entries of either may have gone, or PMP changed. */
 static void both_l1_changed(struct mmu *m)
@@ -439,79 +433,25 @@ check_pmp:
     return finish(m, pa, size, acc, r->priv, page_pmp, host, out);
 }
 
-/* The data path (mmu_data_ptr), after an L1D and an L2 miss: a walk that
- * the page-walk cache starts at va's level-1 PTE (one PTE read) and that
- * ends in a 4 KiB leaf with nothing to update and nothing unusual: V, R
- * and A set, D too for a store, the permission needed (struct mmu_ctx's ok
- * masks: steps 6 and 8), no reserved bit, no Svpbmt type, no Svnapot, the
- * PTE and the page in RAM that PMP allows on the whole page.  Only then
- * does it change anything, and then exactly what the general path would:
- * the PWC use, the L2 and L1D fills after their misses, the counts (one
- * counter, pwc_walks, that merged_stats() expands).  Anything else returns
- * NULL having changed nothing, and the general path (mmu_translate_n)
- * walks with mmu_walk.  The steps are those of walk.c's from a PWC hit at
- * level 1 (spec, "Virtual Address Translation Process"). */
-static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu *m, uint64_t va,
-                                                                      enum mmu_access acc, unsigned l1_ways,
-                                                                      unsigned l2_ways)
-{
-    const struct mmu_ctx *c = &m->ctx;
-    struct pwc *p = &m->pwc;
-    if (!p->t.e)
-        return NULL;
-    /* pwc_find's first probe, when its bucket names the one entry in it */
-    const struct pwc_bucket *b = pwc_bucket_of(p, 1, va >> pwc_shift(1));
-    if (b->count != 1 || b->way == PWC_NO_WAY)
-        return NULL;
-    struct tlb_entry *t = &p->t.e[b->way];
-    if (t->size != 1 || !pwc_match(t, va, c->asid, c->levels))
-        return NULL;
-    /* step 2 at i = 0: the PTE, read as S-mode */
-    uint64_t pte_pa = (t->ppn << 12) + vpn(va, 0) * 8;
-    const uint8_t *pp = phys_ram_ptr(m->pm, pte_pa, 8);
-    if (!pp || !((mmu_pmp_page_mask(m, pte_pa & ~0xfffULL, PRIV_S) >> MMU_LOAD) & 1))
-        return NULL;
-    uint64_t pte = __atomic_load_n((const uint64_t *)(const void *)pp, __ATOMIC_ACQUIRE);
-    /* steps 3-9 for the usual leaf only (R set, so never the reserved
-     * W-without-R; A set, and the ok masks require D for a store) */
-    const uint64_t need = PTE_V | PTE_R | PTE_A, refuse = PTE_RESERVED | 3ULL << PTE_PBMT_SHIFT | PTE_N;
-    if ((pte & (need | refuse)) != need || !((c->ok[acc - 1] >> mmu_perm_index((unsigned)pte)) & 1))
-        return NULL;
-    /* step 10, and PMP on the page of the access */
-    uint64_t ppn = pte_ppn(pte);
-    uint8_t *host = phys_ram_ptr(m->pm, ppn << 12, 4096);
-    if (!host || !((mmu_pmp_page_mask(m, ppn << 12, c->priv) >> acc) & 1))
-        return NULL;
-
-    tlb_touch(&p->t, t); /* pwc_lookup's use */
-    struct tlb_entry w = {
-        .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
-        .size = MMU_PAGE_4K, .valid = 1, .global = t->global || (pte & PTE_G), .levels = (uint8_t)c->levels,
-    };
-    MMU_COUNT(m->pwc_walks++);
-    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways);
-    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways);
-    return host + (va & 0xfff);
-}
-
 __attribute__((noinline)) uint8_t *mmu_data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
-    return mmu_data_walk_n(m, va, acc, 4, 8);
+    return mmu_data_walk_n(m, va, acc, 4, 8, true);
 }
 
 __attribute__((noinline)) uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
-    return mmu_data_walk_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
+    return mmu_data_walk_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true);
 }
 
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, true);
     if (m->ctx.path == 2)
-        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways);
+        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true);
     return NULL;
 }
+
 
 /* The hart's fetch page after a page change, when the L1I holds it: the
  * same effects as the general path's translation of a fetch that hits in

@@ -7,10 +7,16 @@
 
 #include "mmu_internal.h"
 
-/* mmu.c: empty every fast slot (see struct mmu_fast) */
-void mmu_fast_clear(struct mmu *m);
+/* Empty every fast slot (see struct mmu_fast).  Inline (a loop, not a
+ * call) so that the data path's first part makes no call (mmu_fast.h). */
+static inline void mmu_fast_clear(struct mmu *m)
+{
+    for (unsigned i = 0; i < MMU_FAST_N; i++)
+        m->fast[i].tag[0] = m->fast[i].tag[1] = i ^ 1;
+}
+
 /* mmu.c: the data path's walk after an L1D and an L2 miss (mmu_data_walk_n
- * there), for the default geometry and for any other */
+ * below) out of line, for the default geometry and for any other */
 uint8_t *mmu_data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc);
 uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc);
 
@@ -32,7 +38,7 @@ static inline void mmu_l1_changed(struct mmu *m, int which)
 static inline unsigned mmu_perm_index(unsigned flags) { return ((flags >> 1) & 15) | ((flags >> 3) & 16); }
 
 /* A valid entry of TLB which was evicted or overwritten by a fill. */
-static inline void mmu_evicted(struct mmu *m, int which)
+static inline __attribute__((always_inline)) void mmu_evicted(struct mmu *m, int which)
 {
     MMU_COUNT(m->st.tlb[which].evictions++);
     m->gen++;
@@ -75,15 +81,95 @@ static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const
     f->size = src->size;
 }
 
+/* What the data path returns when it answers only without calls (calls
+ * false, see mmu_data_ptr_first in mmu_fast.h) and would need one, having
+ * changed nothing: PMP's region cache did not answer.  Never a host
+ * address.  Then mmu_data_ptr (with calls) does the whole. */
+#define MMU_DATA_AGAIN ((uint8_t *)1)
+
+/* What PMP allows on the whole 4 KiB page at page for priv, through the
+ * region cache, or MMU_PMP_UNKNOWN when that does not answer and calls is
+ * false. */
+static inline unsigned mmu_data_pmp(struct mmu *m, uint64_t page, unsigned priv, bool calls)
+{
+    return calls ? mmu_pmp_page_mask(m, page, priv) : mmu_pmp_page_mask_cached(m, page, priv);
+}
+
+/* The data path (mmu_data_ptr), after an L1D and an L2 miss: a walk that
+ * the page-walk cache starts at va's level-1 PTE (one PTE read) and that
+ * ends in a 4 KiB leaf with nothing to update and nothing unusual: V, R
+ * and A set, D too for a store, the permission needed (struct mmu_ctx's ok
+ * masks: steps 6 and 8), no reserved bit, no Svpbmt type, no Svnapot, the
+ * PTE and the page in RAM that PMP allows on the whole page.  Only then
+ * does it change anything, and then exactly what the general path would:
+ * the PWC use, the L2 and L1D fills after their misses, the counts (one
+ * counter, pwc_walks, that merged_stats() expands).  Anything else returns
+ * NULL having changed nothing, and the general path (mmu_translate_n)
+ * walks with mmu_walk.  The steps are those of walk.c's from a PWC hit at
+ * level 1 (spec, "Virtual Address Translation Process"). */
+static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu *m, uint64_t va,
+                                                                      enum mmu_access acc, unsigned l1_ways,
+                                                                      unsigned l2_ways, bool calls)
+{
+    const struct mmu_ctx *c = &m->ctx;
+    struct pwc *p = &m->pwc;
+    if (!p->t.e)
+        return NULL;
+    /* pwc_find's first probe, when its bucket names the one entry in it */
+    const struct pwc_bucket *b = pwc_bucket_of(p, 1, va >> pwc_shift(1));
+    if (b->count != 1 || b->way == PWC_NO_WAY)
+        return NULL;
+    struct tlb_entry *t = &p->t.e[b->way];
+    if (t->size != 1 || !pwc_match(t, va, c->asid, c->levels))
+        return NULL;
+    /* step 2 at i = 0: the PTE, read as S-mode */
+    uint64_t pte_pa = (t->ppn << 12) + vpn(va, 0) * 8;
+    const uint8_t *pp = phys_ram_ptr(m->pm, pte_pa, 8);
+    if (!pp)
+        return NULL;
+    unsigned pmp = mmu_data_pmp(m, pte_pa & ~0xfffULL, PRIV_S, calls);
+    if (pmp == MMU_PMP_UNKNOWN)
+        return MMU_DATA_AGAIN;
+    if (!((pmp >> MMU_LOAD) & 1))
+        return NULL;
+    uint64_t pte = __atomic_load_n((const uint64_t *)(const void *)pp, __ATOMIC_ACQUIRE);
+    /* steps 3-9 for the usual leaf only (R set, so never the reserved
+     * W-without-R; A set, and the ok masks require D for a store) */
+    const uint64_t need = PTE_V | PTE_R | PTE_A, refuse = PTE_RESERVED | 3ULL << PTE_PBMT_SHIFT | PTE_N;
+    if ((pte & (need | refuse)) != need || !((c->ok[acc - 1] >> mmu_perm_index((unsigned)pte)) & 1))
+        return NULL;
+    /* step 10, and PMP on the page of the access */
+    uint64_t ppn = pte_ppn(pte);
+    uint8_t *host = phys_ram_ptr(m->pm, ppn << 12, 4096);
+    if (!host)
+        return NULL;
+    pmp = mmu_data_pmp(m, ppn << 12, c->priv, calls);
+    if (pmp == MMU_PMP_UNKNOWN)
+        return MMU_DATA_AGAIN;
+    if (!((pmp >> acc) & 1))
+        return NULL;
+
+    tlb_touch(&p->t, t); /* pwc_lookup's use */
+    struct tlb_entry w = {
+        .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
+        .size = MMU_PAGE_4K, .valid = 1, .global = t->global || (pte & PTE_G), .levels = (uint8_t)c->levels,
+    };
+    MMU_COUNT(m->pwc_walks++);
+    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways);
+    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways);
+    return host + (va & 0xfff);
+}
+
 /* mmu_data_ptr for one geometry: the L1D holds the page (the fast path
  * missed only for its slot or generation), or the L2 does and refills the
  * L1D, with the permission needed, in RAM that PMP allows on the whole
- * page; or both miss and mmu_data_walk_n walks.  Same effects as the general
+ * page; or both miss and mmu_data_walk_n walks (inline when calls is
+ * false, else in a function of mmu.c).  Same effects as the general
  * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
  * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va,
                                                                      enum mmu_access acc, unsigned l1_ways,
-                                                                     unsigned l2_ways)
+                                                                     unsigned l2_ways, bool calls)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
@@ -91,15 +177,20 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
         return NULL;
     struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {
-        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
+        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways))) {
+            if (!calls)
+                return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, false);
             return c->path == 1 ? mmu_data_walk_default(m, va, acc) : mmu_data_walk_any(m, va, acc);
+        }
         e = from_l2;
     }
     if (!((c->ok[acc - 1] >> mmu_perm_index(e->flags)) & 1) || !e->host)
         return NULL;
     uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
     uint64_t pa = (e->ppn << 12) | off;
-    unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, c->priv);
+    unsigned pmp = mmu_data_pmp(m, pa & ~0xfffULL, c->priv, calls);
+    if (pmp == MMU_PMP_UNKNOWN)
+        return MMU_DATA_AGAIN;
     if (!((pmp >> acc) & 1))
         return NULL;
 

@@ -35,20 +35,31 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
  * bytes at va, in the context last given to mmu_fast_context, when the
  * next most common cases give it: an L1D hit, an L1D miss refilled from
  * the L2, or a miss in both that a walk of one PTE read after a page-walk
- * cache hit fills (mmu.c).  With the same effects as mmu_translate_n, in
+ * cache hit fills (mmu_data.h).  With the same effects as mmu_translate_n, in
  * fewer steps.  NULL, having changed nothing, for anything else: a fault,
  * MMIO, a page that needs an A/D update, ...; then mmu_translate_n. */
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc);
 
-/* mmu_data_ptr with the default geometry's path inline (mmu_data.h): the
- * hart's slow handlers call it, so that an L1D hit or an L2 refill costs
- * them no call. */
+/* mmu_data_ptr without any call, so that the hart's load and store slow
+ * handlers have it inline without saving registers: for the default
+ * geometry, an L1D hit, an L2 refill or a walk from a page-walk-cache hit
+ * (mmu_data.h), or NULL as mmu_data_ptr would; or MMU_DATA_AGAIN, having
+ * changed nothing, when only a call would tell (another geometry, a PMP
+ * region-cache miss): then mmu_data_ptr. */
+static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_first(struct mmu *m, uint64_t va,
+                                                                        enum mmu_access acc)
+{
+    if (m->ctx.path == 1)
+        return mmu_data_ptr_n(m, va, acc, 4, 8, false);
+    return MMU_DATA_AGAIN;
+}
+
+/* mmu_data_ptr, with mmu_data_ptr_first's cases inline. */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_inline(struct mmu *m, uint64_t va,
                                                                          enum mmu_access acc)
 {
-    if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8);
-    return mmu_data_ptr(m, va, acc);
+    uint8_t *p = mmu_data_ptr_first(m, va, acc);
+    return p == MMU_DATA_AGAIN ? mmu_data_ptr(m, va, acc) : p;
 }
 
 /* The host address of va's 4 KiB page for an instruction fetch at

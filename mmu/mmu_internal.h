@@ -231,8 +231,11 @@ static inline unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, u
 }
 
 /* mmu_pmp_mask for the 4 KiB page at pa (aligned) at S or U privilege,
- * with the region cache's test in one comparison: the data path's. */
-static inline unsigned mmu_pmp_page_mask(struct mmu *m, uint64_t pa, unsigned priv)
+ * with the region cache's test in one comparison: the data path's; or
+ * MMU_PMP_UNKNOWN when the cache does not answer (mmu_pmp_mask_lookup
+ * then does). */
+#define MMU_PMP_UNKNOWN 0x100u
+static inline unsigned mmu_pmp_page_mask_cached(const struct mmu *m, uint64_t pa, unsigned priv)
 {
     const struct pmp *p = m->pmp;
     if (!p)
@@ -240,7 +243,13 @@ static inline unsigned mmu_pmp_page_mask(struct mmu *m, uint64_t pa, unsigned pr
     const struct pmp_region *c = &m->pmpc[priv & 3];
     if (c->gen == p->gen && pa - c->page_lo <= c->page_span)
         return c->mask;
-    return mmu_pmp_mask_lookup(m, pa, 4096, priv);
+    return MMU_PMP_UNKNOWN;
+}
+
+static inline unsigned mmu_pmp_page_mask(struct mmu *m, uint64_t pa, unsigned priv)
+{
+    unsigned mask = mmu_pmp_page_mask_cached(m, pa, priv);
+    return mask != MMU_PMP_UNKNOWN ? mask : mmu_pmp_mask_lookup(m, pa, 4096, priv);
 }
 
 /* Does PMP allow this kind of access to all of [pa, pa+size) at priv? */
@@ -468,7 +477,8 @@ static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_
 }
 
 /* Write n into slot (removing what it held); true when that was valid. */
-static inline bool tlb_put(struct tlb *t, struct tlb_entry *slot, const struct tlb_entry *n)
+static inline __attribute__((always_inline)) bool tlb_put(struct tlb *t, struct tlb_entry *slot,
+                                                       const struct tlb_entry *n)
 {
     bool evicted = slot->valid;
     if (!evicted || slot->size != n->size) { /* else the counts stay as they are */

@@ -740,9 +740,13 @@ static void test_fast_path_generation_wrap(void **state)
 }
 
 /* One access as the hart makes it: the fast path, then the data path
- * (mmu_data_ptr), then the general translation.  Returns the pa, or ~0 on
- * a fault. */
+ * (mmu_data_ptr; or, every other access, as the hart's slow handlers take
+ * it: mmu_data_ptr_first, then mmu_data_ptr when that says
+ * MMU_DATA_AGAIN), then the general translation.  Returns the pa, or ~0
+ * on a fault. */
 static int fetch_path_hits; /* fetches that hart_like's mmu_fetch_page answered */
+static int first_hits, first_again; /* what mmu_data_ptr_first answered */
+static unsigned data_turn;
 
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
 {
@@ -758,8 +762,16 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
         return mmu_translate(e->m, va, acc, r, &x) == MMU_OK ? x.pa : ~0ULL;
     }
     uint8_t *p = mmu_fast_lookup(e->m, va, acc);
-    if (!p)
+    if (!p && data_turn++ % 2) {
+        p = mmu_data_ptr_first(e->m, va, acc);
+        first_hits += p && p != MMU_DATA_AGAIN;
+        if (p == MMU_DATA_AGAIN) {
+            first_again++;
+            p = mmu_data_ptr(e->m, va, acc);
+        }
+    } else if (!p) {
         p = mmu_data_ptr(e->m, va, acc);
+    }
     if (p)
         return RAM_BASE + (uint64_t)(p - e->pm.ram);
     struct mmu_xlate x;
@@ -773,11 +785,23 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
  * contents (LRU stamps included) as the same accesses in a context that is
  * not the fast path's, with walks of every length, faults, clean pages,
  * pages without A, Svpbmt types, MMIO and evictions in the mix, in three
- * regions: two in one 1 GiB, one in another. */
-static void data_path_same_as_general(const char *tlb)
+ * regions: two in one 1 GiB, one in another.  With two_pmp: PMP allows RAM
+ * in two regions (but one page accessed), the pages accessed in one and
+ * the page tables in the other, so that PMP's region cache misses after walks (the data path's
+ * MMU_DATA_AGAIN).  first: what mmu_data_ptr_first must have answered at
+ * least 50 times (1 the host address, 2 MMU_DATA_AGAIN). */
+static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
 {
     struct env *a = env_new(tlb), *b = env_new(tlb);
     struct env *both[2] = { a, b };
+    for (int k = 0; two_pmp && k < 2; k++) {
+        pmp_init(&both[k]->pmp, 16);
+        pmp_write_addr(&both[k]->pmp, 0, (RAM_BASE + 0x2f000) >> 2);   /* TOR: the pages, */
+        pmp_write_addr(&both[k]->pmp, 1, (RAM_BASE + 0x30000) >> 2);   /* but i = 15's: no access */
+        pmp_write_addr(&both[k]->pmp, 2, (RAM_BASE + RAM_SIZE) >> 2);  /* TOR: the page tables */
+        pmp_write_cfg(&both[k]->pmp, 0, 0x0f | 0x08 << 8 | 0x0f << 16);
+        mmu_pmp_changed(both[k]->m);
+    }
     const uint64_t region[3] = { 0x10000, 0x210000, 0x40010000 }; /* 2 MiB apart, 1 GiB apart */
     for (int k = 0; k < 2; k++) {
         for (int g = 0; g < 3; g++) {
@@ -795,7 +819,7 @@ static void data_path_same_as_general(const char *tlb)
     }
     struct mmu_req ra = req(a, 1), rb = req(b, 1);
     mmu_fast_context(a->m, &ra);
-    fetch_path_hits = 0;
+    fetch_path_hits = first_hits = first_again = 0;
     uint64_t x = 12345;
     for (int n = 0; n < 6000; n++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -816,6 +840,7 @@ static void data_path_same_as_general(const char *tlb)
     assert_true(a->m->pwc_walks > 100 && sa.walks - a->m->pwc_walks > 100);
     /* and fetches, from the fetch path and from the general one */
     assert_true(fetch_path_hits > 50 && sa.tlb[MMU_TLB_L1I].lookups - (uint64_t)fetch_path_hits > 50);
+    assert_true(first == 1 ? first_hits > 50 : first_again > 50);
     for (int which = MMU_TLB_L1I; which <= MMU_TLB_PWC; which++) {
         struct tlb_entry_view va_[64], vb[64];
         int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
@@ -839,9 +864,10 @@ static void data_path_same_as_general(const char *tlb)
 static void test_data_path_same_as_general(void **state)
 {
     (void)state;
-    data_path_same_as_general("l1d=2x2,l2=4x2,pwc=8");
-    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=8");
-    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=2");
+    data_path_same_as_general("l1d=2x2,l2=4x2,pwc=8", false, 2); /* not the default ways: AGAIN */
+    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=8", false, 1);
+    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=2", false, 1);
+    data_path_same_as_general("l1d=2x4,l2=2x8,pwc=8", true, 2);
 }
 
 /* The fetch path answers only what the general path would allow: U-mode
