@@ -595,6 +595,31 @@ static inline unsigned block_run(struct hart *h, const struct block *b, unsigned
     return cnt;
 }
 
+/* A loop that is one block without stores (its last instruction has just
+ * jumped back to its start, h->pc) runs again without looking the block up:
+ * nothing it does can change its code, and its page's translation is
+ * checked again all the same.  block_run for a whole block, with what does
+ * not change from one turn to the next worked out once.  Returns the
+ * budget left. */
+static uint64_t block_loop(struct hart *h, const struct block *b, uint64_t left)
+{
+    const uint64_t pc = h->pc, end = (pc & ~0xfffull) + b->end;
+    const unsigned n = b->n;
+    while (left >= n && !h->irq_check && fetch_buffer_holds(h, pc)) {
+        h->next_pc = end;
+        h->instret += n - 1; /* see block_run */
+        h->cur = b->insn;
+        b->insn[0].fn(h, b->insn);
+        h->x[0] = 0;
+        if (unlikely(h->block_exit)) return left - block_leave(h, b->insn, n);
+        h->instret++;
+        h->pc = h->next_pc;
+        left -= n;
+        if (h->pc != pc) break;
+    }
+    return left;
+}
+
 /* Interrupts are looked at only when something that affects them changed
  * (irq_check is set by CSR writes, xRET, traps and the platform's lines).
  * The budget counts steps, traps included, so a hart that traps forever
@@ -623,14 +648,10 @@ uint64_t hart_run(struct hart *h, uint64_t n)
             left--;
             continue;
         }
-        /* A loop that is one block without stores (its last instruction
-         * jumps back to its start) runs again without looking the block up:
-         * nothing it does can change its code or its page's translation,
-         * which is checked again all the same. */
         uint64_t pc = h->pc;
-        do {
-            left -= block_run(h, b, b->n < left ? b->n : (unsigned)left);
-        } while (h->pc == pc && !b->writes && left && !h->irq_check && fetch_buffer_holds(h, pc));
+        left -= block_run(h, b, b->n < left ? b->n : (unsigned)left);
+        if (h->pc == pc && !b->writes)
+            left = block_loop(h, b, left);
     }
     return h->instret - start;
 }
