@@ -22,7 +22,7 @@ uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc);
 
 /* An entry of L1 which (MMU_TLB_L1I or MMU_TLB_L1D) was removed or replaced,
  * or PMP changed (both), or (L1D) the fast path's context did. */
-static inline void mmu_l1_changed(struct mmu *m, int which)
+static inline __attribute__((always_inline)) void mmu_l1_changed(struct mmu *m, int which)
 {
     if (which == MMU_TLB_L1I) {
         m->l1i_gen++;

@@ -319,7 +319,7 @@ static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t as
 }
 
 /* A use of entry e: with LRU replacement it becomes the most recently used. */
-static inline void tlb_touch(struct tlb *t, const struct tlb_entry *e)
+static inline __attribute__((always_inline)) void tlb_touch(struct tlb *t, const struct tlb_entry *e)
 {
     if (t->repl == MMU_REPL_LRU)
         t->stamp[e - t->e] = ++t->clock;
@@ -387,13 +387,13 @@ static inline struct tlb_entry *pwc_lookup(struct pwc *p, uint64_t va, uint16_t 
 
 /* ---- filling a TLB (inline: an L1 refill is on the path of every L1 miss) */
 
-static inline void tlb_count_add(struct tlb *t, unsigned s)
+static inline __attribute__((always_inline)) void tlb_count_add(struct tlb *t, unsigned s)
 {
     if (t->size_count[s]++ == 0)
         t->size_mask |= 1u << s;
 }
 
-static inline void tlb_remove(struct tlb *t, struct tlb_entry *e)
+static inline __attribute__((always_inline)) void tlb_remove(struct tlb *t, struct tlb_entry *e)
 {
     if (!e->valid)
         return;
