@@ -80,7 +80,7 @@ BRANCH(bgeu, RS1 >= RS2)
 #define LOAD(name, size, conv) \
     static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
     { \
-        if (!hart_load_rest(h, RS1 + (uint64_t)d->imm, size, first, &h->slow_val)) return; \
+        if (!hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD, first, &h->slow_val)) return; \
         uint64_t v = h->slow_val; \
         WR(conv); \
         HART_NEXT(h, d); \
@@ -118,7 +118,8 @@ LOAD(lwu, 4, v)
 #define STORE(name, size) \
     static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
     { \
-        if (!hart_store_rest(h, RS1 + (uint64_t)d->imm, size, first, RS2)) return; \
+        uint64_t v = RS2; \
+        if (!hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_STORE, first, &v)) return; \
         HART_NEXT(h, d); \
     } \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \

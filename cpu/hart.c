@@ -244,8 +244,7 @@ static bool access_at(struct hart *h, uint64_t va, unsigned size, enum mmu_acces
                       const struct mmu_xlate *x)
 {
     if (x->host) {
-        if (acc == MMU_STORE) phys_write_host(x->host, size, *val);
-        else *val = phys_read_host(x->host, size);
+        hart_host_access(x->host, size, acc, val);
         return true;
     }
     bool ok = acc == MMU_STORE ? (h->pm->io_store && h->pm->io_store(h->pm->io_ctx, x->pa, size, *val))
@@ -307,14 +306,14 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
-    if (likely(!h->mem_direct)) return hart_access_translated(h, va, size, MMU_LOAD, val);
+    if (likely(!h->mem_direct)) return hart_access_rest(h, va, size, MMU_LOAD, MMU_DATA_AGAIN, val);
     return access_one(h, va, size, MMU_LOAD, val);
 }
 
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
-    if (likely(!h->mem_direct)) return hart_access_translated(h, va, size, MMU_STORE, &val);
+    if (likely(!h->mem_direct)) return hart_access_rest(h, va, size, MMU_STORE, MMU_DATA_AGAIN, &val);
     return access_one(h, va, size, MMU_STORE, &val);
 }
 

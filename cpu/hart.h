@@ -218,7 +218,8 @@ void hart_priv_changed(struct hart *h);
 /* The fast path of a load or store: the host address of an aligned access
  * of size bytes at va when it needs nothing else (M-mode RAM with PMP out of
  * play, or an L1 data TLB hit answered by mmu_fast.h); NULL otherwise, and
- * then hart_load_slow/hart_store_slow do the rest.  Aligned and at most 8
+ * then hart_miss_ptr and hart_access_rest (the handlers), or
+ * hart_load_slow/hart_store_slow, do the rest.  Aligned and at most 8
  * bytes, so in RAM when its first byte is (RAM sizes are multiples of
  * 1 MiB). */
 static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc)
@@ -234,31 +235,22 @@ static inline uint8_t *hart_mem_ptr(struct hart *h, uint64_t va, unsigned size, 
     return mmu_fast_lookup(h->mmu, va, acc);
 }
 
-/* hart_access_translated when the MMU's data path did not answer: the
- * general translation (a fault, MMIO, an A/D update, ...). */
-bool hart_access_general(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val);
-
-/* hart_load_slow / hart_store_slow for an aligned access under translation
- * (not mem_direct), which is then always in the context of xlate_req: the
- * path of every fast-path miss, inline in the handlers' slow paths so that
- * it calls the MMU's data path (mmu_data_ptr) directly. */
-static inline __attribute__((always_inline)) bool hart_access_translated(struct hart *h, uint64_t va,
-                                                                         unsigned size, enum mmu_access acc,
-                                                                         uint64_t *val)
+/* The read (into *val) or write (of *val) of size bytes at host address p. */
+static inline void hart_host_access(uint8_t *p, unsigned size, enum mmu_access acc, uint64_t *val)
 {
-    uint8_t *p = mmu_data_ptr_inline(h->mmu, va, acc);
-    if (__builtin_expect(p == NULL, 0))
-        return hart_access_general(h, va, size, acc, val);
     if (acc == MMU_STORE) phys_write_host(p, size, *val);
     else *val = phys_read_host(p, size);
-    return true;
 }
+
+/* An aligned access under translation that the MMU's data path did not
+ * answer: the general translation (a fault, MMIO, an A/D update, ...). */
+bool hart_access_general(struct hart *h, uint64_t va, unsigned size, enum mmu_access acc, uint64_t *val);
 
 /* A handler's slow path, first part, inline and without a call: the host
  * address of the aligned access under translation that hart_mem_ptr did not
  * answer, when the MMU's data path gives it at once (mmu_data_ptr_first);
  * otherwise NULL or MMU_DATA_AGAIN (0 or 1), having changed nothing, and
- * the handler goes on with hart_load_rest or hart_store_rest. */
+ * the handler goes on with hart_access_rest. */
 static inline __attribute__((always_inline)) uint8_t *hart_miss_ptr(struct hart *h, uint64_t va, unsigned size,
                                                                     enum mmu_access acc)
 {
@@ -267,39 +259,24 @@ static inline __attribute__((always_inline)) uint8_t *hart_miss_ptr(struct hart 
     return NULL;
 }
 
-/* The rest of the load or store of size bytes at va after hart_miss_ptr
- * returned first (not a host address): what hart_load_slow or
- * hart_store_slow would do.  False when it trapped. */
-static inline __attribute__((always_inline)) bool hart_load_rest(struct hart *h, uint64_t va, unsigned size,
-                                                                 const uint8_t *first, uint64_t *val)
+/* The rest of the load (into *val) or store (of *val) of size bytes at va
+ * after hart_miss_ptr returned first (not a host address): the data path
+ * with calls, then the general translation, or (misaligned, M-mode RAM)
+ * hart_load_slow / hart_store_slow.  False when it trapped. */
+static inline __attribute__((always_inline)) bool hart_access_rest(struct hart *h, uint64_t va, unsigned size,
+                                                                   enum mmu_access acc, const uint8_t *first,
+                                                                   uint64_t *val)
 {
     if (first == MMU_DATA_AGAIN) {
-        uint8_t *p = mmu_data_ptr(h->mmu, va, MMU_LOAD);
+        uint8_t *p = mmu_data_ptr(h->mmu, va, acc);
         if (p) {
-            *val = phys_read_host(p, size);
+            hart_host_access(p, size, acc, val);
             return true;
         }
-        return hart_access_general(h, va, size, MMU_LOAD, val);
+    } else if ((va & (size - 1)) || h->mem_direct) {
+        return acc == MMU_STORE ? hart_store_slow(h, va, size, *val) : hart_load_slow(h, va, size, val);
     }
-    if (!(va & (size - 1)) && !h->mem_direct) /* the data path did not answer */
-        return hart_access_general(h, va, size, MMU_LOAD, val);
-    return hart_load_slow(h, va, size, val);
-}
-
-static inline __attribute__((always_inline)) bool hart_store_rest(struct hart *h, uint64_t va, unsigned size,
-                                                                  const uint8_t *first, uint64_t val)
-{
-    if (first == MMU_DATA_AGAIN) {
-        uint8_t *p = mmu_data_ptr(h->mmu, va, MMU_STORE);
-        if (p) {
-            phys_write_host(p, size, val);
-            return true;
-        }
-        return hart_access_general(h, va, size, MMU_STORE, &val);
-    }
-    if (!(va & (size - 1)) && !h->mem_direct)
-        return hart_access_general(h, va, size, MMU_STORE, &val);
-    return hart_store_slow(h, va, size, val);
+    return hart_access_general(h, va, size, acc, val); /* the data path did not answer */
 }
 
 static inline bool hart_load(struct hart *h, uint64_t va, unsigned size, uint64_t *val)

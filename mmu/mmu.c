@@ -133,7 +133,6 @@ int mmu_config_set_ad(struct mmu_config *c, const char *mode)
     return 0;
 }
 
-
 /* mmu_l1_changed for both L1s: entries of either may have gone, or PMP changed. */
 static void both_l1_changed(struct mmu *m)
 {
@@ -433,16 +432,6 @@ check_pmp:
     return finish(m, pa, size, acc, r->priv, page_pmp, host, out);
 }
 
-__attribute__((noinline)) uint8_t *mmu_data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc)
-{
-    return mmu_data_walk_n(m, va, acc, 4, 8, true);
-}
-
-__attribute__((noinline)) uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc)
-{
-    return mmu_data_walk_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true);
-}
-
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     if (m->ctx.path == 1)
@@ -451,7 +440,6 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
         return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true);
     return NULL;
 }
-
 
 /* The hart's fetch page after a page change, when the L1I holds it: the
  * same effects as the general path's translation of a fetch that hits in

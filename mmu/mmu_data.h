@@ -1,7 +1,7 @@
 /* The data path (mmu_data_ptr in mmu_fast.h) and what it shares with the
  * general path in mmu.c, inline so that the hart's load and store slow
- * handlers reach an L1D hit or an L2 refill without a call (hart.h,
- * hart_access_translated).  Only mmu/ and the hart include it. */
+ * handlers reach an L1D hit, an L2 refill or a one-read walk without a
+ * call (mmu_data_ptr_first).  Only mmu/ and the hart include it. */
 #ifndef PAGODA_MMU_DATA_H
 #define PAGODA_MMU_DATA_H
 
@@ -14,11 +14,6 @@ static inline void mmu_fast_clear(struct mmu *m)
     for (unsigned i = 0; i < MMU_FAST_N; i++)
         m->fast[i].tag[0] = m->fast[i].tag[1] = i ^ 1;
 }
-
-/* mmu.c: the data path's walk after an L1D and an L2 miss (mmu_data_walk_n
- * below) out of line, for the default geometry and for any other */
-uint8_t *mmu_data_walk_default(struct mmu *m, uint64_t va, enum mmu_access acc);
-uint8_t *mmu_data_walk_any(struct mmu *m, uint64_t va, enum mmu_access acc);
 
 /* An entry of L1 which (MMU_TLB_L1I or MMU_TLB_L1D) was removed or replaced,
  * or PMP changed (both), or (L1D) the fast path's context did. */
@@ -81,16 +76,18 @@ static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const
     f->size = src->size;
 }
 
-/* What the data path returns when it answers only without calls (calls
- * false, see mmu_data_ptr_first in mmu_fast.h) and would need one, having
- * changed nothing: PMP's region cache did not answer.  Never a host
- * address.  Then mmu_data_ptr (with calls) does the whole. */
+/* What the data path without calls (calls false: mmu_data_ptr_first in
+ * mmu_fast.h) returns, having changed nothing, where only a call would
+ * tell: PMP's region cache did not answer, or (mmu_data_ptr_first) the
+ * context is not the default geometry's.  Never a host address.  Then
+ * mmu_data_ptr, with calls, does the whole. */
 #define MMU_DATA_AGAIN ((uint8_t *)1)
 
 /* What PMP allows on the whole 4 KiB page at page for priv, through the
  * region cache, or MMU_PMP_UNKNOWN when that does not answer and calls is
  * false. */
-static inline unsigned mmu_data_pmp(struct mmu *m, uint64_t page, unsigned priv, bool calls)
+static inline __attribute__((always_inline)) unsigned mmu_data_pmp(struct mmu *m, uint64_t page, unsigned priv,
+                                                                   bool calls)
 {
     return calls ? mmu_pmp_page_mask(m, page, priv) : mmu_pmp_page_mask_cached(m, page, priv);
 }
@@ -163,8 +160,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
 /* mmu_data_ptr for one geometry: the L1D holds the page (the fast path
  * missed only for its slot or generation), or the L2 does and refills the
  * L1D, with the permission needed, in RAM that PMP allows on the whole
- * page; or both miss and mmu_data_walk_n walks (inline when calls is
- * false, else in a function of mmu.c).  Same effects as the general
+ * page; or both miss and mmu_data_walk_n walks.  Same effects as the general
  * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
  * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va,
@@ -177,11 +173,8 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
         return NULL;
     struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {
-        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways))) {
-            if (!calls)
-                return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, false);
-            return c->path == 1 ? mmu_data_walk_default(m, va, acc) : mmu_data_walk_any(m, va, acc);
-        }
+        if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
+            return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, calls);
         e = from_l2;
     }
     if (!((c->ok[acc - 1] >> mmu_perm_index(e->flags)) & 1) || !e->host)

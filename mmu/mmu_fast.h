@@ -54,14 +54,6 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_first(struct 
     return MMU_DATA_AGAIN;
 }
 
-/* mmu_data_ptr, with mmu_data_ptr_first's cases inline. */
-static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_inline(struct mmu *m, uint64_t va,
-                                                                         enum mmu_access acc)
-{
-    uint8_t *p = mmu_data_ptr_first(m, va, acc);
-    return p == MMU_DATA_AGAIN ? mmu_data_ptr(m, va, acc) : p;
-}
-
 /* The host address of va's 4 KiB page for an instruction fetch at
  * privilege priv under satp, and its physical address in *pa_page, when
  * the L1I holds the page with execute permission and PMP allows fetching

@@ -112,8 +112,8 @@ struct pwc {
  * The generation is kept in the top 12 bits of the tags, which are va >> 12
  * (so those bits are 0): one compare checks the page, the kind of access
  * and the generation.  It counts modulo 4096, so when it wraps every slot
- * is emptied (mmu_fast_clear in mmu.c): no tag older than 4096 changes is left
- * to match by accident.  An empty or refused tag of slot i has low bits
+ * is emptied (mmu_fast_clear in mmu_data.h): no tag older than 4096
+ * changes is left to match by accident.  An empty or refused tag of slot i has low bits
  * i ^ 1, which no access mapped to slot i can have. */
 #define MMU_FAST_N 256
 #define MMU_FAST_GEN_ONE (1ULL << 52)
@@ -172,9 +172,10 @@ struct mmu {
         uint8_t priv;                 /* req->priv */
         uint8_t va_sh;                /* 64 - VABITS: va is canonical when sign-extending
                                        * its low 64 - va_sh bits gives va */
-        /* which data path (mmu.c) serves the context: 0 none (not
-         * translated, or no L1D or no L2), 1 mmu_data_ptr_n and mmu_data_walk_n for
-         * the default geometry (default_ways), 2 for any other */
+        /* which data path (mmu_data.h) serves the context: 0 none (not
+         * translated, or no L1D or no L2), 1 mmu_data_ptr_n for the default
+         * geometry (default_ways in mmu.c, inline in the hart's handlers), 2
+         * for any other */
         uint8_t path;
         /* by enum mmu_access minus 1: bit mmu_perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */
@@ -191,7 +192,7 @@ struct mmu {
      * and fill and an L2 hit (merged_stats() adds them in) */
     uint64_t l2_refills[MMU_NSIZES];
     /* L1D and L2 misses walked and filled by the data path (mmu_data_walk_n in
-     * mmu.c): each also counts as a translation, an L1D and an L2 miss of a
+     * mmu_data.h): each also counts as a translation, an L1D and an L2 miss of a
      * 4 KiB page and a fill of each, a walk, a PWC lookup and hit and one
      * PTE read (merged_stats() adds them in) */
     uint64_t pwc_walks;
@@ -235,7 +236,8 @@ static inline unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, u
  * MMU_PMP_UNKNOWN when the cache does not answer (mmu_pmp_mask_lookup
  * then does). */
 #define MMU_PMP_UNKNOWN 0x100u
-static inline unsigned mmu_pmp_page_mask_cached(const struct mmu *m, uint64_t pa, unsigned priv)
+static inline __attribute__((always_inline)) unsigned mmu_pmp_page_mask_cached(const struct mmu *m, uint64_t pa,
+                                                                               unsigned priv)
 {
     const struct pmp *p = m->pmp;
     if (!p)

@@ -21,7 +21,8 @@ struct phys_mem {
 };
 
 /* Host pointer for [pa, pa+len) when it lies wholly in RAM, else NULL. */
-static inline uint8_t *phys_ram_ptr(const struct phys_mem *pm, uint64_t pa, uint64_t len)
+static inline __attribute__((always_inline)) uint8_t *phys_ram_ptr(const struct phys_mem *pm, uint64_t pa,
+                                                                  uint64_t len)
 {
     uint64_t off = pa - pm->ram_base;
     if (pa < pm->ram_base || off >= pm->ram_size || len > pm->ram_size - off)

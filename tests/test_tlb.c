@@ -785,11 +785,12 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
  * contents (LRU stamps included) as the same accesses in a context that is
  * not the fast path's, with walks of every length, faults, clean pages,
  * pages without A, Svpbmt types, MMIO and evictions in the mix, in three
- * regions: two in one 1 GiB, one in another.  With two_pmp: PMP allows RAM
- * in two regions (but one page accessed), the pages accessed in one and
- * the page tables in the other, so that PMP's region cache misses after walks (the data path's
- * MMU_DATA_AGAIN).  first: what mmu_data_ptr_first must have answered at
- * least 50 times (1 the host address, 2 MMU_DATA_AGAIN). */
+ * regions: two in one 1 GiB, one in another.  With two_pmp: PMP allows
+ * RAM in two regions (but not one page accessed), the pages accessed in
+ * one and the page tables in the other, so that PMP's region cache misses
+ * after walks (the data path's MMU_DATA_AGAIN).  first: what
+ * mmu_data_ptr_first must have answered more than 50 times (1 a host
+ * address, 2 MMU_DATA_AGAIN). */
 static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
 {
     struct env *a = env_new(tlb), *b = env_new(tlb);
