@@ -140,6 +140,19 @@ static void both_l1_changed(struct mmu *m)
     mmu_l1_changed(m, MMU_TLB_L1D);
 }
 
+/* Empty the PMP region caches (struct pmp_region), or without PMP let
+ * each hold all of memory with every access allowed. */
+static void pmp_regions_reset(struct mmu *m)
+{
+    for (int k = 0; k < 4; k++) {
+        struct pmp_region *c = &m->pmpc[k];
+        if (m->pmp) /* nothing cached: no page passes mmu_pmp_page_mask_cached's test */
+            *c = (struct pmp_region){ .page_lo = 1 };
+        else
+            *c = (struct pmp_region){ .hi = UINT64_MAX, .page_span = UINT64_MAX - 0xfff, .mask = 7 };
+    }
+}
+
 struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, struct pmp *pmp)
 {
     struct mmu_config d;
@@ -157,8 +170,7 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     m->cfg = *c;
     m->pm = pm;
     m->pmp = pmp;
-    for (int k = 0; k < 4; k++)
-        m->pmpc[k].page_lo = 1; /* no page passes mmu_pmp_page_mask's test yet */
+    pmp_regions_reset(m);
     mmu_fast_clear(m);
     if (tlb_init(&m->tlb[MMU_TLB_L1I], c->l1i_sets, c->l1i_ways, c->repl, 0x1111) ||
         tlb_init(&m->tlb[MMU_TLB_L1D], c->l1d_sets, c->l1d_ways, c->repl, 0x2222) ||
@@ -194,6 +206,7 @@ const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m) { return &m->l1i_g
 
 void mmu_pmp_changed(struct mmu *m)
 {
+    pmp_regions_reset(m);
     both_l1_changed(m);
 }
 
@@ -214,7 +227,6 @@ unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned
     uint64_t lo, hi;
     unsigned mask = pmp_lookup(p, pa, size, (int)priv, &lo, &hi);
     if (lo < hi) {
-        c->gen = p->gen;
         c->lo = lo;
         c->hi = hi;
         c->mask = (uint8_t)mask;
@@ -257,6 +269,7 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->levels = r->priv == PRIV_M ? 0 : satp_levels(r->satp);
     c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     c->priv = (uint8_t)r->priv;
+    c->pmpr = &m->pmpc[r->priv & 3];
     c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
     c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_ways(m) ? 1 : 2;
     /* pte_perm_ok for all 32 flag combinations at once: the set of

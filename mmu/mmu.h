@@ -137,9 +137,12 @@ uint64_t mmu_generation(const struct mmu *m);
  * replaced, and on mmu_pmp_changed() (what the hart's fetch buffer depends
  * on). */
 const uint64_t *mmu_fetch_generation_ptr(const struct mmu *m);
-/* The PMP changed (a pmpcfg/pmpaddr write): what the fetch buffer and the
- * data fast path cached may no longer be allowed, so both generations
- * move. */
+/* The PMP changed (a pmpcfg/pmpaddr write): what the fetch buffer, the
+ * data fast path and the PMP region caches hold may no longer be allowed,
+ * so both generations move and the region caches empty.  Every change of
+ * the PMP that m was created with must be followed by this call before m
+ * translates again (the region caches do not look at the PMP's own
+ * generation). */
 void mmu_pmp_changed(struct mmu *m);
 /* The translation context whose loads and stores the data fast path
  * (mmu_fast.h) answers: the hart calls it whenever its load/store context

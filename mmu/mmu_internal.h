@@ -147,11 +147,13 @@ struct mmu {
     uint64_t fast_gen;                /* a multiple of MMU_FAST_GEN_ONE */
     struct mmu_stats st;
     /* per privilege (index enum mmu_priv), the last PMP region looked up:
-     * the same answer for any access inside [lo, hi), while the PMP's write
-     * generation is gen.  Per privilege, so that a walk's S-mode PTE reads
-     * and the U-mode access that follows do not evict each other. */
+     * the same answer for any access inside [lo, hi) until the next PMP
+     * write, which must be followed by mmu_pmp_changed() (it empties them
+     * all: pmp_regions_reset in mmu.c).  Per privilege, so that a walk's
+     * S-mode PTE reads and the U-mode access that follows do not evict
+     * each other.  Without PMP (m->pmp NULL) each holds all of memory. */
     struct pmp_region {
-        uint64_t gen, lo, hi;
+        uint64_t lo, hi;
         /* the same test for a 4 KiB page at pa (aligned): pa - page_lo <=
          * page_span when [lo, hi) holds the whole page; page_lo = 1 (no
          * aligned pa passes) while the region holds no whole page or
@@ -180,6 +182,8 @@ struct mmu {
         /* by enum mmu_access minus 1: bit mmu_perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */
         uint32_t ok[2];
+        /* &pmpc[priv]: the region cache for the data's accesses */
+        const struct pmp_region *pmpr;
     } ctx;
     uint64_t stamp_sink;              /* what fast[].stamp points to when not LRU */
     /* L1D hits answered by the fast path, by size class, not counting
@@ -226,31 +230,24 @@ static inline unsigned mmu_pmp_mask(struct mmu *m, uint64_t pa, unsigned size, u
     if (!p || (priv == PRIV_M && p->m_all_allowed && (pa & 7) + size <= 8))
         return 7;
     const struct pmp_region *c = &m->pmpc[priv & 3];
-    if (c->gen == p->gen && pa >= c->lo && pa < c->hi && size <= c->hi - pa) /* lo = hi = 0: nothing cached */
+    if (pa >= c->lo && pa < c->hi && size <= c->hi - pa) /* lo = hi = 0: nothing cached */
         return c->mask;
     return mmu_pmp_mask_lookup(m, pa, size, priv);
 }
 
-/* mmu_pmp_mask for the 4 KiB page at pa (aligned) at S or U privilege,
- * with the region cache's test in one comparison: the data path's; or
- * MMU_PMP_UNKNOWN when the cache does not answer (mmu_pmp_mask_lookup
- * then does). */
+/* mmu_pmp_mask for the 4 KiB page at pa (aligned), from region cache c
+ * (&m->pmpc[priv]) in one comparison: the data path's; or MMU_PMP_UNKNOWN
+ * when the cache does not answer (mmu_pmp_mask_lookup then does). */
 #define MMU_PMP_UNKNOWN 0x100u
-static inline __attribute__((always_inline)) unsigned mmu_pmp_page_mask_cached(const struct mmu *m, uint64_t pa,
-                                                                               unsigned priv)
+static inline __attribute__((always_inline)) unsigned mmu_pmp_page_mask_cached(const struct pmp_region *c,
+                                                                               uint64_t pa)
 {
-    const struct pmp *p = m->pmp;
-    if (!p)
-        return 7;
-    const struct pmp_region *c = &m->pmpc[priv & 3];
-    if (c->gen == p->gen && pa - c->page_lo <= c->page_span)
-        return c->mask;
-    return MMU_PMP_UNKNOWN;
+    return pa - c->page_lo <= c->page_span ? c->mask : MMU_PMP_UNKNOWN;
 }
 
 static inline unsigned mmu_pmp_page_mask(struct mmu *m, uint64_t pa, unsigned priv)
 {
-    unsigned mask = mmu_pmp_page_mask_cached(m, pa, priv);
+    unsigned mask = mmu_pmp_page_mask_cached(&m->pmpc[priv & 3], pa);
     return mask != MMU_PMP_UNKNOWN ? mask : mmu_pmp_mask_lookup(m, pa, 4096, priv);
 }
 

@@ -56,6 +56,26 @@ static struct env *env_new(unsigned levels)
     return e;
 }
 
+/* PMP changes as the hart makes them (csr.c): each followed by
+ * mmu_pmp_changed, as mmu.h requires */
+static void pmp_setup(struct env *e, int n)
+{
+    pmp_init(&e->pmp, n);
+    mmu_pmp_changed(e->m);
+}
+
+static void pmp_cfg(struct env *e, int k, uint64_t v)
+{
+    pmp_write_cfg(&e->pmp, k, v);
+    mmu_pmp_changed(e->m);
+}
+
+static void pmp_addr(struct env *e, int i, uint64_t v)
+{
+    pmp_write_addr(&e->pmp, i, v);
+    mmu_pmp_changed(e->m);
+}
+
 static int env_setup(void **state, unsigned levels)
 {
     *state = env_new(levels);
@@ -144,15 +164,15 @@ static void test_bare_and_m_mode(void **state)
 static void test_bare_pmp(void **state)
 {
     struct env *e = *state;
-    pmp_init(&e->pmp, 16);
+    pmp_setup(e, 16);
     struct mmu_req r = req(e, PRIV_S);
     r.satp = 0;
     /* S-mode, PMP implemented, no entry matches: access fault */
     assert_int_equal(xl(e, RAM_BASE, MMU_LOAD, &r, NULL), MMU_ACCESS_FAULT);
     assert_int_equal(mmu_get_stats(e->m)->access_faults[MMU_LOAD], 1);
     /* allow all RAM for R/W only */
-    pmp_write_addr(&e->pmp, 0, (RAM_BASE >> 2) | ((RAM_SIZE >> 3) - 1));
-    pmp_write_cfg(&e->pmp, 0, PMP_A_NAPOT | PMP_R | PMP_W);
+    pmp_addr(e, 0, (RAM_BASE >> 2) | ((RAM_SIZE >> 3) - 1));
+    pmp_cfg(e, 0, PMP_A_NAPOT | PMP_R | PMP_W);
     assert_int_equal(xl(e, RAM_BASE, MMU_LOAD, &r, NULL), MMU_OK);
     assert_int_equal(xl(e, RAM_BASE, MMU_FETCH, &r, NULL), MMU_ACCESS_FAULT);
     r.priv = PRIV_M;
@@ -395,20 +415,20 @@ static void test_pmp_denies_pte_read(void **state)
     uint64_t va = 0x800000, data = RAM_BASE + 0x80000;
     map(e, va, data, 0, RWXAD);
     uint64_t leaf_table = pte_addr(e, va, 0) & ~0xfffULL;
-    pmp_init(&e->pmp, 16);
+    pmp_setup(e, 16);
     /* entry 0: the leaf page table, no permission; entry 1: all of memory RWX */
-    pmp_write_addr(&e->pmp, 0, (leaf_table >> 2) | 0x1ff); /* NAPOT 4 KiB */
-    pmp_write_addr(&e->pmp, 1, (1ULL << 54) - 1);
-    pmp_write_cfg(&e->pmp, 0, (uint64_t)PMP_A_NAPOT | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
+    pmp_addr(e, 0, (leaf_table >> 2) | 0x1ff); /* NAPOT 4 KiB */
+    pmp_addr(e, 1, (1ULL << 54) - 1);
+    pmp_cfg(e, 0, (uint64_t)PMP_A_NAPOT | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
     assert_int_equal(xl(e, va, MMU_LOAD, &r, NULL), MMU_ACCESS_FAULT);
     /* readable table: walk works */
-    pmp_write_cfg(&e->pmp, 0, (uint64_t)(PMP_A_NAPOT | PMP_R) | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
+    pmp_cfg(e, 0, (uint64_t)(PMP_A_NAPOT | PMP_R) | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
     uint64_t pa;
     assert_int_equal(xl(e, va, MMU_LOAD, &r, &pa), MMU_OK);
     assert_int_equal(pa, data);
     /* the final address is checked with the access's privilege */
-    pmp_write_addr(&e->pmp, 0, (data >> 2) | 0x1ff);
-    pmp_write_cfg(&e->pmp, 0, (uint64_t)(PMP_A_NAPOT | PMP_R) | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
+    pmp_addr(e, 0, (data >> 2) | 0x1ff);
+    pmp_cfg(e, 0, (uint64_t)(PMP_A_NAPOT | PMP_R) | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
     assert_int_equal(xl(e, va, MMU_LOAD, &r, NULL), MMU_OK);
     assert_int_equal(xl(e, va, MMU_STORE, &r, NULL), MMU_ACCESS_FAULT);
     assert_int_equal(xl(e, va, MMU_FETCH, &r, NULL), MMU_ACCESS_FAULT);
@@ -497,10 +517,10 @@ static void test_ad_pmp_write_denied(void **state)
     uint64_t va = 0x123000;
     uint64_t *p = pte_ptr(e, map(e, va, RAM_BASE + 0x90000, 0, R | W | V));
     uint64_t table = pte_addr(e, va, 0) & ~0xfffULL;
-    pmp_init(&e->pmp, 8);
-    pmp_write_addr(&e->pmp, 0, (table >> 2) | 0x1ff);
-    pmp_write_addr(&e->pmp, 1, (1ULL << 54) - 1);
-    pmp_write_cfg(&e->pmp, 0, (uint64_t)(PMP_A_NAPOT | PMP_R) | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
+    pmp_setup(e, 8);
+    pmp_addr(e, 0, (table >> 2) | 0x1ff);
+    pmp_addr(e, 1, (1ULL << 54) - 1);
+    pmp_cfg(e, 0, (uint64_t)(PMP_A_NAPOT | PMP_R) | ((uint64_t)(PMP_A_NAPOT | PMP_R | PMP_W | PMP_X) << 8));
     assert_int_equal(xl(e, va, MMU_LOAD, &r, NULL), MMU_ACCESS_FAULT); /* A must be set */
     assert_int_equal(*p & A, 0);
     *p |= A;
