@@ -206,6 +206,7 @@ int insn_decode(uint32_t raw, struct insn *d)
     if (compressed) raw &= 0xffff;
     d->raw = raw;
     d->len = compressed ? 2 : 4;
+    d->misses = 0;
     unsigned b = bucket_of(raw);
     for (unsigned k = 0; k < bucket_len[b]; k++) {
         const struct insn_row *r = &insn_table[bucket[b][k]];

@@ -91,7 +91,9 @@ struct insn {
     uint8_t len;       /* 2 or 4 */
     uint16_t row;      /* index into insn_table, for the disassembler */
     uint16_t pcoff;    /* offset in its 4 KiB page (set by the hart's block builder) */
+    uint8_t misses;    /* a load or store: fast-path misses so far, modulo 256 (exec.c) */
 };
+_Static_assert(sizeof(struct insn) == 32, "a decoded instruction fills half a cache line");
 
 extern const struct insn_row insn_table[];
 extern const size_t insn_table_len;

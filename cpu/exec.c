@@ -74,12 +74,27 @@ BRANCH(bge, SRS1 >= SRS2)
 BRANCH(bltu, RS1 < RS2)
 BRANCH(bgeu, RS1 >= RS2)
 
-/* Loads and stores: the fast path inline (hart_mem_ptr), the rest in a
- * separate function reached by a tail call, so that the fast path needs no
- * stack frame. */
+/* Loads and stores: exec_NAME tries the fast path (hart_mem_ptr) inline,
+ * then NAME_slow (reached by a tail call, so that the fast path needs no
+ * stack frame) the data path without calls (hart_miss_ptr), then NAME_rest
+ * the rest.  An instruction whose fast path keeps missing (a pointer chase over
+ * more pages than the L1D holds) is rewritten to start at NAME_slow after
+ * its 16th miss; NAME_slow rewrites it back as soon as the L1D holds its
+ * page (the fast path then does too), and NAME_rest always does.  Either
+ * start gives the same result and the same effects on the TLBs: the data
+ * path counts an L1D hit as the fast path does (mmu_data.h). */
+#define QUICKEN(d, name) \
+    do { \
+        struct insn *q_ = (struct insn *)(uintptr_t)(d); \
+        if (!(++q_->misses & 15)) q_->fn = name##_slow; \
+    } while (0)
+#define UNQUICKEN(d, name) (((struct insn *)(uintptr_t)(d))->fn = exec_##name)
+
 #define LOAD(name, size, conv) \
+    void exec_##name(struct hart *h, const struct insn *d); \
     static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
     { \
+        UNQUICKEN(d, name); \
         if (!hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD, first, &h->slow_val)) return; \
         uint64_t v = h->slow_val; \
         WR(conv); \
@@ -87,19 +102,22 @@ BRANCH(bgeu, RS1 >= RS2)
     } \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        const uint8_t *p = hart_miss_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD); \
+        bool l1_hit = false; \
+        const uint8_t *p = hart_miss_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD, &l1_hit); \
         if (__builtin_expect((uintptr_t)p <= (uintptr_t)MMU_DATA_AGAIN, 0)) { \
             name##_rest(h, d, p); \
             return; \
         } \
         uint64_t v = phys_read_host(p, size); \
         WR(conv); \
+        if (l1_hit) UNQUICKEN(d, name); \
         HART_NEXT(h, d); \
     } \
     void exec_##name(struct hart *h, const struct insn *d) \
     { \
         const uint8_t *p = hart_mem_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD); \
         if (__builtin_expect(p == NULL, 0)) { \
+            QUICKEN(d, name); \
             name##_slow(h, d); \
             return; \
         } \
@@ -116,26 +134,31 @@ LOAD(lhu, 2, v)
 LOAD(lwu, 4, v)
 
 #define STORE(name, size) \
+    void exec_##name(struct hart *h, const struct insn *d); \
     static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
     { \
+        UNQUICKEN(d, name); \
         uint64_t v = RS2; \
         if (!hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_STORE, first, &v)) return; \
         HART_NEXT(h, d); \
     } \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \
     { \
-        uint8_t *p = hart_miss_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_STORE); \
+        bool l1_hit = false; \
+        uint8_t *p = hart_miss_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_STORE, &l1_hit); \
         if (__builtin_expect((uintptr_t)p <= (uintptr_t)MMU_DATA_AGAIN, 0)) { \
             name##_rest(h, d, p); \
             return; \
         } \
         phys_write_host(p, size, RS2); \
+        if (l1_hit) UNQUICKEN(d, name); \
         HART_NEXT(h, d); \
     } \
     void exec_##name(struct hart *h, const struct insn *d) \
     { \
         uint8_t *p = hart_mem_ptr(h, RS1 + (uint64_t)d->imm, size, MMU_STORE); \
         if (__builtin_expect(p == NULL, 0)) { \
+            QUICKEN(d, name); \
             name##_slow(h, d); \
             return; \
         } \

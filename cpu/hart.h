@@ -250,12 +250,13 @@ bool hart_access_general(struct hart *h, uint64_t va, unsigned size, enum mmu_ac
  * address of the aligned access under translation that hart_mem_ptr did not
  * answer, when the MMU's data path gives it at once (mmu_data_ptr_first);
  * otherwise NULL or MMU_DATA_AGAIN (0 or 1), having changed nothing, and
- * the handler goes on with hart_access_rest. */
+ * the handler goes on with hart_access_rest.  *l1_hit as
+ * mmu_data_ptr_first sets it. */
 static inline __attribute__((always_inline)) uint8_t *hart_miss_ptr(struct hart *h, uint64_t va, unsigned size,
-                                                                    enum mmu_access acc)
+                                                                    enum mmu_access acc, bool *l1_hit)
 {
     if (__builtin_expect(!(va & (size - 1)) && !h->mem_direct, 1))
-        return mmu_data_ptr_first(h->mmu, va, acc);
+        return mmu_data_ptr_first(h->mmu, va, acc, l1_hit);
     return NULL;
 }
 

@@ -447,10 +447,11 @@ check_pmp:
 
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
+    bool l1_hit;
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8, true);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, true, &l1_hit);
     if (m->ctx.path == 2)
-        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true);
+        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true, &l1_hit);
     return NULL;
 }
 

@@ -163,10 +163,12 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
  * L1D, with the permission needed, in RAM that PMP allows on the whole
  * page; or both miss and mmu_data_walk_n walks.  Same effects as the general
  * path (statistics, LRU, the L1 refill, the fast slot), in fewer steps;
- * NULL, having changed nothing, for anything else.  ways: see tlb_find_n. */
+ * NULL, having changed nothing, for anything else.  ways: see tlb_find_n.
+ * *l1_hit is set when the L1D held the page (and the fast path now does). */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va,
                                                                      enum mmu_access acc, unsigned l1_ways,
-                                                                     unsigned l2_ways, bool calls)
+                                                                     unsigned l2_ways, bool calls,
+                                                                     bool *l1_hit)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
@@ -202,6 +204,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
         tlb_touch(l1, e);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
         mmu_fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
+        *l1_hit = true;
     }
     return host;
 }

@@ -45,12 +45,13 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc);
  * geometry, an L1D hit, an L2 refill or a walk from a page-walk-cache hit
  * (mmu_data.h), or NULL as mmu_data_ptr would; or MMU_DATA_AGAIN, having
  * changed nothing, when only a call would tell (another geometry, a PMP
- * region-cache miss): then mmu_data_ptr. */
+ * region-cache miss): then mmu_data_ptr.  *l1_hit is set when the L1D
+ * held the page, and the fast path now does. */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_first(struct mmu *m, uint64_t va,
-                                                                        enum mmu_access acc)
+                                                                        enum mmu_access acc, bool *l1_hit)
 {
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8, false);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, false, l1_hit);
     return MMU_DATA_AGAIN;
 }
 

@@ -745,7 +745,14 @@ static void test_fast_path_generation_wrap(void **state)
  * MMU_DATA_AGAIN), then the general translation.  Returns the pa, or ~0
  * on a fault. */
 static int fetch_path_hits; /* fetches that hart_like's mmu_fetch_page answered */
-static int first_hits, first_again; /* what mmu_data_ptr_first answered */
+
+/* Would the fast path answer this access (without counting it as it would)? */
+static bool fast_holds(const struct mmu *m, uint64_t va, enum mmu_access acc)
+{
+    return m->fast[(va >> 12) & (MMU_FAST_N - 1)].tag[acc - 1] == ((va >> 12) ^ m->fast_gen);
+}
+
+static int first_hits, first_again, first_l1_hits; /* what mmu_data_ptr_first answered */
 static unsigned data_turn;
 
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
@@ -763,7 +770,10 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
     }
     uint8_t *p = mmu_fast_lookup(e->m, va, acc);
     if (!p && data_turn++ % 2) {
-        p = mmu_data_ptr_first(e->m, va, acc);
+        bool l1_hit = false;
+        p = mmu_data_ptr_first(e->m, va, acc, &l1_hit);
+        assert_true(!l1_hit || (p && p != MMU_DATA_AGAIN && fast_holds(e->m, va, acc)));
+        first_l1_hits += l1_hit;
         first_hits += p && p != MMU_DATA_AGAIN;
         if (p == MMU_DATA_AGAIN) {
             first_again++;
@@ -820,7 +830,7 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     }
     struct mmu_req ra = req(a, 1), rb = req(b, 1);
     mmu_fast_context(a->m, &ra);
-    fetch_path_hits = first_hits = first_again = 0;
+    fetch_path_hits = first_hits = first_again = first_l1_hits = 0;
     uint64_t x = 12345;
     for (int n = 0; n < 6000; n++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -842,6 +852,7 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     /* and fetches, from the fetch path and from the general one */
     assert_true(fetch_path_hits > 50 && sa.tlb[MMU_TLB_L1I].lookups - (uint64_t)fetch_path_hits > 50);
     assert_true(first == 1 ? first_hits > 50 : first_again > 50);
+    assert_true(first != 1 || first_l1_hits > 10);
     for (int which = MMU_TLB_L1I; which <= MMU_TLB_PWC; which++) {
         struct tlb_entry_view va_[64], vb[64];
         int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
