@@ -14,7 +14,7 @@
 #define SEXT32(v) ((uint64_t)(int64_t)(int32_t)(uint32_t)(v))
 
 #define OP(name, expr) \
-    void exec_##name(struct hart *h, const struct insn *d) { WR(expr); HART_NEXT(h, d); }
+    void exec_##name(struct hart *h, const struct insn *d) { WR(expr); HART_NEXT_PURE(h, d); }
 
 /* RV64I */
 OP(lui, d->imm)

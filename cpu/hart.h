@@ -194,6 +194,16 @@ void hart_illegal(struct hart *h, const struct insn *d);
         (d)[1].fn((h), (d) + 1);                     \
     } while (0)
 
+/* HART_NEXT for a handler that can neither trap nor ask for an interrupt
+ * check (integer computation: exec.c's OP): block_exit was clear when it
+ * began, so it still is. */
+#define HART_NEXT_PURE(h, d)                         \
+    do {                                             \
+        (h)->x[0] = 0;                               \
+        (h)->cur = (d) + 1;                          \
+        (d)[1].fn((h), (d) + 1);                     \
+    } while (0)
+
 /* The pc of instruction d, for the handlers that need it (auipc, jumps,
  * branches, ebreak).  While a decoded block runs, h->pc holds the pc of the
  * block's first instruction, which shares its 4 KiB page with every
