@@ -433,7 +433,7 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
     if (res != MMU_OK)
         return fault(m, res, acc);
 
-    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    uint64_t off = va & mmu_size_offset_mask[e->size];
     pa = (e->ppn << 12) | off;
     if (e->host) {
         host = e->host + off;
@@ -475,7 +475,7 @@ uint8_t *mmu_fetch_page(struct mmu *m, uint64_t va, uint64_t satp, unsigned priv
     const struct mmu_req r = { .satp = satp, .priv = (uint8_t)priv }; /* SUM and MXR play no part in a fetch */
     if (!e || !e->host || !pte_perm_ok(e->flags, MMU_FETCH, &r))
         return NULL;
-    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1) & ~0xfffULL; /* of va's 4 KiB page */
+    uint64_t off = va & mmu_size_offset_mask[e->size] & ~0xfffULL; /* of va's 4 KiB page */
     uint64_t page = (e->ppn << 12) | off;
     if (!((mmu_pmp_page_mask(m, page, priv) >> MMU_FETCH) & 1))
         return NULL;

@@ -182,7 +182,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
     }
     if (!((c->ok[acc - 1] >> mmu_perm_index(e->flags)) & 1) || !e->host)
         return NULL;
-    uint64_t off = va & ((1ULL << mmu_size_shift[e->size]) - 1);
+    uint64_t off = va & mmu_size_offset_mask[e->size];
     uint64_t pa = (e->ppn << 12) | off;
     unsigned pmp = mmu_data_pmp(m, c->pmpr, pa & ~0xfffULL, c->priv, calls);
     if (pmp == MMU_PMP_UNKNOWN)

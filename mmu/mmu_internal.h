@@ -44,6 +44,10 @@ static inline bool va_canonical(uint64_t va, unsigned sh) { return (uint64_t)((i
 
 /* log2 of the bytes one entry of each size class maps */
 static const unsigned mmu_size_shift[MMU_NSIZES] = { 12, 16, 21, 30, 39, 48 };
+/* the offset bits of an address within a page of each size class */
+static const uint64_t mmu_size_offset_mask[MMU_NSIZES] = {
+    (1ULL << 12) - 1, (1ULL << 16) - 1, (1ULL << 21) - 1, (1ULL << 30) - 1, (1ULL << 39) - 1, (1ULL << 48) - 1,
+};
 
 /* One cached translation, 32 bytes (two to a host cache line).  In the PWC,
  * size is the level of the non-leaf PTE (1..4) and tag = va >> (12 + 9 *
@@ -445,7 +449,7 @@ static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t
         v = (unsigned)(best & ((1u << TLB_WAY_KEY_BITS) - 1));
         least = best >> TLB_WAY_KEY_BITS;
     }
-    if (least != 0 && t->repl == MMU_REPL_RANDOM)
+    if (t->repl == MMU_REPL_RANDOM && least != 0)
         return (unsigned)(tlb_xorshift64(&t->rng) % ways);
     return v;
 }
