@@ -214,6 +214,49 @@ static void test_lru(void **state)
 
 /* Over more than 4 ways the victim is chosen from keyed stamps (tlb_victim_n):
  * the least recently used way, and an invalid way before any valid one. */
+/* pwc_insert overwrites the entry that the same address space would hit
+ * (same level and tag: a re-walk, or a global entry over another ASID's)
+ * instead of keeping two, whether or not the index's bucket is shared. */
+static unsigned pwc_valid(const struct pwc *p)
+{
+    unsigned k = 0;
+    for (unsigned w = 0; w < p->t.ways; w++)
+        k += p->t.e[w].valid;
+    return k;
+}
+
+static void test_pwc_insert_overwrites(void **state)
+{
+    (void)state;
+    struct pwc p;
+    assert_int_equal(pwc_init(&p, 8, MMU_REPL_LRU, 7), 0);
+    const uint64_t va = 0x40201000;
+    struct tlb_entry n = { .tag = va >> 21, .ppn = 0x100, .asid = 1, .size = 1, .valid = 1, .levels = 3 };
+    pwc_insert(&p, &n);
+    n.ppn = 0x200; /* the same PTE walked again */
+    pwc_insert(&p, &n);
+    assert_int_equal(pwc_valid(&p), 1);
+    assert_int_equal(pwc_lookup(&p, va, 1, 3)->ppn, 0x200);
+    struct tlb_entry g = n; /* global, from another ASID: replaces ASID 1's */
+    g.asid = 2;
+    g.global = 1;
+    g.ppn = 0x300;
+    pwc_insert(&p, &g);
+    assert_int_equal(pwc_valid(&p), 1);
+    assert_int_equal(pwc_lookup(&p, va, 1, 3)->ppn, 0x300);
+    struct tlb_entry o = n; /* another tag, and a level-2 entry: both kept */
+    o.tag = (va >> 21) + 1;
+    pwc_insert(&p, &o);
+    struct tlb_entry up = { .tag = va >> 30, .ppn = 0x400, .asid = 1, .size = 2, .valid = 1, .levels = 3 };
+    pwc_insert(&p, &up);
+    assert_int_equal(pwc_valid(&p), 3);
+    n.ppn = 0x500; /* ASID 1's own entry again: overwrites the global one */
+    pwc_insert(&p, &n);
+    assert_int_equal(pwc_valid(&p), 3);
+    assert_int_equal(pwc_lookup(&p, va, 1, 3)->ppn, 0x500);
+    pwc_free(&p);
+}
+
 static void test_lru_8_ways(void **state)
 {
     (void)state;
@@ -1066,6 +1109,7 @@ int main(void)
         cmocka_unit_test(test_capacity),
         cmocka_unit_test(test_lru),
         cmocka_unit_test(test_lru_8_ways),
+        cmocka_unit_test(test_pwc_insert_overwrites),
         cmocka_unit_test(test_fifo),
         cmocka_unit_test(test_random_deterministic),
         cmocka_unit_test(test_l2_refill),
