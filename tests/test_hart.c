@@ -584,6 +584,37 @@ static void test_misaligned_performed_by_default(void **state)
     assert_int_equal(h->x[10], 0x0807060504030201ull);
 }
 
+/* A load whose fast path keeps missing is rewritten to start at its slow
+ * handler after 16 misses and back (exec.c): the results stay the same all
+ * along.  In M-mode, a misaligned load from RAM (performed) and a load from
+ * a device, 40 turns of a loop each. */
+static void test_load_rewritten_same_results(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    fill_data(e);
+    static const uint32_t loop[] = {
+        LD_A0_A1,    /* loop: ld a0, 0(a1) */
+        0x00a686b3u, /*       add a3, a3, a0 */
+        0xfff60613u, /*       addi a2, a2, -1 */
+        0xfe061ae3u, /*       bnez a2, loop */
+        J_SELF,
+    };
+    for (size_t i = 0; i < sizeof loop / sizeof loop[0]; i++) put32(e, PROG + 4 * i, loop[i]);
+    const uint64_t addr[2] = { DATA + 1, 0x40000008 };
+    for (int k = 0; k < 2; k++) {
+        h->x[11] = addr[k];
+        h->x[12] = 40;
+        h->x[13] = 0;
+        unsigned loads = e->dev_loads;
+        start_at(h, PRIV_M, PROG);
+        hart_run(h, 200);
+        assert_int_equal(h->pc, PROG + 16);
+        assert_int_equal(h->x[13], k == 0 ? 40 * 0x0908070605040302ull : 0);
+        assert_int_equal(e->dev_loads - loads, k == 0 ? 0 : 40);
+    }
+}
+
 static void test_misaligned_trap_option(void **state)
 {
     (void)state;
@@ -974,6 +1005,7 @@ int main(void)
         T(test_mprv),
         T(test_vectored_mtvec),
         T(test_misaligned_performed_by_default),
+        T(test_load_rewritten_same_results),
         T(test_misaligned_trap_option),
         T(test_lr_sc),
         T(test_amo_outside_ram),
