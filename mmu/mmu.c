@@ -268,7 +268,6 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->key = key;
     c->levels = r->priv == PRIV_M ? 0 : satp_levels(r->satp);
     c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
-    c->priv = (uint8_t)r->priv;
     c->pmpr = &m->pmpc[r->priv & 3];
     c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
     c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_ways(m) ? 1 : 2;

@@ -83,14 +83,14 @@ static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const
  * mmu_data_ptr, with calls, does the whole. */
 #define MMU_DATA_AGAIN ((uint8_t *)1)
 
-/* What PMP allows on the whole 4 KiB page at page for priv, through its
- * region cache c (&m->pmpc[priv]), or MMU_PMP_UNKNOWN when that does not
- * answer and calls is false. */
+/* What PMP allows on the whole 4 KiB page at page, through the region
+ * cache c of a privilege (&m->pmpc[priv]), or MMU_PMP_UNKNOWN when that
+ * does not answer and calls is false. */
 static inline __attribute__((always_inline)) unsigned mmu_data_pmp(struct mmu *m, const struct pmp_region *c,
-                                                                   uint64_t page, unsigned priv, bool calls)
+                                                                   uint64_t page, bool calls)
 {
     unsigned mask = mmu_pmp_page_mask_cached(c, page);
-    return mask != MMU_PMP_UNKNOWN || !calls ? mask : mmu_pmp_mask_lookup(m, page, 4096, priv);
+    return mask != MMU_PMP_UNKNOWN || !calls ? mask : mmu_pmp_mask_lookup(m, page, 4096, (unsigned)(c - m->pmpc));
 }
 
 /* The data path (mmu_data_ptr), after an L1D and an L2 miss: a walk that
@@ -125,7 +125,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
     const uint8_t *pp = phys_ram_ptr(m->pm, pte_pa, 8);
     if (!pp)
         return NULL;
-    unsigned pmp = mmu_data_pmp(m, &m->pmpc[PRIV_S], pte_pa & ~0xfffULL, PRIV_S, calls);
+    unsigned pmp = mmu_data_pmp(m, &m->pmpc[PRIV_S], pte_pa & ~0xfffULL, calls);
     if (pmp == MMU_PMP_UNKNOWN)
         return MMU_DATA_AGAIN;
     if (!((pmp >> MMU_LOAD) & 1))
@@ -141,7 +141,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
     uint8_t *host = phys_ram_ptr(m->pm, ppn << 12, 4096);
     if (!host)
         return NULL;
-    pmp = mmu_data_pmp(m, c->pmpr, ppn << 12, c->priv, calls);
+    pmp = mmu_data_pmp(m, c->pmpr, ppn << 12, calls);
     if (pmp == MMU_PMP_UNKNOWN)
         return MMU_DATA_AGAIN;
     if (!((pmp >> acc) & 1))
@@ -184,7 +184,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
         return NULL;
     uint64_t off = va & mmu_size_offset_mask[e->size];
     uint64_t pa = (e->ppn << 12) | off;
-    unsigned pmp = mmu_data_pmp(m, c->pmpr, pa & ~0xfffULL, c->priv, calls);
+    unsigned pmp = mmu_data_pmp(m, c->pmpr, pa & ~0xfffULL, calls);
     if (pmp == MMU_PMP_UNKNOWN)
         return MMU_DATA_AGAIN;
     if (!((pmp >> acc) & 1))

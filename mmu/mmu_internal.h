@@ -175,7 +175,6 @@ struct mmu {
         uint64_t key;                 /* mmu_fast_key(req) */
         unsigned levels;              /* satp's LEVELS, 0 when not translated */
         uint16_t asid;
-        uint8_t priv;                 /* req->priv */
         uint8_t va_sh;                /* 64 - VABITS: va is canonical when sign-extending
                                        * its low 64 - va_sh bits gives va */
         /* which data path (mmu_data.h) serves the context: 0 none (not
@@ -186,7 +185,7 @@ struct mmu {
         /* by enum mmu_access minus 1: bit mmu_perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */
         uint32_t ok[2];
-        /* &pmpc[priv]: the region cache for the data's accesses */
+        /* &pmpc[req->priv]: the region cache for the data's accesses */
         const struct pmp_region *pmpr;
     } ctx;
     uint64_t stamp_sink;              /* what fast[].stamp points to when not LRU */

@@ -138,10 +138,8 @@ bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
     if (!p->t.e)
         return false;
     /* an entry that n must overwrite has n's level and tag, so it counts in
-     * n's bucket: none there, no search (the PWC is one set) */
-    struct tlb_entry *slot = pwc_bucket_of(p, n->size, n->tag)->count == 0
-                                 ? &p->t.e[tlb_victim_n(&p->t, p->t.stamp, p->t.ways)]
-                                 : tlb_insert_slot(&p->t, n, false);
+     * n's bucket: with none there, as after a missed lookup, no search */
+    struct tlb_entry *slot = tlb_insert_slot(&p->t, n, pwc_bucket_of(p, n->size, n->tag)->count == 0);
     bool evicted = slot->valid;
     pwc_remove(p, slot);
     tlb_put(&p->t, slot, n);

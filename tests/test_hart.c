@@ -587,7 +587,10 @@ static void test_misaligned_performed_by_default(void **state)
 /* A load whose fast path keeps missing is rewritten to start at its slow
  * handler after 16 misses and back (exec.c): the results stay the same all
  * along.  In M-mode, a misaligned load from RAM (performed) and a load from
- * a device, 40 turns of a loop each. */
+ * a device, 40 turns of a loop each; both need the general path, whose
+ * handler (NAME_rest) rewrites the instruction back at once, so each 16th
+ * turn goes through both rewrites (test_load_rewritten_under_sv39 has the
+ * rewritten start in use). */
 static void test_load_rewritten_same_results(void **state)
 {
     struct env *e = *state;
@@ -613,6 +616,67 @@ static void test_load_rewritten_same_results(void **state)
         assert_int_equal(h->x[13], k == 0 ? 40 * 0x0908070605040302ull : 0);
         assert_int_equal(e->dev_loads - loads, k == 0 ? 0 : 40);
     }
+}
+
+void exec_ld(struct hart *h, const struct insn *d); /* exec.c */
+
+/* Under Sv39, a load that misses the fast path at every turn (a new page
+ * each time, more pages than the L1D holds) ends up started at its slow
+ * handler, and goes back to exec_ld once the L1D holds its page again; the
+ * results are the same throughout. */
+static void test_load_rewritten_under_sv39(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    const uint64_t root = RAM_BASE + 0x10000, l1 = root + 0x1000, l0 = root + 0x2000;
+    const uint64_t pages = RAM_BASE + 0x20000, va = 0x40000000;
+    memset(e->pm.ram + (root - RAM_BASE), 0, 0x3000);
+    uint64_t *t_root = (uint64_t *)(void *)(e->pm.ram + (root - RAM_BASE));
+    uint64_t *t_l1 = (uint64_t *)(void *)(e->pm.ram + (l1 - RAM_BASE));
+    uint64_t *t_l0 = (uint64_t *)(void *)(e->pm.ram + (l0 - RAM_BASE));
+    t_root[2] = (RAM_BASE >> 12) << 10 | 0xcf;  /* RAM itself: a gigapage, RWX, A, D */
+    t_root[1] = (l1 >> 12) << 10 | 1;           /* va: through l1 and l0 */
+    t_l1[0] = (l0 >> 12) << 10 | 1;
+    for (int i = 0; i < 128; i++) {
+        t_l0[i] = ((pages >> 12) + (uint64_t)i) << 10 | 0xc7; /* RW, A, D */
+        uint64_t v = ((uint64_t)i + 1) * 0x100000001ull; /* a wrong load width would show */
+        memcpy(e->pm.ram + (pages - RAM_BASE) + 4096 * (uint64_t)i, &v, 8);
+    }
+    assert_true(csr_write(h, 0x180, 8ull << 60 | root >> 12)); /* satp: Sv39 */
+    static const uint32_t loop[] = {
+        LD_A0_A1,    /* loop: ld a0, 0(a1) */
+        0x00a686b3u, /*       add a3, a3, a0 */
+        0x00e585b3u, /*       add a1, a1, a4 */
+        0xfff60613u, /*       addi a2, a2, -1 */
+        0xfe0618e3u, /*       bnez a2, loop */
+        J_SELF,
+    };
+    for (size_t i = 0; i < sizeof loop / sizeof loop[0]; i++) put32(e, PROG + 4 * i, loop[i]);
+    const struct block *b = &h->blocks[(PROG >> 1) & ((1u << BLOCK_BITS) - 1)];
+    /* 128 pages, one load each: the fast path never holds the page */
+    h->x[11] = va;
+    h->x[12] = 128;
+    h->x[13] = 0;
+    h->x[14] = 4096;
+    h->mcause = h->scause = SENTINEL;
+    start_at(h, PRIV_S, PROG);
+    hart_run(h, 128 * 5 + 8);
+    assert_int_equal(h->pc, PROG + 20);
+    assert_int_equal(h->mcause, SENTINEL);
+    assert_int_equal(h->scause, SENTINEL);
+    assert_int_equal(h->x[13], 128 * 129 / 2 * 0x100000001ull);
+    assert_int_equal(b->tag, ~PROG);
+    assert_ptr_not_equal(b->insn[0].fn, exec_ld);
+    /* one page 40 times: the L2 refills the L1D, then the L1D holds it */
+    h->x[11] = va + 5 * 4096;
+    h->x[12] = 40;
+    h->x[13] = 0;
+    h->x[14] = 0;
+    start_at(h, PRIV_S, PROG);
+    hart_run(h, 40 * 5 + 8);
+    assert_int_equal(h->pc, PROG + 20);
+    assert_int_equal(h->x[13], 40 * 6 * 0x100000001ull);
+    assert_ptr_equal(b->insn[0].fn, exec_ld);
 }
 
 static void test_misaligned_trap_option(void **state)
@@ -1006,6 +1070,7 @@ int main(void)
         T(test_vectored_mtvec),
         T(test_misaligned_performed_by_default),
         T(test_load_rewritten_same_results),
+        T(test_load_rewritten_under_sv39),
         T(test_misaligned_trap_option),
         T(test_lr_sc),
         T(test_amo_outside_ram),
