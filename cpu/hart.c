@@ -1,6 +1,7 @@
 /* The hart: fetch with a cached decode, the execution loop, guest memory
  * access through the MMU, traps and interrupts. */
 #include "hart.h"
+#include "../mmu/line_alloc.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -19,8 +20,8 @@ void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struc
     h->mmu = mmu;
     h->mmu_gen = mmu_fetch_generation_ptr(mmu);
     pmp_init(&h->pmp, cfg->pmp_entries == 0 ? 16 : cfg->pmp_entries < 0 ? 0 : cfg->pmp_entries);
-    /* zeroed = every tag 0 = empty (calloc leaves untouched blocks unmapped) */
-    h->blocks = calloc((size_t)1 << BLOCK_BITS, sizeof *h->blocks);
+    /* zeroed = every tag 0 = empty (untouched blocks stay unmapped) */
+    h->blocks = line_calloc((size_t)1 << BLOCK_BITS, sizeof *h->blocks);
     if (!h->blocks) {
         fprintf(stderr, "pagoda: out of memory\n");
         exit(1);
@@ -30,7 +31,7 @@ void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struc
 
 void hart_free(struct hart *h)
 {
-    free(h->blocks);
+    line_free(h->blocks);
     h->blocks = NULL;
 }
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "line_alloc.h"
 #include "mmu_fast.h"
 
 void mmu_config_default(struct mmu_config *c)
@@ -164,7 +165,7 @@ struct mmu *mmu_create(const struct mmu_config *c, const struct phys_mem *pm, st
     for (int k = 0; k < 3; k++)
         if (sets[k] & (sets[k] - 1))
             return NULL;
-    struct mmu *m = calloc(1, sizeof *m);
+    struct mmu *m = line_calloc(1, sizeof *m);
     if (!m)
         return NULL;
     m->cfg = *c;
@@ -189,7 +190,7 @@ void mmu_destroy(struct mmu *m)
     for (int k = 0; k < 3; k++)
         tlb_free(&m->tlb[k]);
     pwc_free(&m->pwc);
-    free(m);
+    line_free(m);
 }
 
 const struct mmu_config *mmu_get_config(const struct mmu *m) { return &m->cfg; }

@@ -7,6 +7,7 @@
  * that class's set.  See docs/MMU.md. */
 #include <stdlib.h>
 
+#include "line_alloc.h"
 #include "mmu_internal.h"
 
 int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, uint64_t seed)
@@ -16,9 +17,9 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
     t->rng = seed ? seed : 0x9e3779b97f4a7c15ULL;
     if (sets == 0 || ways == 0)
         return 0; /* absent */
-    t->e = calloc((size_t)sets * ways, sizeof *t->e);
-    t->stamp = calloc((size_t)sets * ways, sizeof *t->stamp);
-    t->match = calloc((size_t)sets * ways, sizeof *t->match);
+    t->e = line_calloc((size_t)sets * ways, sizeof *t->e);
+    t->stamp = line_calloc((size_t)sets * ways, sizeof *t->stamp);
+    t->match = line_calloc((size_t)sets * ways, sizeof *t->match);
     if (!t->e || !t->stamp || !t->match) {
         tlb_free(t);
         return -1;
@@ -31,9 +32,9 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
 
 void tlb_free(struct tlb *t)
 {
-    free(t->e);
-    free(t->stamp);
-    free(t->match);
+    line_free(t->e);
+    line_free(t->stamp);
+    line_free(t->match);
     t->e = NULL;
     t->stamp = NULL;
     t->match = NULL;

@@ -495,6 +495,15 @@ static void test_interrupt_enabled_by_csr_write_and_mret(void **state)
 
 /* MPRV: M-mode loads and stores use MPP's privilege (and its PMP rules);
  * fetches do not. */
+/* struct block is declared 64-byte aligned; calloc gave 16 (a crash when
+ * built with AVX stores). */
+static void test_blocks_line_aligned(void **state)
+{
+    struct env *e = *state;
+    assert_int_equal((uintptr_t)e->h.blocks % _Alignof(struct block), 0);
+    assert_int_equal(_Alignof(struct block), 64);
+}
+
 static void test_mprv(void **state)
 {
     struct env *e = *state;
@@ -1066,6 +1075,7 @@ int main(void)
         T(test_wfi),
         T(test_interrupt_priority),
         T(test_interrupt_enabled_by_csr_write_and_mret),
+        T(test_blocks_line_aligned),
         T(test_mprv),
         T(test_vectored_mtvec),
         T(test_misaligned_performed_by_default),
