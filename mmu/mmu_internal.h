@@ -419,18 +419,27 @@ static inline uint64_t tlb_xorshift64(uint64_t *s)
  * policy (LRU and FIFO: the first smallest stamp).  An invalid entry's stamp
  * is 0 and a valid one's at least 1, so the first smallest stamp is the
  * first invalid way when there is one: one pass over the set's stamps.
- * Over more than 4 ways each stamp is keyed with its way (stamp << 12 |
- * way, ways <= 4096): the smallest key is the first smallest stamp, and a
- * minimum of keys compiles to compare and conditional move, never to a
- * branch that an unpredictable order would mispredict.  Keys stay exact
- * while the clock is below 2^52 (years of emulation at any speed). */
+ * Without a branch on the stamps, whose order is as unpredictable as the
+ * guest's accesses (a branch would mispredict on most fills): 4 ways (the
+ * default L1s) by a tree of selects; over 4 ways each stamp is keyed with
+ * its way (stamp << 12 | way, ways <= 4096), so that the smallest key is
+ * the first smallest stamp and a minimum of keys compiles to compare and
+ * conditional move.  Keys stay exact while the clock is below 2^52 (years
+ * of emulation at any speed). */
 #define TLB_WAY_KEY_BITS 12
 static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t, const uint64_t *stamp,
                                                                    unsigned ways)
 {
     unsigned v = 0;
     uint64_t least = stamp[0];
-    if (ways <= 4) { /* selects (the compiler's choice of cmov or branch) */
+    if (ways == 4) { /* a tree of selects: the older of ways 0-1 and of 2-3, then of those two */
+        uint64_t s0 = stamp[0], s1 = stamp[1], s2 = stamp[2], s3 = stamp[3];
+        uint64_t a = s1 < s0 ? s1 : s0, b = s3 < s2 ? s3 : s2;
+        unsigned va = s1 < s0, vb = 2u + (s3 < s2);
+        unsigned take_b = -(unsigned)(b < a); /* a mask: gcc keeps it free of branches */
+        v = va ^ ((va ^ vb) & take_b);
+        least = b < a ? b : a;
+    } else if (ways < 4) { /* selects (the compiler's choice of cmov or branch) */
 #pragma GCC unroll 4
         for (unsigned w = 1; w < ways; w++) {
             uint64_t s = stamp[w];

@@ -236,8 +236,6 @@ static void test_lru(void **state)
     env_free(e);
 }
 
-/* Over more than 4 ways the victim is chosen from keyed stamps (tlb_victim_n):
- * the least recently used way, and an invalid way before any valid one. */
 /* pwc_insert overwrites the entry that the same address space would hit
  * (same level and tag: a re-walk, or a global entry over another ASID's)
  * instead of keeping two, whether or not the index's bucket is shared. */
@@ -281,6 +279,44 @@ static void test_pwc_insert_overwrites(void **state)
     pwc_free(&p);
 }
 
+/* The way of L1D entry va (or -1). */
+static int way_of(struct env *e, uint64_t va)
+{
+    struct tlb_entry_view v[64];
+    int n = mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 64);
+    for (int k = 0; k < n; k++)
+        if (v[k].va == va)
+            return (int)v[k].way;
+    return -1;
+}
+
+/* Four ways (the default L1s' geometry) choose the victim with a tree of
+ * selects (tlb_victim_n): an empty set fills ways 0, 1, 2, 3 in order (the
+ * first invalid way), and a full set evicts its least recently used way,
+ * wherever that is. */
+static void test_lru_4_ways(void **state)
+{
+    (void)state;
+    for (int lru = 0; lru < 4; lru++) {
+        struct env *e = env_new("l1d=1x4,l2=0,pwc=0,repl=lru");
+        for (uint64_t p = 0; p < 5; p++)
+            map(e, 1, p << 12, RAM_BASE + (p << 12), 0, RWXAD);
+        for (int p = 0; p < 4; p++) {
+            ld(e, 1, (uint64_t)p << 12);
+            assert_int_equal(way_of(e, (uint64_t)p << 12), p);
+        }
+        for (int p = 0; p < 4; p++) /* every page but lru used again */
+            if (p != lru)
+                ld(e, 1, (uint64_t)p << 12);
+        ld(e, 1, 4 << 12);
+        assert_int_equal(way_of(e, (uint64_t)lru << 12), -1);
+        assert_int_equal(way_of(e, 4 << 12), lru);
+        env_free(e);
+    }
+}
+
+/* Over more than 4 ways the victim is chosen from keyed stamps (tlb_victim_n):
+ * the least recently used way, and an invalid way before any valid one. */
 static void test_lru_8_ways(void **state)
 {
     (void)state;
@@ -1133,6 +1169,7 @@ int main(void)
         cmocka_unit_test(test_arrays_line_aligned),
         cmocka_unit_test(test_capacity),
         cmocka_unit_test(test_lru),
+        cmocka_unit_test(test_lru_4_ways),
         cmocka_unit_test(test_lru_8_ways),
         cmocka_unit_test(test_pwc_insert_overwrites),
         cmocka_unit_test(test_fifo),
