@@ -603,19 +603,23 @@ static inline unsigned block_run(struct hart *h, const struct block *b, unsigned
  * budget left. */
 static uint64_t block_loop(struct hart *h, const struct block *b, uint64_t left)
 {
-    const uint64_t pc = h->pc, end = (pc & ~0xfffull) + b->end;
-    const unsigned n = b->n;
-    while (left >= n && !h->irq_check && fetch_buffer_holds(h, pc)) {
+    /* h->pc stays the block's start while it loops, and is read again
+     * rather than kept: fewer values live across the call, no spills */
+    const uint64_t end = (h->pc & ~0xfffull) + b->end;
+    const uint64_t n = b->n;
+    while (left >= n && !h->irq_check && fetch_buffer_holds(h, h->pc)) {
         h->next_pc = end;
         h->instret += n - 1; /* see block_run */
         h->cur = b->insn;
         b->insn[0].fn(h, b->insn);
         h->x[0] = 0;
-        if (unlikely(h->block_exit)) return left - block_leave(h, b->insn, n);
+        if (unlikely(h->block_exit)) return left - block_leave(h, b->insn, (unsigned)n);
         h->instret++;
-        h->pc = h->next_pc;
         left -= n;
-        if (h->pc != pc) break;
+        if (h->next_pc != h->pc) {
+            h->pc = h->next_pc;
+            break;
+        }
     }
     return left;
 }
