@@ -49,12 +49,21 @@ static inline __attribute__((always_inline)) void mmu_evicted(struct mmu *m, int
  * has just missed there), without counting the fill: the data path counts
  * it in one counter (mmu_data_ptr_n, mmu_data_walk_n).  ways is that
  * TLB's (see tlb_find_n). */
+static inline __attribute__((always_inline)) void mmu_fill_missed_at(struct mmu *m, int which,
+                                                                     const struct tlb_entry *n, unsigned ways,
+                                                                     size_t base, uint64_t want)
+{
+    struct tlb *t = &m->tlb[which];
+    if (tlb_put_at(t, tlb_insert_index_at(t, n, true, ways, base, want), n, want))
+        mmu_evicted(m, which);
+}
+
+/* mmu_fill_missed_at with the set and match word worked out from n. */
 static inline __attribute__((always_inline)) void mmu_fill_missed(struct mmu *m, int which,
                                                                   const struct tlb_entry *n, unsigned ways)
 {
-    struct tlb *t = &m->tlb[which];
-    if (tlb_put(t, tlb_insert_slot_n(t, n, true, ways), n))
-        mmu_evicted(m, which);
+    const struct tlb *t = &m->tlb[which];
+    mmu_fill_missed_at(m, which, n, ways, (size_t)(n->tag & t->set_mask) * ways, tlb_match_word(n->tag, n->size));
 }
 
 /* Point the fast path's slot for va at L1D entry src, with what PMP allows
@@ -199,7 +208,11 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
          * slot would have been retired unused (lazy fill, docs/MMU.md). */
         tlb_touch(l2, e);
         MMU_COUNT(m->l2_refills[e->size]++);
-        mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways);
+        if (e->size == MMU_PAGE_4K) /* the set and match word of the L1D lookup that missed */
+            mmu_fill_missed_at(m, MMU_TLB_L1D, e, l1_ways, (size_t)((va >> 12) & l1->set_mask) * l1_ways,
+                               tlb_match_word(va >> 12, MMU_PAGE_4K));
+        else
+            mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways);
     } else {
         tlb_touch(l1, e);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */

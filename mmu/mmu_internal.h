@@ -466,20 +466,29 @@ static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t
  * space would hit (e.g. a store re-walked to set D) is overwritten, never
  * duplicated; otherwise a victim.  When a lookup of n's page in n's
  * address space has just missed (missed), only a global n can have such an
- * entry to overwrite (another ASID's). */
+ * entry to overwrite (another ASID's).  As an index of t->e, given the
+ * set (base: the index of its first way) and n's match word want
+ * (tlb_match_word), which a caller that has just looked the same page up
+ * has already worked out. */
+static inline __attribute__((always_inline)) size_t tlb_insert_index_at(struct tlb *t, const struct tlb_entry *n,
+                                                                          bool missed, unsigned ways, size_t base,
+                                                                          uint64_t want)
+{
+    for (unsigned w = 0; (!missed || n->global) && w < ways; w++) {
+        const struct tlb_entry *e = &t->e[base + w];
+        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
+            return base + w;
+    }
+    return base + tlb_victim_n(t, t->stamp + base, ways);
+}
+
+/* tlb_insert_index_at with the set and match word worked out from n. */
 static inline __attribute__((always_inline)) struct tlb_entry *tlb_insert_slot_n(struct tlb *t,
                                                                                  const struct tlb_entry *n,
                                                                                  bool missed, unsigned ways)
 {
     size_t base = (size_t)(n->tag & t->set_mask) * ways;
-    struct tlb_entry *set = t->e + base;
-    uint64_t want = tlb_match_word(n->tag, n->size);
-    for (unsigned w = 0; (!missed || n->global) && w < ways; w++) {
-        struct tlb_entry *e = &set[w];
-        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
-            return e;
-    }
-    return &set[tlb_victim_n(t, t->stamp + base, ways)];
+    return &t->e[tlb_insert_index_at(t, n, missed, ways, base, tlb_match_word(n->tag, n->size))];
 }
 
 static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
@@ -487,10 +496,12 @@ static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_
     return tlb_insert_slot_n(t, n, missed, t->ways);
 }
 
-/* Write n into slot (removing what it held); true when that was valid. */
-static inline __attribute__((always_inline)) bool tlb_put(struct tlb *t, struct tlb_entry *slot,
-                                                       const struct tlb_entry *n)
+/* Write n into entry k (removing what it held), want being n's match word
+ * (tlb_match_word); true when that entry was valid. */
+static inline __attribute__((always_inline)) bool tlb_put_at(struct tlb *t, size_t k, const struct tlb_entry *n,
+                                                          uint64_t want)
 {
+    struct tlb_entry *slot = &t->e[k];
     bool evicted = slot->valid;
     if (!evicted || slot->size != n->size) { /* else the counts stay as they are */
         tlb_remove(t, slot);
@@ -498,9 +509,16 @@ static inline __attribute__((always_inline)) bool tlb_put(struct tlb *t, struct 
     }
     *slot = *n;
     slot->valid = 1;
-    t->stamp[slot - t->e] = ++t->clock;
-    t->match[slot - t->e] = tlb_match_word(n->tag, n->size);
+    t->stamp[k] = ++t->clock;
+    t->match[k] = want;
     return evicted;
+}
+
+/* Write n into slot (removing what it held); true when that was valid. */
+static inline __attribute__((always_inline)) bool tlb_put(struct tlb *t, struct tlb_entry *slot,
+                                                       const struct tlb_entry *n)
+{
+    return tlb_put_at(t, (size_t)(slot - t->e), n, tlb_match_word(n->tag, n->size));
 }
 
 /* Insert (or overwrite an entry for the same page and address space);
