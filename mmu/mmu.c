@@ -250,11 +250,13 @@ static unsigned satp_levels(uint64_t satp)
     }
 }
 
-/* The default 4-way L1D and 8-way L2, for which the data path passes the
- * ways as constants (tlb_find_n) so that its searches are unrolled. */
-static inline bool default_ways(const struct mmu *m)
+/* The default 4-way L1D and 8-way L2 with LRU replacement, for which the
+ * data path passes the ways and the policy as constants (tlb_find_n,
+ * tlb_touch_r) so that its searches are unrolled and its policy tests
+ * folded away. */
+static inline bool default_geometry(const struct mmu *m)
 {
-    return m->tlb[MMU_TLB_L1D].ways == 4 && m->tlb[MMU_TLB_L2].ways == 8;
+    return m->tlb[MMU_TLB_L1D].ways == 4 && m->tlb[MMU_TLB_L2].ways == 8 && m->cfg.repl == MMU_REPL_LRU;
 }
 
 void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
@@ -271,7 +273,7 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     c->pmpr = &m->pmpc[r->priv & 3];
     c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
-    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_ways(m) ? 1 : 2;
+    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_geometry(m) ? 1 : 2;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
     const uint32_t R = 0xaaaaaaaa, W = 0xcccccccc, X = 0xf0f0f0f0, U = 0xff00ff00, D = 0xffff0000;
@@ -449,9 +451,10 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
 {
     bool l1_hit;
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8, true, &l1_hit);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, &l1_hit);
     if (m->ctx.path == 2)
-        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, true, &l1_hit);
+        return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, m->cfg.repl, true,
+                              &l1_hit);
     return NULL;
 }
 

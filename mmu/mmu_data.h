@@ -51,19 +51,22 @@ static inline __attribute__((always_inline)) void mmu_evicted(struct mmu *m, int
  * TLB's (see tlb_find_n). */
 static inline __attribute__((always_inline)) void mmu_fill_missed_at(struct mmu *m, int which,
                                                                      const struct tlb_entry *n, unsigned ways,
-                                                                     size_t base, uint64_t want)
+                                                                     enum mmu_repl repl, size_t base,
+                                                                     uint64_t want)
 {
     struct tlb *t = &m->tlb[which];
-    if (tlb_put_at(t, tlb_insert_index_at(t, n, true, ways, base, want), n, want))
+    if (tlb_put_at(t, tlb_insert_index_at(t, n, true, ways, base, want, repl), n, want))
         mmu_evicted(m, which);
 }
 
 /* mmu_fill_missed_at with the set and match word worked out from n. */
 static inline __attribute__((always_inline)) void mmu_fill_missed(struct mmu *m, int which,
-                                                                  const struct tlb_entry *n, unsigned ways)
+                                                                  const struct tlb_entry *n, unsigned ways,
+                                                                  enum mmu_repl repl)
 {
     const struct tlb *t = &m->tlb[which];
-    mmu_fill_missed_at(m, which, n, ways, (size_t)(n->tag & t->set_mask) * ways, tlb_match_word(n->tag, n->size));
+    mmu_fill_missed_at(m, which, n, ways, repl, (size_t)(n->tag & t->set_mask) * ways,
+                       tlb_match_word(n->tag, n->size));
 }
 
 /* Point the fast path's slot for va at L1D entry src, with what PMP allows
@@ -116,7 +119,8 @@ static inline __attribute__((always_inline)) unsigned mmu_data_pmp(struct mmu *m
  * level 1 (spec, "Virtual Address Translation Process"). */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu *m, uint64_t va,
                                                                       enum mmu_access acc, unsigned l1_ways,
-                                                                      unsigned l2_ways, bool calls)
+                                                                      unsigned l2_ways, enum mmu_repl repl,
+                                                                      bool calls)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct pwc *p = &m->pwc;
@@ -156,14 +160,14 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
     if (!((pmp >> acc) & 1))
         return NULL;
 
-    tlb_touch(&p->t, t); /* pwc_lookup's use */
+    tlb_touch_r(&p->t, t, repl); /* pwc_lookup's use */
     struct tlb_entry w = {
         .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
         .size = MMU_PAGE_4K, .valid = 1, .global = t->global || (pte & PTE_G), .levels = (uint8_t)c->levels,
     };
     MMU_COUNT(m->pwc_walks++);
-    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways);
-    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways);
+    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways, repl);
+    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways, repl);
     return host + (va & 0xfff);
 }
 
@@ -176,8 +180,8 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
  * *l1_hit is set when the L1D held the page (and the fast path now does). */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va,
                                                                      enum mmu_access acc, unsigned l1_ways,
-                                                                     unsigned l2_ways, bool calls,
-                                                                     bool *l1_hit)
+                                                                     unsigned l2_ways, enum mmu_repl repl,
+                                                                     bool calls, bool *l1_hit)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
@@ -186,7 +190,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
     struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {
         if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
-            return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, calls);
+            return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, repl, calls);
         e = from_l2;
     }
     if (!((c->ok[acc - 1] >> mmu_perm_index(e->flags)) & 1) || !e->host)
@@ -206,15 +210,15 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
          * next access to the page (the L1D hit just below): when the next
          * L1D fill evicts first, as it does when every access misses, the
          * slot would have been retired unused (lazy fill, docs/MMU.md). */
-        tlb_touch(l2, e);
+        tlb_touch_r(l2, e, repl);
         MMU_COUNT(m->l2_refills[e->size]++);
         if (e->size == MMU_PAGE_4K) /* the set and match word of the L1D lookup that missed */
-            mmu_fill_missed_at(m, MMU_TLB_L1D, e, l1_ways, (size_t)((va >> 12) & l1->set_mask) * l1_ways,
+            mmu_fill_missed_at(m, MMU_TLB_L1D, e, l1_ways, repl, (size_t)((va >> 12) & l1->set_mask) * l1_ways,
                                tlb_match_word(va >> 12, MMU_PAGE_4K));
         else
-            mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways);
+            mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways, repl);
     } else {
-        tlb_touch(l1, e);
+        tlb_touch_r(l1, e, repl);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
         mmu_fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
         *l1_hit = true;

@@ -179,8 +179,8 @@ struct mmu {
                                        * its low 64 - va_sh bits gives va */
         /* which data path (mmu_data.h) serves the context: 0 none (not
          * translated, or no L1D or no L2), 1 mmu_data_ptr_n for the default
-         * geometry (default_ways in mmu.c, inline in the hart's handlers), 2
-         * for any other */
+         * geometry and LRU (default_geometry in mmu.c, inline in the hart's
+         * handlers), 2 for any other */
         uint8_t path;
         /* by enum mmu_access minus 1: bit mmu_perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */
@@ -320,11 +320,19 @@ static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t as
     return tlb_find_n(t, va, asid, t->ways);
 }
 
-/* A use of entry e: with LRU replacement it becomes the most recently used. */
+/* A use of entry e: with LRU replacement it becomes the most recently used.
+ * repl is t->repl, passed so that a caller specialised for a policy has the
+ * test folded away (as ways for tlb_find_n). */
+static inline __attribute__((always_inline)) void tlb_touch_r(struct tlb *t, const struct tlb_entry *e,
+                                                              enum mmu_repl repl)
+{
+    if (repl == MMU_REPL_LRU)
+        t->stamp[e - t->e] = ++t->clock;
+}
+
 static inline __attribute__((always_inline)) void tlb_touch(struct tlb *t, const struct tlb_entry *e)
 {
-    if (t->repl == MMU_REPL_LRU)
-        t->stamp[e - t->e] = ++t->clock;
+    tlb_touch_r(t, e, t->repl);
 }
 
 /* tlb_find as a use of the TLB: the entry found becomes most recently used. */
@@ -428,7 +436,7 @@ static inline uint64_t tlb_xorshift64(uint64_t *s)
  * of emulation at any speed). */
 #define TLB_WAY_KEY_BITS 12
 static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t, const uint64_t *stamp,
-                                                                   unsigned ways)
+                                                                   unsigned ways, enum mmu_repl repl)
 {
     unsigned v = 0;
     uint64_t least = stamp[0];
@@ -457,7 +465,7 @@ static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t
         v = (unsigned)(best & ((1u << TLB_WAY_KEY_BITS) - 1));
         least = best >> TLB_WAY_KEY_BITS;
     }
-    if (t->repl == MMU_REPL_RANDOM && least != 0)
+    if (repl == MMU_REPL_RANDOM && least != 0)
         return (unsigned)(tlb_xorshift64(&t->rng) % ways);
     return v;
 }
@@ -472,14 +480,14 @@ static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t
  * has already worked out. */
 static inline __attribute__((always_inline)) size_t tlb_insert_index_at(struct tlb *t, const struct tlb_entry *n,
                                                                           bool missed, unsigned ways, size_t base,
-                                                                          uint64_t want)
+                                                                          uint64_t want, enum mmu_repl repl)
 {
     for (unsigned w = 0; (!missed || n->global) && w < ways; w++) {
         const struct tlb_entry *e = &t->e[base + w];
         if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
             return base + w;
     }
-    return base + tlb_victim_n(t, t->stamp + base, ways);
+    return base + tlb_victim_n(t, t->stamp + base, ways, repl);
 }
 
 /* tlb_insert_index_at with the set and match word worked out from n. */
@@ -488,7 +496,7 @@ static inline __attribute__((always_inline)) struct tlb_entry *tlb_insert_slot_n
                                                                                  bool missed, unsigned ways)
 {
     size_t base = (size_t)(n->tag & t->set_mask) * ways;
-    return &t->e[tlb_insert_index_at(t, n, missed, ways, base, tlb_match_word(n->tag, n->size))];
+    return &t->e[tlb_insert_index_at(t, n, missed, ways, base, tlb_match_word(n->tag, n->size), t->repl)];
 }
 
 static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
