@@ -596,7 +596,7 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
     /* a walk of the data path (mmu_data_walk_n): a translation, an L1D and an
      * L2 miss of a 4 KiB page, each filled, a walk of one PTE read that a
      * page-walk cache lookup hit */
-    uint64_t w = m->pwc_walks;
+    uint64_t w1 = m->pwc_walks, w2 = m->pwc2_walks, w = w1 + w2;
     s->translations += w;
     for (int k = MMU_TLB_L1D; k <= MMU_TLB_L2; k++) {
         s->tlb[k].misses += w;
@@ -604,8 +604,9 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         s->tlb[k].fills += w;
     }
     s->walks += w;
-    s->pte_reads += w;
-    s->walk_reads[0] += w;
+    s->pte_reads += w1 + 2 * w2; /* and the walks of two reads (pwc2_walks) */
+    s->walk_reads[0] += w1;
+    s->walk_reads[1] += w2;
     s->pwc_lookups += w;
     s->pwc_hits += w;
     /* a lookup is a hit (of some size) or a miss */
@@ -630,6 +631,7 @@ void mmu_stats_reset(struct mmu *m)
     memset(m->fast_hits, 0, sizeof m->fast_hits);
     memset(m->l2_refills, 0, sizeof m->l2_refills);
     m->pwc_walks = 0;
+    m->pwc2_walks = 0;
     for (int k = 0; k < MMU_FAST_N; k++)
         m->fast[k].hits = 0;
 }

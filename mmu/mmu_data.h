@@ -105,8 +105,27 @@ static inline __attribute__((always_inline)) unsigned mmu_data_pmp(struct mmu *m
     return mask != MMU_PMP_UNKNOWN || !calls ? mask : mmu_pmp_mask_lookup(m, page, 4096, (unsigned)(c - m->pmpc));
 }
 
+/* pwc_find's probe of one level when the level's bucket decides it: 1 and
+ * *e when the bucket names the one entry in it and that matches, 0 when
+ * the level surely misses (an empty bucket, or its one entry is another),
+ * -1 when only pwc_search would tell (a shared bucket). */
+static inline __attribute__((always_inline)) int mmu_data_pwc_probe(struct pwc *p, unsigned level, uint64_t va,
+                                                                    const struct mmu_ctx *c, struct tlb_entry **e)
+{
+    const struct pwc_bucket *b = pwc_bucket_of(p, level, va >> pwc_shift(level));
+    if (b->count == 0)
+        return 0;
+    if (b->count > 1 || b->way == PWC_NO_WAY)
+        return -1;
+    *e = &p->t.e[b->way];
+    return (*e)->size == level && pwc_match(*e, va, c->asid, c->levels);
+}
+
 /* The data path (mmu_data_ptr), after an L1D and an L2 miss: a walk that
- * the page-walk cache starts at va's level-1 PTE (one PTE read) and that
+ * the page-walk cache starts at va's level-1 PTE (one PTE read), or (with
+ * calls: its PWC insert is a call) at its level-2 PTE when level 1 misses
+ * (two reads, the first a pointer to the level-0 table with nothing
+ * reserved in it, which the walk caches in the PWC), and that
  * ends in a 4 KiB leaf with nothing to update and nothing unusual: V, R
  * and A set, D too for a store, the permission needed (struct mmu_ctx's ok
  * masks: steps 6 and 8), no reserved bit, no Svpbmt type, no Svnapot, the
@@ -126,15 +145,36 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
     struct pwc *p = &m->pwc;
     if (!p->t.e)
         return NULL;
-    /* pwc_find's first probe, when its bucket names the one entry in it */
-    const struct pwc_bucket *b = pwc_bucket_of(p, 1, va >> pwc_shift(1));
-    if (b->count != 1 || b->way == PWC_NO_WAY)
+    /* pwc_find: level 1, then (when level 1 surely misses) level 2 */
+    struct tlb_entry *t = NULL;
+    int hit = mmu_data_pwc_probe(p, 1, va, c, &t);
+    if (hit < 0)
         return NULL;
-    struct tlb_entry *t = &p->t.e[b->way];
-    if (t->size != 1 || !pwc_match(t, va, c->asid, c->levels))
-        return NULL;
+    uint64_t pte1 = 0; /* the level-1 PTE read, on a level-2 start */
+    uint64_t table;    /* the level-0 table */
+    if (hit) {
+        table = t->ppn << 12;
+    } else {
+        if (mmu_data_pwc_probe(p, 2, va, c, &t) != 1)
+            return NULL;
+        if (!calls)
+            return MMU_DATA_AGAIN;
+        /* step 2 at i = 1, read as S-mode */
+        uint64_t pte1_pa = (t->ppn << 12) + vpn(va, 1) * 8;
+        const uint8_t *pp1 = phys_ram_ptr(m->pm, pte1_pa, 8);
+        if (!pp1 || !((mmu_data_pmp(m, &m->pmpc[PRIV_S], pte1_pa & ~0xfffULL, calls) >> MMU_LOAD) & 1))
+            return NULL;
+        pte1 = __atomic_load_n((const uint64_t *)(const void *)pp1, __ATOMIC_ACQUIRE);
+        /* steps 3-4: V and a pointer (R = W = X = 0), with none of the
+         * bits that are reserved in a non-leaf PTE (D, A, U, Svpbmt, N,
+         * 60:54; walk.c's pte_reserved); G and the software bits may be set */
+        const uint64_t may = PTE_G | 3ULL << 8 | PTE_PPN_MASK << PTE_PPN_SHIFT;
+        if ((pte1 & ~may) != PTE_V)
+            return NULL;
+        table = pte_ppn(pte1) << 12;
+    }
     /* step 2 at i = 0: the PTE, read as S-mode */
-    uint64_t pte_pa = (t->ppn << 12) + vpn(va, 0) * 8;
+    uint64_t pte_pa = table + vpn(va, 0) * 8;
     const uint8_t *pp = phys_ram_ptr(m->pm, pte_pa, 8);
     if (!pp)
         return NULL;
@@ -161,11 +201,23 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
         return NULL;
 
     tlb_touch_r(&p->t, t, repl); /* pwc_lookup's use */
+    bool upper_global = t->global || (pte1 & PTE_G);
+    if (pte1) {
+        /* as walk.c does after a pointer: cache it (level 1) */
+        struct tlb_entry n1 = {
+            .tag = va >> pwc_shift(1), .ppn = pte_ppn(pte1), .asid = c->asid, .flags = (uint8_t)pte1,
+            .size = 1, .global = upper_global, .levels = (uint8_t)c->levels,
+        };
+        if (pwc_insert(p, &n1))
+            m->gen++;
+        MMU_COUNT(m->pwc2_walks++);
+    } else {
+        MMU_COUNT(m->pwc_walks++);
+    }
     struct tlb_entry w = {
         .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
-        .size = MMU_PAGE_4K, .valid = 1, .global = t->global || (pte & PTE_G), .levels = (uint8_t)c->levels,
+        .size = MMU_PAGE_4K, .valid = 1, .global = upper_global || (pte & PTE_G), .levels = (uint8_t)c->levels,
     };
-    MMU_COUNT(m->pwc_walks++);
     mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways, repl);
     mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways, repl);
     return host + (va & 0xfff);

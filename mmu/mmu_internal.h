@@ -203,6 +203,9 @@ struct mmu {
      * 4 KiB page and a fill of each, a walk, a PWC lookup and hit and one
      * PTE read (merged_stats() adds them in) */
     uint64_t pwc_walks;
+    /* the same after a level-1 PWC miss and a level-2 hit: two PTE reads,
+     * the first cached in the PWC (mmu_data_walk_n) */
+    uint64_t pwc2_walks;
     struct mmu_stats st_view; /* what mmu_get_stats() returns */
 };
 

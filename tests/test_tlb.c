@@ -930,6 +930,12 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
                 map(both[k], 1, region[g] + (i << 12), pa, 0, flags);
             }
         }
+        /* global pointers (a mapping below a G pointer is global): the
+         * level-1 pointer of the second region and the root's pointer of
+         * the third, so that a walk's global bit comes from a PTE it reads
+         * and from a PWC entry it starts at */
+        *leaf(both[k], 1, region[1], 1) |= G;
+        *leaf(both[k], 1, region[2], 2) |= G;
     }
     struct mmu_req ra = req(a, 1), rb = req(b, 1);
     mmu_fast_context(a->m, &ra);
@@ -951,7 +957,7 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     assert_true(sa.tlb[MMU_TLB_L1D].evictions > 100 && sa.tlb[MMU_TLB_L2].hits > 100 &&
                 sa.page_faults[MMU_LOAD] > 0 && sa.walks > 100 && sa.ad_updates > 0);
     /* both kinds of walk happened: the data path's and the general one's */
-    assert_true(a->m->pwc_walks > 100 && sa.walks - a->m->pwc_walks > 100);
+    assert_true(a->m->pwc_walks > 100 && sa.walks - a->m->pwc_walks - a->m->pwc2_walks > 100);
     /* and fetches, from the fetch path and from the general one */
     assert_true(fetch_path_hits > 50 && sa.tlb[MMU_TLB_L1I].lookups - (uint64_t)fetch_path_hits > 50);
     assert_true(first == 1 ? first_hits > 50 : first_again > 50);
@@ -961,7 +967,14 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
         int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
         assert_int_equal(na, nb);
         for (int k = 0; k < na; k++) {
+            assert_int_equal(va_[k].set, vb[k].set);
+            assert_int_equal(va_[k].way, vb[k].way);
             assert_int_equal(va_[k].va, vb[k].va);
+            assert_int_equal(va_[k].pa, vb[k].pa);
+            assert_int_equal(va_[k].size, vb[k].size);
+            assert_int_equal(va_[k].asid, vb[k].asid);
+            assert_int_equal(va_[k].global, vb[k].global);
+            assert_int_equal(va_[k].levels, vb[k].levels);
             assert_int_equal(va_[k].flags, vb[k].flags);
             assert_int_equal(va_[k].pbmt, vb[k].pbmt);
             assert_int_equal(va_[k].stamp, vb[k].stamp);
@@ -969,6 +982,58 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     }
     env_free(a);
     env_free(b);
+}
+
+/* The data path's walk of two reads (a level-1 PWC miss, a level-2 hit)
+ * follows the level-1 PTE only when it is a plain pointer: V, no R/W/X,
+ * none of the bits reserved in a non-leaf PTE (A, D, U, Svpbmt, N, 60:54),
+ * G and the software bits allowed.  Anything else it leaves, having changed
+ * nothing, to the general walk (a fault, or a superpage for R/X); a plain
+ * pointer it walks, caching it in the PWC as the general walk would. */
+static void test_data_walk_two_reads(void **state)
+{
+    (void)state;
+    const uint64_t other[] = { 0, G, 3ULL << 8, A, D, U, 1ULL << 61, 1ULL << 63, 1ULL << 54, R, X, W | R, ~0ULL };
+    for (size_t k = 0; k < sizeof other / sizeof other[0]; k++) {
+        struct env *e = env_new(NULL);
+        map(e, 1, 0x200000, RAM_BASE + 0x30000, 0, RWXAD);
+        map(e, 1, 0x400000, RAM_BASE + 0x31000, 0, RWXAD);
+        uint64_t *pointer = leaf(e, 1, 0x400000, 1); /* the level-1 PTE of 0x400000 */
+        if (other[k] == ~0ULL)
+            *pointer &= ~V; /* not valid */
+        else
+            *pointer |= other[k];
+        static struct mmu_req r;
+        r = req(e, 1);
+        mmu_fast_context(e->m, &r);
+        /* the general walk of 0x200000 caches the root's pointer (level 2)
+         * and its own level-1 pointer, which 0x400000 does not share */
+        struct mmu_xlate x;
+        assert_int_equal(mmu_translate(e->m, 0x200000, MMU_LOAD, &r, &x), MMU_OK);
+        struct mmu_stats before = *mmu_get_stats(e->m);
+        int pwc_before = count(e, MMU_TLB_PWC);
+        uint8_t *p = mmu_data_ptr(e->m, 0x400008, MMU_LOAD);
+        if (other[k] == 0 || other[k] == G || other[k] == 3ULL << 8) {
+            assert_ptr_equal(p, e->pm.ram + 0x31008);
+            assert_int_equal(e->m->pwc2_walks, 1);
+            assert_int_equal(count(e, MMU_TLB_PWC), pwc_before + 1);
+            assert_true(holds(e, MMU_TLB_L1D, 0x400000, 1));
+            struct tlb_entry_view v[64];
+            int n = mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 64);
+            for (int i = 0; i < n; i++)
+                if (v[i].va == 0x400000)
+                    assert_int_equal(v[i].global, other[k] == G); /* below a G pointer: global */
+            assert_int_equal(mmu_get_stats(e->m)->walk_reads[1], before.walk_reads[1] + 1);
+        } else {
+            assert_null(p);
+            assert_int_equal(e->m->pwc2_walks, 0);
+            assert_int_equal(count(e, MMU_TLB_PWC), pwc_before);
+            struct mmu_stats after = *mmu_get_stats(e->m);
+            assert_memory_equal(&after, &before, sizeof after); /* nothing changed */
+            assert_false(holds(e, MMU_TLB_L1D, 0x400000, 1));
+        }
+        env_free(e);
+    }
 }
 
 /* In a geometry the data path searches with generic loops, and in the
@@ -1196,6 +1261,7 @@ int main(void)
         cmocka_unit_test(test_fast_path_filled_on_l1d_hit),
         cmocka_unit_test(test_fast_path_context_change),
         cmocka_unit_test(test_data_path_same_as_general),
+        cmocka_unit_test(test_data_walk_two_reads),
         cmocka_unit_test(test_fetch_path_u_and_s),
         cmocka_unit_test(test_fast_path_generation_wrap),
     };
