@@ -20,12 +20,15 @@ struct phys_mem {
     bool (*io_store)(void *ctx, uint64_t pa, unsigned size, uint64_t val);
 };
 
-/* Host pointer for [pa, pa+len) when it lies wholly in RAM, else NULL. */
+/* Host pointer for [pa, pa+len) when it lies wholly in RAM, else NULL.
+ * One comparison of the offset when len is a constant: a pa below RAM
+ * wraps off to more than any RAM size (RAM ends inside the address
+ * space), and off + len <= size is off <= size - len once len <= size. */
 static inline __attribute__((always_inline)) uint8_t *phys_ram_ptr(const struct phys_mem *pm, uint64_t pa,
                                                                   uint64_t len)
 {
     uint64_t off = pa - pm->ram_base;
-    if (pa < pm->ram_base || off >= pm->ram_size || len > pm->ram_size - off)
+    if (len > pm->ram_size || off > pm->ram_size - len)
         return 0;
     return pm->ram + off;
 }

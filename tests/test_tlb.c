@@ -167,6 +167,31 @@ static void test_config(void **state)
     assert_int_equal(mmu_config_set_ad(&c, "x"), -1);
 }
 
+/* phys_ram_ptr: a host pointer exactly when [pa, pa+len) lies wholly in
+ * RAM, at both edges, for a pa below RAM (its offset wraps) and for a
+ * length larger than RAM (a 512 GiB page's, say). */
+static void test_phys_ram_ptr(void **state)
+{
+    (void)state;
+    static uint8_t ram[1 << 20];
+    const struct phys_mem pm = { .ram = ram, .ram_base = RAM_BASE, .ram_size = sizeof ram };
+    const uint64_t end = RAM_BASE + sizeof ram;
+    assert_ptr_equal(phys_ram_ptr(&pm, RAM_BASE, 8), ram);
+    assert_ptr_equal(phys_ram_ptr(&pm, end - 8, 8), ram + sizeof ram - 8);
+    assert_ptr_equal(phys_ram_ptr(&pm, end - 4096, 4096), ram + sizeof ram - 4096);
+    assert_ptr_equal(phys_ram_ptr(&pm, RAM_BASE, sizeof ram), ram);
+    assert_null(phys_ram_ptr(&pm, end - 4, 8));          /* crosses the end */
+    assert_null(phys_ram_ptr(&pm, end, 1));
+    assert_null(phys_ram_ptr(&pm, end - 4096 + 8, 4096));
+    assert_null(phys_ram_ptr(&pm, RAM_BASE - 8, 8));     /* below RAM */
+    assert_null(phys_ram_ptr(&pm, RAM_BASE - 4, 8));     /* crosses the start */
+    assert_null(phys_ram_ptr(&pm, 0, 8));
+    assert_null(phys_ram_ptr(&pm, ~0ULL - 7, 8));
+    assert_null(phys_ram_ptr(&pm, RAM_BASE, sizeof ram + 1)); /* longer than RAM */
+    assert_null(phys_ram_ptr(&pm, RAM_BASE, 1ULL << 39));
+    assert_null(phys_ram_ptr(&pm, RAM_BASE - (1ULL << 39), 1ULL << 39));
+}
+
 /* struct mmu is declared 64-byte aligned (its fast slots) and each TLB's
  * arrays are laid out by cache line (a set's match words, its stamps, two
  * entries a line): calloc's 16-byte alignment honoured neither, which a
@@ -1232,6 +1257,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_config),
         cmocka_unit_test(test_arrays_line_aligned),
+        cmocka_unit_test(test_phys_ram_ptr),
         cmocka_unit_test(test_capacity),
         cmocka_unit_test(test_lru),
         cmocka_unit_test(test_lru_4_ways),
