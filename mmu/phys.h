@@ -21,9 +21,9 @@ struct phys_mem {
 };
 
 /* Host pointer for [pa, pa+len) when it lies wholly in RAM, else NULL.
- * One comparison of the offset when len is a constant: a pa below RAM
- * wraps off to more than any RAM size (RAM ends inside the address
- * space), and off + len <= size is off <= size - len once len <= size. */
+ * The offset is compared once: a pa below RAM wraps off to more than any
+ * RAM size (RAM ends inside the address space), and off + len <= size is
+ * off <= size - len once len <= size. */
 static inline __attribute__((always_inline)) uint8_t *phys_ram_ptr(const struct phys_mem *pm, uint64_t pa,
                                                                   uint64_t len)
 {
