@@ -80,7 +80,9 @@ BRANCH(bgeu, RS1 >= RS2)
  * the rest.  An instruction whose fast path keeps missing (a pointer chase over
  * more pages than the L1D holds) is rewritten to start at NAME_slow after
  * its 16th miss; NAME_slow rewrites it back as soon as the L1D holds its
- * page (the fast path then does too), and NAME_rest always does.  Either
+ * page (the fast path then does too), and NAME_rest does unless the data
+ * path answered there without an L1D hit (after MMU_DATA_AGAIN: a walk of
+ * two reads, a PMP region-cache miss), as NAME_slow would have.  Either
  * start gives the same result and the same effects on the TLBs: the data
  * path counts an L1D hit as the fast path does (mmu_data.h). */
 #define QUICKEN(d, name) \
@@ -94,8 +96,10 @@ BRANCH(bgeu, RS1 >= RS2)
     void exec_##name(struct hart *h, const struct insn *d); \
     static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
     { \
-        UNQUICKEN(d, name); \
-        if (!hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD, first, &h->slow_val)) return; \
+        bool data_path = false; \
+        bool done = hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_LOAD, first, &h->slow_val, &data_path); \
+        if (!data_path) UNQUICKEN(d, name); \
+        if (!done) return; \
         uint64_t v = h->slow_val; \
         WR(conv); \
         HART_NEXT(h, d); \
@@ -137,9 +141,11 @@ LOAD(lwu, 4, v)
     void exec_##name(struct hart *h, const struct insn *d); \
     static __attribute__((noinline)) void name##_rest(struct hart *h, const struct insn *d, const uint8_t *first) \
     { \
-        UNQUICKEN(d, name); \
         uint64_t v = RS2; \
-        if (!hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_STORE, first, &v)) return; \
+        bool data_path = false; \
+        bool done = hart_access_rest(h, RS1 + (uint64_t)d->imm, size, MMU_STORE, first, &v, &data_path); \
+        if (!data_path) UNQUICKEN(d, name); \
+        if (!done) return; \
         HART_NEXT(h, d); \
     } \
     static __attribute__((noinline)) void name##_slow(struct hart *h, const struct insn *d) \

@@ -307,14 +307,16 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_LOAD, val);
-    if (likely(!h->mem_direct)) return hart_access_rest(h, va, size, MMU_LOAD, MMU_DATA_AGAIN, val);
+    bool data_path;
+    if (likely(!h->mem_direct)) return hart_access_rest(h, va, size, MMU_LOAD, MMU_DATA_AGAIN, val, &data_path);
     return access_one(h, va, size, MMU_LOAD, val);
 }
 
 bool hart_store_slow(struct hart *h, uint64_t va, unsigned size, uint64_t val)
 {
     if (unlikely(va & (size - 1))) return access_misaligned(h, va, size, MMU_STORE, &val);
-    if (likely(!h->mem_direct)) return hart_access_rest(h, va, size, MMU_STORE, MMU_DATA_AGAIN, &val);
+    bool data_path;
+    if (likely(!h->mem_direct)) return hart_access_rest(h, va, size, MMU_STORE, MMU_DATA_AGAIN, &val, &data_path);
     return access_one(h, va, size, MMU_STORE, &val);
 }
 

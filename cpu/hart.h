@@ -273,15 +273,19 @@ static inline __attribute__((always_inline)) uint8_t *hart_miss_ptr(struct hart 
 /* The rest of the load (into *val) or store (of *val) of size bytes at va
  * after hart_miss_ptr returned first (not a host address): the data path
  * with calls, then the general translation, or (misaligned, M-mode RAM)
- * hart_load_slow / hart_store_slow.  False when it trapped. */
+ * hart_load_slow / hart_store_slow.  False when it trapped.  *data_path is
+ * set when the data path answered without an L1D hit, as hart_miss_ptr
+ * does for the accesses that keep missing the fast path (exec.c). */
 static inline __attribute__((always_inline)) bool hart_access_rest(struct hart *h, uint64_t va, unsigned size,
                                                                    enum mmu_access acc, const uint8_t *first,
-                                                                   uint64_t *val)
+                                                                   uint64_t *val, bool *data_path)
 {
     if (first == MMU_DATA_AGAIN) {
-        uint8_t *p = mmu_data_ptr(h->mmu, va, acc);
+        bool l1_hit = false;
+        uint8_t *p = mmu_data_ptr(h->mmu, va, acc, &l1_hit);
         if (p) {
             hart_host_access(p, size, acc, val);
+            *data_path = !l1_hit;
             return true;
         }
     } else if ((va & (size - 1)) || h->mem_direct) {

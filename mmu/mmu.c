@@ -447,14 +447,13 @@ check_pmp:
     return finish(m, pa, size, acc, r->priv, page_pmp, host, out);
 }
 
-uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc)
+uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc, bool *l1_hit)
 {
-    bool l1_hit;
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, &l1_hit);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, l1_hit);
     if (m->ctx.path == 2)
         return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, m->cfg.repl, true,
-                              &l1_hit);
+                              l1_hit);
     return NULL;
 }
 

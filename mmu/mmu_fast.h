@@ -37,8 +37,10 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
  * the L2, or a miss in both that a walk of one PTE read after a page-walk
  * cache hit fills (mmu_data.h).  With the same effects as mmu_translate_n, in
  * fewer steps.  NULL, having changed nothing, for anything else: a fault,
- * MMIO, a page that needs an A/D update, ...; then mmu_translate_n. */
-uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc);
+ * MMIO, a page that needs an A/D update, ...; then mmu_translate_n.
+ * *l1_hit is set when the L1D held the page (and the fast path now does),
+ * left as it was otherwise. */
+uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc, bool *l1_hit);
 
 /* mmu_data_ptr without any call, so that the hart's load and store slow
  * handlers have it inline without saving registers: for the default

@@ -881,6 +881,8 @@ static bool fast_holds(const struct mmu *m, uint64_t va, enum mmu_access acc)
 }
 
 static int first_hits, first_again, first_l1_hits; /* what mmu_data_ptr_first answered */
+static bool data_l1_hit;   /* what mmu_data_ptr reported */
+static int data_l1_hits;   /* how often it reported an L1D hit */
 static unsigned data_turn;
 
 static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mmu_access acc)
@@ -905,10 +907,14 @@ static uint64_t hart_like(struct env *e, struct mmu_req *r, uint64_t va, enum mm
         first_hits += p && p != MMU_DATA_AGAIN;
         if (p == MMU_DATA_AGAIN) {
             first_again++;
-            p = mmu_data_ptr(e->m, va, acc);
+            p = mmu_data_ptr(e->m, va, acc, &data_l1_hit);
         }
     } else if (!p) {
-        p = mmu_data_ptr(e->m, va, acc);
+        data_l1_hit = false;
+        p = mmu_data_ptr(e->m, va, acc, &data_l1_hit);
+        /* an L1D hit is reported exactly when the fast path now holds the page */
+        assert_true(data_l1_hit == (p && fast_holds(e->m, va, acc)));
+        data_l1_hits += data_l1_hit;
     }
     if (p)
         return RAM_BASE + (uint64_t)(p - e->pm.ram);
@@ -964,7 +970,7 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     }
     struct mmu_req ra = req(a, 1), rb = req(b, 1);
     mmu_fast_context(a->m, &ra);
-    fetch_path_hits = first_hits = first_again = first_l1_hits = 0;
+    fetch_path_hits = first_hits = first_again = first_l1_hits = data_l1_hits = 0;
     uint64_t x = 12345;
     for (int n = 0; n < 6000; n++) {
         x = x * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -987,6 +993,7 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     assert_true(fetch_path_hits > 50 && sa.tlb[MMU_TLB_L1I].lookups - (uint64_t)fetch_path_hits > 50);
     assert_true(first == 1 ? first_hits > 50 : first_again > 50);
     assert_true(first != 1 || first_l1_hits > 10);
+    assert_true(data_l1_hits > 10);
     for (int which = MMU_TLB_L1I; which <= MMU_TLB_PWC; which++) {
         struct tlb_entry_view va_[64], vb[64];
         int na = mmu_tlb_dump(a->m, which, va_, 64), nb = mmu_tlb_dump(b->m, which, vb, 64);
@@ -1037,7 +1044,7 @@ static void test_data_walk_two_reads(void **state)
         assert_int_equal(mmu_translate(e->m, 0x200000, MMU_LOAD, &r, &x), MMU_OK);
         struct mmu_stats before = *mmu_get_stats(e->m);
         int pwc_before = count(e, MMU_TLB_PWC);
-        uint8_t *p = mmu_data_ptr(e->m, 0x400008, MMU_LOAD);
+        uint8_t *p = mmu_data_ptr(e->m, 0x400008, MMU_LOAD, &data_l1_hit);
         if (other[k] == 0 || other[k] == G || other[k] == 3ULL << 8) {
             assert_ptr_equal(p, e->pm.ram + 0x31008);
             assert_int_equal(e->m->pwc2_walks, 1);
@@ -1119,7 +1126,7 @@ static bool access_via(struct env *e, bool data_path, const struct mmu_req *r, u
 {
     struct mmu_xlate x;
     if (data_path)
-        return mmu_data_ptr(e->m, va, acc) == e->pm.ram + 0x10000 + (va & 0xffff);
+        return mmu_data_ptr(e->m, va, acc, &data_l1_hit) == e->pm.ram + 0x10000 + (va & 0xffff);
     return mmu_translate(e->m, va, acc, r, &x) == MMU_OK && x.pa == RAM_BASE + 0x10000 + (va & 0xffff);
 }
 
