@@ -354,8 +354,9 @@ static bool fetch_page(struct hart *h, uint64_t va)
 {
     uint64_t ppage;
     /* the common case under translation, an L1I hit: the MMU's fetch path
-     * (the same effects as xlate's, and it checks PMP on the whole page) */
-    uint8_t *host = h->priv != PRIV_M ? mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage) : NULL;
+     * (the same effects as xlate's, and it checks PMP on the whole page;
+     * NULL in M-mode and for anything else) */
+    uint8_t *host = mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage);
     if (!host) {
         struct mmu_xlate x;
         if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;

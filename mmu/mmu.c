@@ -593,8 +593,8 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
     }
     /* a walk of the data path (mmu_data_walk_n): a translation, an L1D and an
-     * L2 miss of a 4 KiB page, each filled, a walk of one PTE read that a
-     * page-walk cache lookup hit */
+     * L2 miss of a 4 KiB page, each filled, a walk after a page-walk-cache
+     * lookup that hit, of one PTE read (pwc_walks) or two (pwc2_walks) */
     uint64_t w1 = m->pwc_walks, w2 = m->pwc2_walks, w = w1 + w2;
     s->translations += w;
     for (int k = MMU_TLB_L1D; k <= MMU_TLB_L2; k++) {
@@ -603,7 +603,7 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         s->tlb[k].fills += w;
     }
     s->walks += w;
-    s->pte_reads += w1 + 2 * w2; /* and the walks of two reads (pwc2_walks) */
+    s->pte_reads += w1 + 2 * w2;
     s->walk_reads[0] += w1;
     s->walk_reads[1] += w2;
     s->pwc_lookups += w;

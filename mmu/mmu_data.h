@@ -1,7 +1,8 @@
 /* The data path (mmu_data_ptr in mmu_fast.h) and what it shares with the
  * general path in mmu.c, inline so that the hart's load and store slow
  * handlers reach an L1D hit, an L2 refill or a one-read walk without a
- * call (mmu_data_ptr_first).  Only mmu/ and the hart include it. */
+ * call (mmu_data_ptr_first); a walk of two reads needs mmu_data_ptr, whose
+ * PWC insert is a call.  Only mmu/ and the hart include it. */
 #ifndef PAGODA_MMU_DATA_H
 #define PAGODA_MMU_DATA_H
 
@@ -90,9 +91,10 @@ static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const
 
 /* What the data path without calls (calls false: mmu_data_ptr_first in
  * mmu_fast.h) returns, having changed nothing, where only a call would
- * tell: PMP's region cache did not answer, or (mmu_data_ptr_first) the
- * context is not the default geometry's.  Never a host address.  Then
- * mmu_data_ptr, with calls, does the whole. */
+ * tell: PMP's region cache did not answer, a walk of two reads (its PWC
+ * insert), or (mmu_data_ptr_first) the context is not the default
+ * geometry's.  Never a host address.  Then mmu_data_ptr, with calls, does
+ * the whole. */
 #define MMU_DATA_AGAIN ((uint8_t *)1)
 
 /* What PMP allows on the whole 4 KiB page at page, through the region
@@ -103,22 +105,6 @@ static inline __attribute__((always_inline)) unsigned mmu_data_pmp(struct mmu *m
 {
     unsigned mask = mmu_pmp_page_mask_cached(c, page);
     return mask != MMU_PMP_UNKNOWN || !calls ? mask : mmu_pmp_mask_lookup(m, page, 4096, (unsigned)(c - m->pmpc));
-}
-
-/* pwc_find's probe of one level when the level's bucket decides it: 1 and
- * *e when the bucket names the one entry in it and that matches, 0 when
- * the level surely misses (an empty bucket, or its one entry is another),
- * -1 when only pwc_search would tell (a shared bucket). */
-static inline __attribute__((always_inline)) int mmu_data_pwc_probe(struct pwc *p, unsigned level, uint64_t va,
-                                                                    const struct mmu_ctx *c, struct tlb_entry **e)
-{
-    const struct pwc_bucket *b = pwc_bucket_of(p, level, va >> pwc_shift(level));
-    if (b->count == 0)
-        return 0;
-    if (b->count > 1 || b->way == PWC_NO_WAY)
-        return -1;
-    *e = &p->t.e[b->way];
-    return (*e)->size == level && pwc_match(*e, va, c->asid, c->levels);
 }
 
 /* The data path (mmu_data_ptr), after an L1D and an L2 miss: a walk that
@@ -147,7 +133,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
         return NULL;
     /* pwc_find: level 1, then (when level 1 surely misses) level 2 */
     struct tlb_entry *t = NULL;
-    int hit = mmu_data_pwc_probe(p, 1, va, c, &t);
+    int hit = pwc_probe(p, 1, va, c->asid, c->levels, &t);
     if (hit < 0)
         return NULL;
     uint64_t pte1 = 0; /* the level-1 PTE read, on a level-2 start */
@@ -155,7 +141,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
     if (hit) {
         table = t->ppn << 12;
     } else {
-        if (mmu_data_pwc_probe(p, 2, va, c, &t) != 1)
+        if (pwc_probe(p, 2, va, c->asid, c->levels, &t) != 1)
             return NULL;
         if (!calls)
             return MMU_DATA_AGAIN;

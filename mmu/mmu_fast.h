@@ -34,8 +34,9 @@ static inline uint8_t *mmu_fast_lookup(struct mmu *m, uint64_t va, enum mmu_acce
  * address of an aligned load or store (MMU_LOAD or MMU_STORE) of at most 8
  * bytes at va, in the context last given to mmu_fast_context, when the
  * next most common cases give it: an L1D hit, an L1D miss refilled from
- * the L2, or a miss in both that a walk of one PTE read after a page-walk
- * cache hit fills (mmu_data.h).  With the same effects as mmu_translate_n, in
+ * the L2, or a miss in both that a walk of one PTE read (a page-walk-cache
+ * hit at level 1) or two (a miss there and a hit at level 2) fills
+ * (mmu_data.h).  With the same effects as mmu_translate_n, in
  * fewer steps.  NULL, having changed nothing, for anything else: a fault,
  * MMIO, a page that needs an A/D update, ...; then mmu_translate_n.
  * *l1_hit is set when the L1D held the page (and the fast path now does),
@@ -47,7 +48,7 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc, bool *l1_
  * geometry, an L1D hit, an L2 refill or a walk from a page-walk-cache hit
  * (mmu_data.h), or NULL as mmu_data_ptr would; or MMU_DATA_AGAIN, having
  * changed nothing, when only a call would tell (another geometry, a PMP
- * region-cache miss): then mmu_data_ptr.  *l1_hit is set when the L1D
+ * region-cache miss, a walk of two reads): then mmu_data_ptr.  *l1_hit is set when the L1D
  * held the page, and the fast path now does. */
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_first(struct mmu *m, uint64_t va,
                                                                         enum mmu_access acc, bool *l1_hit)

@@ -370,19 +370,33 @@ static inline bool pwc_match(const struct tlb_entry *e, uint64_t va, uint16_t as
            (e->global || e->asid == asid);
 }
 
+/* One level of pwc_find, through its index bucket: 1 and *e when the
+ * bucket names the one entry in it and that matches, 0 when the level
+ * surely misses (an empty bucket, or its one entry is another), -1 when
+ * only pwc_search would tell (a shared bucket). */
+static inline __attribute__((always_inline)) int pwc_probe(struct pwc *p, unsigned level, uint64_t va,
+                                                           uint16_t asid, unsigned levels, struct tlb_entry **e)
+{
+    const struct pwc_bucket *b = pwc_bucket_of(p, level, va >> pwc_shift(level));
+    if (b->count == 0)
+        return 0;
+    if (b->count > 1 || b->way == PWC_NO_WAY)
+        return -1;
+    *e = &p->t.e[b->way];
+    return (*e)->size == level && pwc_match(*e, va, asid, levels);
+}
+
 /* pwc_search, through the index: level by level from the deepest (a walk
  * under LEVELS caches levels 1..LEVELS-1), where an empty bucket proves
  * that no entry of that level matches. */
 static inline struct tlb_entry *pwc_find(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels)
 {
     for (unsigned level = 1; level < levels; level++) {
-        const struct pwc_bucket *b = pwc_bucket_of(p, level, va >> pwc_shift(level));
-        if (b->count == 0)
-            continue;
-        if (b->count > 1 || b->way == PWC_NO_WAY)
+        struct tlb_entry *e;
+        int hit = pwc_probe(p, level, va, asid, levels, &e);
+        if (hit < 0)
             return pwc_search(p, va, asid, levels);
-        struct tlb_entry *e = &p->t.e[b->way]; /* the one entry in b */
-        if (e->size == level && pwc_match(e, va, asid, levels))
+        if (hit)
             return e;
     }
     return NULL;
@@ -432,10 +446,10 @@ static inline uint64_t tlb_xorshift64(uint64_t *s)
  * first invalid way when there is one: one pass over the set's stamps.
  * Without a branch on the stamps, whose order is as unpredictable as the
  * guest's accesses (a branch would mispredict on most fills): 4 ways (the
- * default L1s) by a tree of selects; over 4 ways each stamp is keyed with
- * its way (stamp << 12 | way, ways <= 4096), so that the smallest key is
- * the first smallest stamp and a minimum of keys compiles to compare and
- * conditional move.  Keys stay exact while the clock is below 2^52 (years
+ * default L1s) by a tree of selects; any other number of ways keys each
+ * stamp with its way (stamp << 12 | way, ways <= 4096), so that the
+ * smallest key is the first smallest stamp and a minimum of keys compiles
+ * to compare and conditional move.  Keys stay exact while the clock is below 2^52 (years
  * of emulation at any speed). */
 #define TLB_WAY_KEY_BITS 12
 static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t, const uint64_t *stamp,
@@ -450,14 +464,6 @@ static inline __attribute__((always_inline)) unsigned tlb_victim_n(struct tlb *t
         unsigned take_b = -(unsigned)(b < a); /* a mask: gcc keeps it free of branches */
         v = va ^ ((va ^ vb) & take_b);
         least = b < a ? b : a;
-    } else if (ways < 4) { /* selects (the compiler's choice of cmov or branch) */
-#pragma GCC unroll 4
-        for (unsigned w = 1; w < ways; w++) {
-            uint64_t s = stamp[w];
-            bool older = s < least;
-            v = older ? w : v;
-            least = older ? s : least;
-        }
     } else {
         uint64_t best = least << TLB_WAY_KEY_BITS;
 #pragma GCC unroll 8

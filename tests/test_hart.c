@@ -493,8 +493,6 @@ static void test_interrupt_enabled_by_csr_write_and_mret(void **state)
     h->mip_ext = 0;
 }
 
-/* MPRV: M-mode loads and stores use MPP's privilege (and its PMP rules);
- * fetches do not. */
 /* struct block is declared 64-byte aligned; calloc gave 16 (a crash when
  * built with AVX stores). */
 static void test_blocks_line_aligned(void **state)
@@ -504,6 +502,8 @@ static void test_blocks_line_aligned(void **state)
     assert_int_equal(_Alignof(struct block), 64);
 }
 
+/* MPRV: M-mode loads and stores use MPP's privilege (and its PMP rules);
+ * fetches do not. */
 static void test_mprv(void **state)
 {
     struct env *e = *state;

@@ -340,7 +340,7 @@ static void test_lru_4_ways(void **state)
     }
 }
 
-/* Over more than 4 ways the victim is chosen from keyed stamps (tlb_victim_n):
+/* With any number of ways but 4 the victim is chosen from keyed stamps (tlb_victim_n):
  * the least recently used way, and an invalid way before any valid one. */
 static void test_lru_8_ways(void **state)
 {
