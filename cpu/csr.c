@@ -83,6 +83,19 @@ static bool stimecmp_allowed(const struct hart *h)
 
 static bool pmp_csr(unsigned csr) { return csr >= 0x3a0 && csr <= 0x3ef; }
 
+/* The value a CSRRS/CSRRC modifies, given what the CSR read as: the same,
+ * except that mip's SEIP is the software-writable bit alone (privileged
+ * spec, "Machine Interrupt Registers (mip and mie)": the read-modify-write
+ * of csrrs/csrrc ignores the interrupt controller's signal, which csrr
+ * ORs in). Otherwise M-mode setting or clearing another mip bit would
+ * latch the PLIC's output into mip.SEIP for good. */
+uint64_t csr_rmw_base(const struct hart *h, unsigned csr, uint64_t read)
+{
+    if (csr != CSR_MIP) return read;
+    const uint64_t seip = 1ull << IRQ_SEI;
+    return (read & ~seip) | (h->mip & seip);
+}
+
 bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
 {
     switch (csr) {

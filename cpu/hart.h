@@ -324,6 +324,8 @@ bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, 
 /* CSR access; return false if illegal (caller raises). */
 bool csr_read(struct hart *h, unsigned csr, uint64_t *val);
 bool csr_write(struct hart *h, unsigned csr, uint64_t val);
+/* what csrrs/csrrc modify, given the CSR's read value (mip: software SEIP) */
+uint64_t csr_rmw_base(const struct hart *h, unsigned csr, uint64_t read);
 
 /* Floating point helpers for handlers */
 /* A/D policy for a translation: Svadu's menvcfg.ADUE when Svadu is offered

@@ -108,7 +108,8 @@ static void do_csr(struct hart *h, const struct insn *d, uint64_t operand, int o
     uint64_t old = 0;
     if ((reads || op != 0) && !csr_read(h, csr, &old)) { hart_illegal(h, d); return; }
     if (writes) {
-        uint64_t v = op == 0 ? operand : op == 1 ? (old | operand) : (old & ~operand);
+        uint64_t base = op == 0 ? 0 : csr_rmw_base(h, csr, old);
+        uint64_t v = op == 0 ? operand : op == 1 ? (base | operand) : (base & ~operand);
         if (!csr_write(h, csr, v)) { hart_illegal(h, d); return; }
     }
     h->x[d->rd] = old;

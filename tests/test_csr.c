@@ -370,6 +370,29 @@ static void test_sie_sip_masked_by_mideleg(void **state)
     assert_int_equal(rd(h, MIP) & SSIP, SSIP);
 }
 
+/* csrrs/csrrc on mip modify the software-writable SEIP only: a PLIC line
+ * that is high while M-mode sets or clears another bit must not stay
+ * latched in mip.SEIP after the PLIC lowers it (privileged spec, "Machine
+ * Interrupt Registers"; a 4-hart Linux looped in its PLIC handler so) */
+static void test_mip_rmw_ignores_external_seip(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    const uint64_t SEIP = 1ull << IRQ_SEI;
+    h->mip_ext = SEIP; /* the PLIC's S-context output is high */
+    RUN(e, PRIV_M, 0x34416073u /* csrrsi zero, mip, 2 */, 0x34417073u /* csrrci zero, mip, 2 */,
+        0x34402573u /* csrr a0, mip */);
+    assert_completed(e, 3);
+    assert_int_equal(h->x[10] & SEIP, SEIP); /* a read shows the line */
+    h->mip_ext = 0;                         /* the PLIC lowers it */
+    assert_int_equal(rd(h, MIP) & SEIP, 0);
+    /* the software bit itself is still set and cleared by csrrs/csrrc */
+    RUN(e, PRIV_M, 0x20000593u /* li a1, 0x200 */, 0x3445a073u /* csrrs zero, mip, a1 */);
+    assert_int_equal(rd(h, MIP) & SEIP, SEIP);
+    RUN(e, PRIV_M, 0x20000593u /* li a1, 0x200 */, 0x3445b073u /* csrrc zero, mip, a1 */);
+    assert_int_equal(rd(h, MIP) & SEIP, 0);
+}
+
 /* ---- trap vectors and exception PCs ---- */
 
 static void test_tvec_mode_warl(void **state)
@@ -622,6 +645,7 @@ int main(void)
         T(test_mstatus_warl),
         T(test_sstatus_is_view),
         T(test_sie_sip_masked_by_mideleg),
+        T(test_mip_rmw_ignores_external_seip),
         T(test_tvec_mode_warl),
         T(test_epc_bit0_cleared),
         T(test_satp_unsupported_mode_ignored),
