@@ -1,6 +1,16 @@
 /* PLIC, following the RISC-V PLIC specification 1.0.0 and QEMU's sifive_plic
  * for the virt memory map.  Every change of state re-evaluates all context
- * outputs; a hart line is called only when its level changes. */
+ * outputs; a hart line is called only when its level changes.
+ *
+ * The gateways behave as QEMU's (docs/DEVICES.md, "PLIC"): each call of
+ * plic_set_irq is a request from the device, pending follows it (set when
+ * the device signals its condition, cleared when it withdraws it), a claim
+ * clears pending, and a completion only ends the claim.  A source that
+ * stays high without signalling again is not pended anew by its
+ * completion; devices signal again whenever the guest touches a register
+ * that re-evaluates their interrupt (as QEMU's serial and virtio-mmio do).
+ * Kernels written against QEMU rely on it: xv6's UART handler never reads
+ * IIR, and a spec gateway would re-pend its THRE interrupt forever. */
 #include "plic.h"
 
 #include <stdlib.h>
@@ -14,7 +24,6 @@ struct plic {
     uint32_t priority[PLIC_NUM_SOURCES];
     uint32_t pending[WORDS];
     uint32_t claimed[WORDS];  /* claimed, not yet completed ("in flight") */
-    uint32_t level[WORDS];    /* current input levels */
     uint32_t enable[2 * PLIC_MAX_HARTS][WORDS];
     uint32_t threshold[2 * PLIC_MAX_HARTS];
     bool out[2 * PLIC_MAX_HARTS];
@@ -55,7 +64,7 @@ static unsigned best_source(const struct plic *p, unsigned ctx)
     unsigned best = 0;
     uint32_t best_prio = p->threshold[ctx];
     for (unsigned w = 0; w < WORDS; w++) {
-        uint32_t cand = p->pending[w] & p->enable[ctx][w];
+        uint32_t cand = p->pending[w] & ~p->claimed[w] & p->enable[ctx][w];
         while (cand) {
             unsigned s = w * 32 + (unsigned)__builtin_ctz(cand);
             cand &= cand - 1;
@@ -90,12 +99,9 @@ void plic_set_irq(void *opaque, unsigned src, bool level)
     struct plic *p = opaque;
     if (src == 0 || src >= PLIC_NUM_SOURCES)
         return;
-    setbit(p->level, src, level);
-    /* Level-triggered gateway: pending follows the line while the source is
-     * not in flight (as QEMU does, a line dropped before the claim withdraws
-     * the request). */
-    if (!bit(p->claimed, src))
-        setbit(p->pending, src, level);
+    /* a request while the source is in flight stays pending and is
+     * delivered after its completion; a withdrawn one is gone */
+    setbit(p->pending, src, level);
     update(p);
 }
 
@@ -121,8 +127,6 @@ void plic_complete(struct plic *p, unsigned ctx, uint32_t src)
     if (!bit(p->claimed, src))
         return;
     setbit(p->claimed, src, false);
-    if (bit(p->level, src))
-        setbit(p->pending, src, true);
     update(p);
 }
 

@@ -65,14 +65,17 @@ static uint8_t iir_id(const struct uart *u)
     return UART_IIR_NO_INT;
 }
 
+/* Re-evaluate the interrupt and signal it to the PLIC, also when the level
+ * is unchanged: as QEMU's 16550 does, every re-evaluation is a new request
+ * (plic.c explains why kernels written against QEMU need it).  Called when
+ * a byte arrives and after accesses that change what IIR shows: RBR reads,
+ * IIR reads that clear THRE, THR/IER/FCR/MCR writes. */
 static void update_irq(struct uart *u)
 {
     bool lvl = iir_id(u) != UART_IIR_NO_INT;
-    if (lvl != u->irq_level) {
-        u->irq_level = lvl;
-        if (u->irq)
-            u->irq(u->irq_ctx, u->irq_line, lvl);
-    }
+    u->irq_level = lvl;
+    if (u->irq)
+        u->irq(u->irq_ctx, u->irq_line, lvl);
 }
 
 bool uart_irq_level(const struct uart *u)
@@ -181,11 +184,11 @@ static void reg_write(struct uart *u, unsigned reg, uint8_t v)
         u->fcr = v & 0xC9; /* bits 0, 3, 7:6 are kept; 1 and 2 self-clear */
         break;
     }
-    case UART_LCR: u->lcr = v; break;
+    case UART_LCR: u->lcr = v; return;
     case UART_MCR: u->mcr = v & 0x1F; break;
-    case UART_LSR: break; /* factory test register on 16550; ignored */
-    case UART_MSR: break;
-    case UART_SCR: u->scr = v; break;
+    case UART_LSR: return; /* factory test register on 16550; ignored */
+    case UART_MSR: return;
+    case UART_SCR: u->scr = v; return;
     }
     update_irq(u);
 }

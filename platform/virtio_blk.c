@@ -240,14 +240,15 @@ uint32_t virtio_blk_status(const struct virtio_blk *d) { return d->status; }
 
 /* ---- interrupts and reset --------------------------------------------- */
 
+/* Signal InterruptStatus != 0 to the PLIC, also when the level is
+ * unchanged (a new request, as QEMU's virtio-mmio does on every used-buffer
+ * notification and InterruptACK; plic.c says why). */
 static void update_irq(struct virtio_blk *d)
 {
     bool lvl = d->int_status != 0;
-    if (lvl != d->irq_level) {
-        d->irq_level = lvl;
-        if (d->irq)
-            d->irq(d->irq_ctx, d->irq_line, lvl);
-    }
+    d->irq_level = lvl;
+    if (d->irq)
+        d->irq(d->irq_ctx, d->irq_line, lvl);
 }
 
 static void device_reset(struct virtio_blk *d)
@@ -541,9 +542,12 @@ static void write_status(struct virtio_blk *d, uint32_t v)
         return;
     }
     if ((v & VIRTIO_STATUS_FEATURES_OK) && !(d->status & VIRTIO_STATUS_FEATURES_OK)) {
-        /* §3.1.1: accept only offered features, and VERSION_1 is required of
-         * a modern device; otherwise FEATURES_OK does not stick. */
-        if ((d->driver_features & ~d->features) || !(d->driver_features & (1ull << VIRTIO_F_VERSION_1)))
+        /* §3.1.1: accept only offered features; otherwise FEATURES_OK does
+         * not stick.  A driver that leaves VERSION_1 out (xv6 never writes
+         * the high word of DriverFeatures) is accepted as QEMU's non-legacy
+         * virtio-mmio accepts it: the rings and the request format are the
+         * same on this little-endian machine. */
+        if (d->driver_features & ~d->features)
             v &= ~(uint32_t)VIRTIO_STATUS_FEATURES_OK;
     }
     d->status = (v & 0xff & ~(uint32_t)VIRTIO_STATUS_NEEDS_RESET) | (d->status & VIRTIO_STATUS_NEEDS_RESET);

@@ -1,8 +1,8 @@
 /* virtio-mmio block device, version 2 (virtio 1.2 §4.2 "Virtio Over MMIO",
  * §5.2 "Block Device"), one split virtqueue (§2.7) of up to 256 entries.
  * A slot on QEMU virt is at 0x10001000 + 0x1000*n, PLIC source 1 + n.
- * Vendor id 0x41444750: the bytes "PGDA" in guest memory order (QEMU's
- * 0x554d4551 reads "QEMU" the same way).
+ * Vendor id 0x554d4551 ("QEMU" in guest memory order), QEMU's: drivers
+ * written against QEMU virt check it (xv6's virtio_disk_init does).
  * Features offered: VIRTIO_F_VERSION_1, VIRTIO_F_INDIRECT_DESC,
  * VIRTIO_BLK_F_SEG_MAX, VIRTIO_BLK_F_BLK_SIZE, VIRTIO_BLK_F_FLUSH, and
  * VIRTIO_BLK_F_RO for a read-only disk.
@@ -23,7 +23,7 @@
 #define VIRTIO_MMIO_IRQ_FIRST 1   /* PLIC source of slot 0 */
 
 #define VIRTIO_MMIO_MAGIC 0x74726976u /* "virt" */
-#define VIRTIO_BLK_VENDOR 0x41444750u /* "PGDA" */
+#define VIRTIO_BLK_VENDOR 0x554d4551u /* "QEMU", as QEMU virt shows */
 #define VIRTIO_BLK_QUEUE_MAX 256
 #define VIRTIO_BLK_SECTOR 512
 
