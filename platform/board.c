@@ -6,18 +6,16 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <termios.h>
 #include <time.h>
 #include <unistd.h>
 #include <libfdt.h>
 
 #include "clint.h"
+#include "console.h"
 #include "fdt.h"
 #include "loader.h"
 #include "plic.h"
@@ -57,10 +55,7 @@ struct board {
     bool exit_requested;
     int exit_code;
 
-    /* console */
-    bool stdin_open, stdin_tty, ctrl_a;
-    struct termios saved_tio;
-    bool out_pending;
+    bool out_pending; /* UART or HTIF output waits in stdout's buffer */
 
     struct timespec start;
 };
@@ -134,61 +129,6 @@ static void uart_out(void *ctx, uint8_t byte)
     struct board *b = ctx;
     putchar(byte);
     b->out_pending = true;
-}
-
-/* ---- console input ---- */
-
-static struct board *console_board;
-
-static void restore_terminal(void)
-{
-    if (console_board && console_board->stdin_tty) tcsetattr(0, TCSANOW, &console_board->saved_tio);
-}
-
-static void console_init(struct board *b)
-{
-    b->stdin_open = true;
-    b->stdin_tty = isatty(0);
-    if (b->stdin_tty) {
-        struct termios t;
-        tcgetattr(0, &b->saved_tio);
-        t = b->saved_tio;
-        cfmakeraw(&t);
-        t.c_oflag |= OPOST | ONLCR; /* keep "\n" -> "\r\n" on output */
-        tcsetattr(0, TCSANOW, &t);
-        console_board = b;
-        atexit(restore_terminal);
-    }
-}
-
-/* Move waiting host input into the UART; Ctrl-A X quits, as in QEMU. */
-static void console_poll(struct board *b, int wait_ms)
-{
-    if (!b->stdin_open || !b->uart) return;
-    while (uart_rx_space(b->uart) > 0) {
-        struct pollfd p = {.fd = 0, .events = POLLIN};
-        if (poll(&p, 1, wait_ms) <= 0) return;
-        if (p.revents & (POLLNVAL | POLLERR)) { b->stdin_open = false; return; } /* no usable stdin */
-        if (!(p.revents & (POLLIN | POLLHUP))) return;
-        wait_ms = 0;
-        unsigned char c;
-        ssize_t n = read(0, &c, 1);
-        if (n <= 0) { b->stdin_open = false; return; }
-        if (b->ctrl_a) {
-            b->ctrl_a = false;
-            if (c == 'x' || c == 'X') {
-                fprintf(stderr, "\r\npagoda: terminated by Ctrl-A X\r\n");
-                b->exit_requested = true;
-                b->exit_code = 0;
-                return;
-            }
-            if (c != 1) continue;
-        } else if (c == 1) {
-            b->ctrl_a = true;
-            continue;
-        }
-        uart_rx_push(b->uart, c);
-    }
 }
 
 /* ---- HTIF (Spike's tohost/fromhost protocol) ---- */
@@ -581,7 +521,7 @@ int board_run(struct board *b)
     const struct board_opts *o = &b->o;
     unsigned quantum = o->quantum ? o->quantum : 1000;
     clock_gettime(CLOCK_MONOTONIC, &b->start);
-    console_init(b);
+    console_init();
     uint64_t round = 0;
     int status = 0;
     bool limit_hit = false;
@@ -624,8 +564,8 @@ int board_run(struct board *b)
                     b->mtime = t;
                     clint_update(b->clint);
                     for (unsigned i = 0; i < b->nharts; i++) b->harts[i].irq_check = true;
-                } else if (b->stdin_open) {
-                    console_poll(b, 10);
+                } else if (console_input_open()) {
+                    console_poll(b->uart, 10);
                 } else if (t == UINT64_MAX) {
                     fprintf(stderr, "pagoda: every hart is waiting for an interrupt that can never come\n");
                     status = 1;
@@ -644,7 +584,11 @@ int board_run(struct board *b)
             break;
         }
         if ((round & 15) == 0) {
-            console_poll(b, 0);
+            if (console_poll(b->uart, 0) && console_stop_requested(&status)) {
+                if (status) fprintf(stderr, "pagoda: stopped by signal %d (%s)\n", status - 128, strsignal(status - 128));
+                limit_hit = true;
+                break;
+            }
             if (o->timeout > 0 && seconds_since(&b->start) >= o->timeout) {
                 fprintf(stderr, "pagoda: stopped after %.1f s (--timeout)\n", o->timeout);
                 status = 124;
@@ -655,7 +599,7 @@ int board_run(struct board *b)
     }
     fflush(stdout);
     double secs = seconds_since(&b->start);
-    restore_terminal();
+    console_restore();
     if (o->stats) print_stats(b, secs, stderr);
     if (o->stats_json) write_stats_json(b, secs, o->stats_json);
     for (unsigned i = 0; i < b->nblk; i++)
