@@ -312,9 +312,10 @@ struct board *board_create(const struct board_opts *o, int *status)
     const char *kernel = o->kernel ? o->kernel : o->program;
     bool no_bios = o->program || (o->bios && strcmp(o->bios, "none") == 0);
     uint64_t start = RAM_BASE, next = RAM_BASE + KERNEL_OFFSET, top = RAM_BASE;
-    struct loaded_image img;
+    struct loaded_image img, fw_img = {0};
+    char *fw = NULL; /* the firmware's file name, for the overlap check */
     if (!no_bios) {
-        char *fw = o->bios ? strdup(o->bios) : firmware_default_path();
+        fw = o->bios ? strdup(o->bios) : firmware_default_path();
         if (!fw) {
             fprintf(stderr, "pagoda: Pagoda's firmware (pagoda-fw.elf) was not found next to the binary; "
                             "use -bios FILE or -bios none\n");
@@ -322,8 +323,8 @@ struct board *board_create(const struct board_opts *o, int *status)
             return NULL;
         }
         int rc = load_image(b, fw, RAM_BASE, &img);
-        free(fw);
-        if (rc) { board_destroy(b); return NULL; }
+        if (rc) { free(fw); board_destroy(b); return NULL; }
+        fw_img = img;
         start = img.entry;
         top = img.high;
         if (img.has_tohost) { b->htif = true; b->tohost = img.tohost; b->fromhost = img.fromhost; }
@@ -335,6 +336,16 @@ struct board *board_create(const struct board_opts *o, int *status)
         int rc = o->program ? load_elf(&b->pm, o->program, &img, err, sizeof err) : 0;
         if (rc) fprintf(stderr, "pagoda: %s\n", err);
         if (rc || (!o->program && load_image(b, kernel, no_bios ? RAM_BASE : RAM_BASE + KERNEL_OFFSET, &img))) {
+            free(fw);
+            board_destroy(b);
+            return NULL;
+        }
+        /* the kernel must not land on the firmware: QEMU refuses such
+         * overlapping images too, rather than boot a damaged firmware */
+        if (fw && img.low < fw_img.high && fw_img.low < img.high) {
+            fprintf(stderr, "pagoda: kernel %s overlaps firmware %s in [0x%" PRIx64 ", 0x%" PRIx64 ")\n", kernel, fw,
+                    img.low > fw_img.low ? img.low : fw_img.low, img.high < fw_img.high ? img.high : fw_img.high);
+            free(fw);
             board_destroy(b);
             return NULL;
         }
@@ -343,6 +354,7 @@ struct board *board_create(const struct board_opts *o, int *status)
         if (img.high > top) top = img.high;
         if (img.has_tohost) { b->htif = true; b->tohost = img.tohost; b->fromhost = img.fromhost; }
     }
+    free(fw);
     uint64_t initrd_start = 0, initrd_end = 0;
     if (o->initrd) {
         /* far enough above the kernel that it survives decompression, as
@@ -513,7 +525,7 @@ static void write_stats_json(struct board *b, double secs, const char *path)
         fputc('}', f);
     }
     fprintf(f, "]}\n");
-    fclose(f);
+    if (ferror(f) | fclose(f)) fprintf(stderr, "pagoda: %s: %s\n", path, strerror(errno)); /* e.g. a full disk */
 }
 
 int board_run(struct board *b)
