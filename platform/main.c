@@ -2,10 +2,13 @@
  * -bios, -kernel, ...), Spike's "pagoda prog.elf", and Pagoda's own
  * --options.  A bad flag or value prints the usage line and exits 2. */
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "board.h"
 
@@ -82,30 +85,86 @@ static bool parse_size(const char *s, uint64_t *out)
     return v != 0 && *out / mul == v;
 }
 
+/* A boolean property value as QEMU's parser takes it: on/off, yes/no, true/false. */
+static bool parse_bool(const char *v, bool *out)
+{
+    if (!strcmp(v, "on") || !strcmp(v, "yes") || !strcmp(v, "true")) *out = true;
+    else if (!strcmp(v, "off") || !strcmp(v, "no") || !strcmp(v, "false")) *out = false;
+    else return false;
+    return true;
+}
+
 /* -drive file=F,if=none,format=raw,id=ID[,readonly=on][,snapshot=on] */
 struct drive_def {
     char *file, *id;
     bool readonly, snapshot;
+    bool used; /* connected by a -device already */
 };
 
-static bool parse_drive(char *spec, struct drive_def *d)
+/* Parse a -drive spec in place; returns NULL, or what is wrong with it. */
+static const char *parse_drive(char *spec, struct drive_def *d)
 {
     memset(d, 0, sizeof *d);
     for (char *tok = strtok(spec, ","); tok; tok = strtok(NULL, ",")) {
         char *eq = strchr(tok, '=');
-        if (!eq) return false;
+        if (!eq) return "every property needs a value (key=value)";
         *eq = 0;
         const char *k = tok, *v = eq + 1;
         if (!strcmp(k, "file")) d->file = (char *)v;
         else if (!strcmp(k, "id")) d->id = (char *)v;
-        else if (!strcmp(k, "format")) { if (strcmp(v, "raw")) return false; }
-        else if (!strcmp(k, "if")) { if (strcmp(v, "none") && strcmp(v, "virtio")) return false; }
-        else if (!strcmp(k, "readonly")) d->readonly = !strcmp(v, "on");
-        else if (!strcmp(k, "snapshot")) d->snapshot = !strcmp(v, "on");
+        else if (!strcmp(k, "format")) { if (strcmp(v, "raw")) return "only format=raw is supported"; }
+        else if (!strcmp(k, "if")) { if (strcmp(v, "none") && strcmp(v, "virtio")) return "only if=none or if=virtio"; }
+        else if (!strcmp(k, "readonly")) { if (!parse_bool(v, &d->readonly)) return "readonly= takes on/off, yes/no or true/false"; }
+        else if (!strcmp(k, "snapshot")) { if (!parse_bool(v, &d->snapshot)) return "snapshot= takes on/off, yes/no or true/false"; }
         else if (!strcmp(k, "cache") || !strcmp(k, "media")) continue;
-        else return false;
+        else return "unknown property";
     }
-    return d->file != NULL;
+    if (!d->file) return "no file= (file=F,if=none,format=raw,id=ID)";
+    if (!*d->file) return "empty file name (file=)";
+    if (d->id && !*d->id) return "empty id (id=)";
+    return NULL;
+}
+
+/* -M/-machine: "virt", optionally followed by ,key=value properties (QEMU's
+ * own, such as aclint=on, are accepted and have no effect here). */
+static bool machine_is_virt(const char *val)
+{
+    const char *p = val;
+    if (!strncmp(p, "type=", 5)) p += 5;
+    if (strncmp(p, "virt", 4) || (p[4] && p[4] != ',')) return false;
+    for (p += 4; *p == ','; ) {
+        const char *end = strchr(p + 1, ',');
+        size_t len = end ? (size_t)(end - (p + 1)) : strlen(p + 1);
+        const char *eq = memchr(p + 1, '=', len);
+        if (!eq || eq == p + 1) return false; /* a property without key=value */
+        p += 1 + len;
+    }
+    return *p == 0;
+}
+
+/* Whether path can be opened for writing, found without writing or leaving
+ * anything behind (an existing file is opened without truncation, a new one
+ * created and removed again).  On failure errno says why. */
+static bool can_write_file(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) { errno = EISDIR; return false; }
+        /* a FIFO or device: opening it now would be seen by whoever is at
+         * the other end, so leave it to the write at the end */
+        if (!S_ISREG(st.st_mode)) return true;
+    }
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd >= 0) {
+        close(fd);
+        return true;
+    }
+    if (errno != ENOENT) return false;
+    fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) return false;
+    close(fd);
+    unlink(path);
+    return true;
 }
 
 int main(int argc, char **argv)
@@ -168,8 +227,14 @@ int main(int argc, char **argv)
             static char spec[BOARD_MAX_DRIVES][1024];
             if (strlen(val) >= sizeof spec[0]) return usage_error("-drive %s: too long", val);
             strcpy(spec[ndrives], val);
-            if (!parse_drive(spec[ndrives], &drives[ndrives]))
-                return usage_error("bad -drive %s (file=F,if=none,format=raw,id=ID)", val);
+            const char *why = parse_drive(spec[ndrives], &drives[ndrives]);
+            if (why) {
+                fprintf(stderr, "pagoda: bad -drive %s: %s\n%s", val, why, usage_line);
+                return 2;
+            }
+            for (unsigned j = 0; j < ndrives && drives[ndrives].id; j++)
+                if (drives[j].id && !strcmp(drives[j].id, drives[ndrives].id))
+                    return usage_error("-drive: duplicate id %s", drives[ndrives].id);
             ndrives++;
         } else if (!strcmp(name, "device")) {
             NEEDVAL();
@@ -180,7 +245,7 @@ int main(int argc, char **argv)
         else if (!strcmp(name, "nographic") || !strcmp(name, "no-reboot")) continue;
         else if (!strcmp(name, "M") || !strcmp(name, "machine")) {
             NEEDVAL();
-            if (strncmp(val, "virt", 4)) return usage_error("unsupported machine %s (only virt)", val);
+            if (!machine_is_virt(val)) return usage_error("unsupported machine %s (only virt[,key=value...])", val);
         } else if (!strcmp(name, "serial") || !strcmp(name, "monitor")) {
             NEEDVAL();
             if (strcmp(val, "mon:stdio") && strcmp(val, "stdio") && strcmp(val, "none"))
@@ -237,8 +302,9 @@ int main(int argc, char **argv)
         }
 #undef NEEDVAL
     }
-    if (o.program && (o.kernel || o.bios))
-        return usage_error("%s: give either a program or -bios/-kernel, not both", o.program);
+    /* PROGRAM.elf is -bios none -kernel PROGRAM.elf, so -bios none may be said */
+    if (o.program && (o.kernel || (o.bios && strcmp(o.bios, "none"))))
+        return usage_error("%s: give either a program (with -bios none at most) or -bios/-kernel, not both", o.program);
     if (!o.program && !o.kernel && !o.bios) return usage_error("%s", "nothing to run: give a PROGRAM.elf or -kernel FILE");
 
     /* -device virtio-blk-device,drive=ID connects a drive to the next slot;
@@ -251,18 +317,25 @@ int main(int argc, char **argv)
         if (l >= sizeof id) return usage_error("bad drive id in %s", devices[k]);
         memcpy(id, dr + 6, l);
         id[l] = 0;
-        bool found = false;
-        for (unsigned j = 0; j < ndrives; j++) {
-            if (drives[j].id && !strcmp(drives[j].id, id)) {
-                o.drives[o.ndrives++] = (struct drive_opt){drives[j].file, drives[j].readonly, drives[j].snapshot};
-                found = true;
-            }
-        }
-        if (!found) return usage_error("-device refers to unknown drive %s", id);
+        unsigned j = 0;
+        while (j < ndrives && !(drives[j].id && !strcmp(drives[j].id, id))) j++;
+        if (j == ndrives) return usage_error("-device refers to unknown drive %s", id);
+        /* ids are unique (checked above); as QEMU, one drive, one device */
+        if (drives[j].used) return usage_error("drive %s is used by more than one -device", id);
+        if (o.ndrives >= BOARD_MAX_DRIVES) return usage_error("too many devices (%s)", devices[k]);
+        drives[j].used = true;
+        o.drives[o.ndrives++] = (struct drive_opt){drives[j].file, drives[j].readonly, drives[j].snapshot};
     }
     if (ndevices == 0)
-        for (unsigned j = 0; j < ndrives; j++)
+        for (unsigned j = 0; j < ndrives && o.ndrives < BOARD_MAX_DRIVES; j++)
             o.drives[o.ndrives++] = (struct drive_opt){drives[j].file, drives[j].readonly, drives[j].snapshot};
+
+    /* --stats-json: a file that cannot be written is found now, before any
+     * guest time is spent, rather than after the run */
+    if (o.stats_json && !can_write_file(o.stats_json)) {
+        fprintf(stderr, "pagoda: %s: %s\n", o.stats_json, strerror(errno));
+        return 1;
+    }
 
     int status;
     struct board *b = board_create(&o, &status);
