@@ -24,6 +24,10 @@ static volatile sig_atomic_t tio_saved;
 static volatile sig_atomic_t pending_signal;
 static bool atexit_done, input_open, ctrl_a, quit_typed;
 
+/* host input read but not yet taken by the UART (a ring) */
+static unsigned char in_buf[4096];
+static size_t in_head, in_len;
+
 static const int caught_signals[] = {SIGTERM, SIGINT, SIGHUP};
 
 /* Record a signal for the run loop; on a second one restore the terminal and die of it. */
@@ -61,6 +65,7 @@ void console_init(void)
     input_open = true;
     ctrl_a = false;
     quit_typed = false;
+    in_head = in_len = 0;
     catch_signals();
     if (!isatty(STDIN_FILENO)) return;
     if (!tio_saved) {
@@ -103,36 +108,62 @@ bool console_stop_requested(int *status)
     return false;
 }
 
-/* Move waiting host input into the UART; Ctrl-A X quits, Ctrl-A Ctrl-A
- * sends one Ctrl-A, as in QEMU.  Ctrl-C is a byte for the guest. */
-bool console_poll(struct uart *u, int wait_ms)
+/* Hand buffered input bytes to the UART while it has room; true if any went. */
+static bool feed_uart(struct uart *u)
 {
-    int status;
-    if (console_stop_requested(&status)) return true;
-    if (!input_open || !u) return false;
-    while (uart_rx_space(u) > 0) {
+    bool fed = false;
+    while (in_len > 0 && uart_rx_space(u) > 0) {
+        uart_rx_push(u, in_buf[in_head]);
+        in_head = (in_head + 1) % sizeof in_buf;
+        in_len--;
+        fed = true;
+    }
+    return fed;
+}
+
+/* Read what stdin has into in_buf, handling Ctrl-A escapes as each byte
+ * arrives: Ctrl-A X must work whether or not the guest reads its UART. */
+static void read_input(int wait_ms)
+{
+    for (;;) {
         struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-        if (poll(&p, 1, wait_ms) <= 0) break; /* nothing waiting, or a signal (EINTR) */
-        if (p.revents & (POLLNVAL | POLLERR)) { input_open = false; break; } /* no usable stdin */
-        if (!(p.revents & (POLLIN | POLLHUP))) break;
+        if (poll(&p, 1, wait_ms) <= 0) return; /* nothing waiting, or a signal (EINTR) */
+        if (p.revents & (POLLNVAL | POLLERR)) { input_open = false; return; } /* no usable stdin */
+        if (!(p.revents & (POLLIN | POLLHUP))) return;
         wait_ms = 0;
         unsigned char c;
         ssize_t n = read(STDIN_FILENO, &c, 1);
-        if (n < 0 && (errno == EINTR || errno == EAGAIN)) break;
-        if (n <= 0) { input_open = false; break; } /* end of input, or a hung-up terminal */
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) return;
+        if (n <= 0) { input_open = false; return; } /* end of input, or a hung-up terminal */
         if (ctrl_a) {
             ctrl_a = false;
             if (c == 'x' || c == 'X') {
                 fprintf(stderr, "\r\npagoda: terminated by Ctrl-A X\r\n");
                 quit_typed = true;
-                break;
+                return;
             }
             if (c != 1) continue;
         } else if (c == 1) {
             ctrl_a = true;
             continue;
         }
-        uart_rx_push(u, c);
+        /* a guest that never reads loses what overflows, as a UART overruns */
+        if (in_len < sizeof in_buf) {
+            in_buf[(in_head + in_len) % sizeof in_buf] = c;
+            in_len++;
+        }
     }
+}
+
+/* Move waiting host input into the UART; Ctrl-A X quits, Ctrl-A Ctrl-A
+ * sends one Ctrl-A, as in QEMU.  Ctrl-C is a byte for the guest. */
+bool console_poll(struct uart *u, int wait_ms)
+{
+    int status;
+    if (console_stop_requested(&status)) return true;
+    if (!u) return false;
+    bool fed = feed_uart(u);
+    if (input_open) read_input(fed ? 0 : wait_ms); /* no waiting when the guest has a byte to take */
+    feed_uart(u);
     return console_stop_requested(&status);
 }
