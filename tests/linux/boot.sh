@@ -11,19 +11,26 @@
 # writes one 4 KiB block, which is checked here after the run.
 #
 # Prints one line: "ok   smp=N fw=F: init at X s, stress PASS at Y s, exit 0
-# after Z s" or "FAIL smp=N fw=F: why" (then the last lines of the console).
-# Exit status 0 when the run passed.  Limits: LINUX_TIMEOUT seconds (default
-# 900) of host time and LINUX_MAX_INSNS instructions (default 40e9) for
-# Pagoda; LINUX_APPEND adds to the kernel command line.
+# after Z s" (host seconds from the emulator's start) or "FAIL smp=N fw=F:
+# why" and the last lines of the console (not with LINUX_QUIET=1).  Exit
+# status 0 when the run passed.  Limits: LINUX_MAX_INSNS instructions
+# (default 4e9; a passing -smp 4 run takes about 0.5e9) and LINUX_TIMEOUT
+# seconds of host time (default 600, for a machine that is very busy); LINUX_APPEND adds to the kernel command line, LINUX_PAGODA_ARGS
+# to Pagoda's (e.g. --quantum N).
 set -uo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 EMU=${1:?usage: $0 PAGODA|qemu SMP opensbi|pagoda [OUTPUT_FILE]}
 SMP=${2:?}; FW=${3:?}; OUT=${4:-}
-TIMEOUT=${LINUX_TIMEOUT:-900}
-MAX_INSNS=${LINUX_MAX_INSNS:-40000000000}
+TIMEOUT=${LINUX_TIMEOUT:-600}
+MAX_INSNS=${LINUX_MAX_INSNS:-4000000000}
 OPENSBI=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf
 NAME="smp=$SMP fw=$FW$([ "$EMU" = qemu ] && echo " (qemu)")"
-fail() { echo "FAIL $NAME: $*"; [ -n "${OUT:-}" ] && [ -r "$OUT" ] && tail -25 "$OUT" | sed 's/^/    | /'; exit 1; }
+fail() {
+  echo "FAIL $NAME: $*${t_init:+ (init at $t_init s${t_pass:+, stress PASS at $t_pass s})}"
+  [ -z "${LINUX_QUIET:-}" ] && [ -n "${OUT:-}" ] && [ -r "$OUT" ] && tail -25 "$OUT" | sed 's/^/    | /'
+  exit 1
+}
+t_init= t_pass=
 
 if [ -z "${KERNEL:-}" ] || [ -z "${INITRD:-}" ]; then
   eval "$(bash "$HERE/build.sh" --no-kernel-build)" || fail "no kernel or initramfs (see above)"
@@ -48,7 +55,8 @@ ARGS=(-smp "$SMP" -m 512M "${BIOS[@]}" -kernel "$KERNEL" -initrd "$INITRD"
 if [ "$EMU" = qemu ]; then
   CMD=(timeout "$TIMEOUT" qemu-system-riscv64 -M virt "${ARGS[@]}")
 else
-  CMD=("$EMU" --timeout "$TIMEOUT" --max-insns "$MAX_INSNS" "${ARGS[@]}")
+  # shellcheck disable=SC2206  # LINUX_PAGODA_ARGS is a list of words
+  CMD=("$EMU" --timeout "$TIMEOUT" --max-insns "$MAX_INSNS" ${LINUX_PAGODA_ARGS:-} "${ARGS[@]}")
 fi
 
 # every console line gets the host time since the start in front of it

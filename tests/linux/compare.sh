@@ -18,7 +18,7 @@ export KERNEL INITRD
 echo "kernel $KERNEL"; echo "initrd $INITRD"; echo "$(nproc) host CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for smp in 1 2 4; do
   for r in $(seq "$RUNS"); do
-    printf 'pagoda: '; bash "$HERE/boot.sh" "$PAGODA" "$smp" opensbi
-    printf 'qemu:   '; bash "$HERE/boot.sh" qemu "$smp" opensbi
+    printf 'pagoda: '; LINUX_QUIET=1 bash "$HERE/boot.sh" "$PAGODA" "$smp" opensbi
+    printf 'qemu:   '; LINUX_QUIET=1 bash "$HERE/boot.sh" qemu "$smp" opensbi
   done
 done
