@@ -30,7 +30,7 @@ fail() {
   [ -z "${LINUX_QUIET:-}" ] && [ -n "${OUT:-}" ] && [ -r "$OUT" ] && tail -25 "$OUT" | sed 's/^/    | /'
   exit 1
 }
-t_init= t_pass=
+t_init='' t_pass='' stamp='' total=''
 
 if [ -z "${KERNEL:-}" ] || [ -z "${INITRD:-}" ]; then
   eval "$(bash "$HERE/build.sh" --no-kernel-build)" || fail "no kernel or initramfs (see above)"
@@ -49,6 +49,7 @@ python3 -c "
 import sys
 open(sys.argv[1], 'wb').write(bytes(((i * 131) ^ (i >> 9) ^ 0x5c) & 0xff for i in range(1 << 20)))" "$DISK"
 
+# shellcheck disable=SC2054  # the commas are inside -drive's value
 ARGS=(-smp "$SMP" -m 512M "${BIOS[@]}" -kernel "$KERNEL" -initrd "$INITRD"
       -append "console=ttyS0 earlycon=sbi ${LINUX_APPEND:-}" -nographic
       -drive "file=$DISK,if=none,format=raw,id=d0" -device virtio-blk-device,drive=d0)

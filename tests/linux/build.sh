@@ -34,8 +34,9 @@ die() { echo "linux-build: FAIL: $*" >&2; exit 1; }
 
 need() { command -v "$1" >/dev/null || die "$1 not found (run: bash scripts/install-linux-deps.sh)"; }
 need ${CROSS}gcc; need cpio; need sha256sum
-VER=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) && [ -r "$TARBALL" ] ||
+if ! VER=$(dpkg-query -W -f='${Version}' linux-source-6.1 2>/dev/null) || [ ! -r "$TARBALL" ]; then
   die "linux-source-6.1 is not installed (run: bash scripts/install-linux-deps.sh)"
+fi
 
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 KDIR=$CACHE/linux-$VER-$(hash_of "$HERE/virt.config" "$HERE/build.sh")
@@ -44,6 +45,9 @@ mkdir -p "$CACHE"
 # one build at a time per cache (two CI runs, or the test and a person)
 exec 9>"$CACHE/.linux-build.lock"
 flock 9
+# what a build that was killed left behind (a source tree is 1.5 GB); no
+# other build runs while we hold the lock
+rm -rf "$CACHE"/linux-work.* "$CACHE"/linux-initramfs.*/
 
 # check_config CONFIG FRAGMENT: every option the fragment sets is in the
 # final .config with the same value, every option it unsets is unset.
@@ -66,13 +70,14 @@ build_kernel() {
   local work log start pid
   work=$(mktemp -d "$CACHE/linux-work.XXXXXX")
   log=$work/build.log
+  # shellcheck disable=SC2064  # $work is expanded now, on purpose
   trap "rm -rf '$work'" EXIT
   start=$SECONDS
   say "building Linux $VER for riscv64 into $KDIR (a first build takes minutes; log: $log)"
   say "stage 1/5: unpacking $TARBALL"
   tar -xf "$TARBALL" -C "$work"
   local src=$work/linux-source-6.1
-  local mk=(make -C "$src" ARCH=riscv CROSS_COMPILE=$CROSS)
+  local mk=(make -C "$src" ARCH=riscv "CROSS_COMPILE=$CROSS")
   say "stage 2/5: tinyconfig + virt.config + olddefconfig"
   { "${mk[@]}" tinyconfig &&
     (cd "$src" && ARCH=riscv scripts/kconfig/merge_config.sh -m .config "$HERE/virt.config") &&
@@ -81,6 +86,7 @@ build_kernel() {
   say "stage 3/5: checking that every option of virt.config is in .config"
   check_config "$src/.config" "$HERE/virt.config" ||
     die "the kernel configuration lacks options of tests/linux/virt.config (listed above): a missing dependency?"
+  say "  all $(grep -c -E '^(CONFIG_|# CONFIG_.* is not set)' "$HERE/virt.config") options of virt.config are as asked"
   say "stage 4/5: make -j$JOBS Image (log: $log)"
   "${mk[@]}" -j"$JOBS" Image >>"$log" 2>&1 &
   pid=$!
@@ -106,13 +112,14 @@ build_kernel() {
 build_initramfs() {
   local work
   work=$(mktemp -d "$CACHE/linux-initramfs.XXXXXX")
+  # shellcheck disable=SC2064  # $work is expanded now, on purpose
   trap "rm -rf '$work'" EXIT
   say "building the initramfs (static init and stress program) into $INITRD"
   mkdir -p "$work/root/bin" "$work/root/proc" "$work/root/sys" "$work/root/dev" "$work/root/tmp"
-  local cc=(${CROSS}gcc -static -O2 -g0 -Wall -Wextra -Werror -std=gnu11)
+  local cc=("${CROSS}gcc" -static -O2 -g0 -Wall -Wextra -Werror -std=gnu11)
   "${cc[@]}" -o "$work/root/init" "$HERE/init.c" || die "compiling tests/linux/init.c failed"
   "${cc[@]}" -pthread -o "$work/root/bin/stress" "$HERE/stress.c" || die "compiling tests/linux/stress.c failed"
-  ${CROSS}strip "$work/root/init" "$work/root/bin/stress"
+  "${CROSS}strip" "$work/root/init" "$work/root/bin/stress"
   (cd "$work/root" && find . -mindepth 1 | LC_ALL=C sort |
      cpio --quiet --reproducible -o -H newc --owner=0:0 >"$work/initramfs.cpio") ||
     die "making the cpio archive failed"

@@ -17,7 +17,7 @@ eval "$(bash "$HERE/build.sh" --no-kernel-build)" || exit 1
 export KERNEL INITRD
 echo "kernel $KERNEL"; echo "initrd $INITRD"; echo "$(nproc) host CPUs, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for smp in 1 2 4; do
-  for r in $(seq "$RUNS"); do
+  for _ in $(seq "$RUNS"); do
     printf 'pagoda: '; LINUX_QUIET=1 bash "$HERE/boot.sh" "$PAGODA" "$smp" opensbi
     printf 'qemu:   '; LINUX_QUIET=1 bash "$HERE/boot.sh" qemu "$smp" opensbi
   done

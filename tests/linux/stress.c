@@ -326,11 +326,15 @@ static void *thread_main(void *p)
 	if (sched_setaffinity(0, sizeof set, &set)) {
 		say("stress: FAIL: sched_setaffinity cpu %d: %s", a->cpu, strerror(errno));
 		a->result = 1;
+		atomic_store(&threads_abort, 1); /* nobody waits for this thread */
+		atomic_store(&writer_done, 1);
 		return NULL;
 	}
 	atomic_fetch_add(&threads_ready, 1);
-	while (atomic_load(&threads_ready) < ncpus)
-		sched_yield();
+	if (wait_until(&threads_ready, ncpus)) {
+		a->result = 1;
+		return NULL;
+	}
 	uint64_t seed = 0x1234567ULL + (uint64_t)a->cpu * 7919;
 	int r = churn(a, &seed, 64 * rounds);
 	int downgrades = ncpus > 1 ? 200 * rounds : 0;
