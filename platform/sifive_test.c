@@ -34,9 +34,12 @@ static bool st_read(void *opaque, uint64_t off, unsigned size, uint64_t *val)
 static bool st_write(void *opaque, uint64_t off, unsigned size, uint64_t val)
 {
     struct sifive_test *t = opaque;
-    if (off != 0 || size < 4) /* syscon writes a 32-bit word */
+    /* Linux's syscon-poweroff writes a 32-bit word, OpenSBI's driver a
+     * 16-bit one (writew); QEMU's device takes both, and a 16-bit write
+     * carries the whole command (the status code is then 0) */
+    if (off != 0 || size < 2)
         return true;
-    uint32_t v = (uint32_t)val;
+    uint32_t v = size == 2 ? (uint16_t)val : (uint32_t)val;
     int kind;
     int code = 0;
     switch (v & 0xffff) {

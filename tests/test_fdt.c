@@ -264,6 +264,13 @@ static void test_sifive_test(void **state)
     assert_true(d.write(d.opaque, 0, 4, 0x1234)); /* other values: nothing */
     assert_true(d.write(d.opaque, 8, 4, 0x5555)); /* other offsets: nothing */
     assert_int_equal(f.calls, 4);
+    /* OpenSBI powers off with a 16-bit write (writew), as QEMU accepts */
+    assert_true(d.write(d.opaque, 0, 2, 0x5555));
+    assert_int_equal(f.calls, 5);
+    assert_int_equal(f.kind, SIFIVE_TEST_PASS);
+    assert_int_equal(f.code, 0);
+    assert_true(d.write(d.opaque, 0, 1, 0x55)); /* bytes: nothing */
+    assert_int_equal(f.calls, 5);
     sifive_test_destroy(t);
 }
 
