@@ -14,6 +14,7 @@ fail() { echo "FAIL: $*"; rc=1; }
 for extra in "" "--quantum 100000"; do
   what="-smp 4 $extra"
   echo "== $what"
+  # shellcheck disable=SC2086 # $extra is split into options on purpose
   timeout -k 5 60 "$PAGODA" -smp 4 -m 64M -bios none -nographic --timeout 40 --max-insns 200000000 $extra \
     -kernel "$GUEST" >"$T/out" 2>"$T/err"; st=$?
   tr -d '\r' <"$T/out" >"$T/got"

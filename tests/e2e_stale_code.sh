@@ -22,6 +22,7 @@ PY
 for extra in "" "--quantum 13" "--quantum 100000"; do
   what="-smp 2 $extra"
   echo "== $what"
+  # shellcheck disable=SC2086 # $extra is split into options on purpose
   timeout -k 5 60 "$PAGODA" -smp 2 -m 64M -bios none -nographic --timeout 40 --max-insns 200000000 $extra \
     -drive file="$T/disk.img",if=none,format=raw,id=d0 -device virtio-blk-device,drive=d0 -snapshot \
     -kernel "$GUEST" >"$T/out" 2>"$T/err"; st=$?

@@ -18,9 +18,10 @@ rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 MSG="uart_noiir: the quick brown fox jumps over the lazy dog 0123456789"
 for what in "-smp 1" "-smp 3" "-smp 1 --quantum 20" "-smp 3 --quantum 13"; do
-  smp=${what#-smp }; smp=${smp%% *}; extra=${what#-smp $smp}
+  smp=${what#-smp }; smp=${smp%% *}; extra=${what#-smp "$smp"}
   echo "== $what"
-  timeout -k 5 60 "$PAGODA" -smp $smp -m 64M -bios none -nographic --timeout 40 --max-insns 100000000 $extra \
+  # shellcheck disable=SC2086 # $extra is split into options on purpose
+  timeout -k 5 60 "$PAGODA" -smp "$smp" -m 64M -bios none -nographic --timeout 40 --max-insns 100000000 $extra \
       -kernel "$GUEST" >"$T/out" 2>"$T/err"; st=$?
   tr -d '\r' <"$T/out" >"$T/got"
   cat "$T/got" "$T/err"
