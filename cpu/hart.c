@@ -556,6 +556,13 @@ static __attribute__((noinline)) unsigned block_leave(struct hart *h, const stru
 {
     const struct insn *d = h->cur;
     unsigned i = (unsigned)(d - first);
+    if (unlikely(i >= cnt)) {
+        /* the chain reached the end marker: every instruction ran (cannot
+         * happen while blocks start with block_exit clear; see hart_run) */
+        h->instret = h->instret - (cnt - 1) + cnt;
+        h->pc = h->next_pc;
+        return cnt;
+    }
     uint64_t vpage = h->pc & ~0xfffull;
     uint64_t instret = h->instret - (cnt - 1); /* see block_run */
     if (h->trap_pending) {
@@ -598,19 +605,42 @@ static inline unsigned block_run(struct hart *h, const struct block *b, unsigned
     return cnt;
 }
 
+/* The registers of a spin-wait check: the integer and FP files. */
+struct spin_snapshot {
+    uint64_t x[32], f[32];
+};
+
 /* A loop that is one block without stores (its last instruction has just
  * jumped back to its start, h->pc) runs again without looking the block up:
  * nothing it does can change its code, and its page's translation is
  * checked again all the same.  block_run for a whole block, with what does
  * not change from one turn to the next worked out once.  Returns the
- * budget left. */
+ * budget left.
+ *
+ * A spin-wait ends the hart's turn: when one turn of the loop leaves every
+ * register as it found it (checked once every 64 turns), the loop writes
+ * nothing, so it will go on doing exactly the same until another hart, a
+ * device, an interrupt or time changes something, and none of those
+ * happens during this hart's turn.  The rest of the budget is given up
+ * (returns 0), as a hart stalled on a pause would, so that idle harts
+ * (xv6's waiting for `started`, a lock holder's peers) leave the host to
+ * the harts that work; guest time still advances by the whole quantum. */
 static uint64_t block_loop(struct hart *h, const struct block *b, uint64_t left)
 {
     /* h->pc stays the block's start while it loops, and is read again
      * rather than kept: fewer values live across the call, no spills */
     const uint64_t end = (h->pc & ~0xfffull) + b->end;
     const uint64_t n = b->n;
+    unsigned turns = 0;
+    struct spin_snapshot snap;
     while (left >= n && !h->irq_check && fetch_buffer_holds(h, h->pc)) {
+        if (unlikely((++turns & 63) == 0)) {
+            memcpy(snap.x, h->x, sizeof snap.x);
+            memcpy(snap.f, h->f, sizeof snap.f);
+        } else if (unlikely((turns & 63) == 1 && turns > 1) && memcmp(snap.x, h->x, sizeof snap.x) == 0 &&
+                   memcmp(snap.f, h->f, sizeof snap.f) == 0) {
+            return 0; /* a spin-wait: give up the turn */
+        }
         h->next_pc = end;
         h->instret += n - 1; /* see block_run */
         h->cur = b->insn;
@@ -643,11 +673,18 @@ uint64_t hart_run(struct hart *h, uint64_t n)
         if (h->wfi) return 0;
     }
     for (uint64_t left = n; left;) {
-        if (unlikely(h->irq_check)) {
+        /* Taking an interrupt sets irq_check again (hart_priv_changed), so
+         * look again until no trap is taken: a block must start with
+         * block_exit clear, which HART_NEXT_PURE relies on.  (A block that
+         * began with irq_check set and whose head of pure instructions ran
+         * into its end marker was counted one step too long and resumed
+         * past the marker: after an interrupt in the last step of a turn,
+         * xv6 jumped to a wrong pc and the budget wrapped around.) */
+        while (unlikely(h->irq_check)) {
             h->irq_check = false;
             hart_check_interrupts(h);
-            if (h->wfi) break;
         }
+        if (h->wfi) break;
         struct block *b = unlikely(h->trace != NULL) ? NULL : block_at_pc(h);
         if (unlikely(!b)) {
             if (h->trap_pending) take_pending_trap(h); /* fetch fault */

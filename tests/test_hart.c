@@ -954,9 +954,80 @@ static void test_block_self_loop_budget(void **state)
     assert_int_equal(h->x[10], 100 - 76);
     assert_int_equal(h->pc, PROG + 4);
     assert_int_equal(h->instret - start, 151);
-    assert_int_equal(hart_run(h, 1000), 1000);
+    /* the countdown's last 49 steps (bnez, then 24 turns), then `j .`: a
+     * spin-wait, whose turns change no register, gives up the rest of the
+     * hart's turn once 65 turns showed it (block_loop) */
+    assert_int_equal(hart_run(h, 1000), 49 + 65);
     assert_int_equal(h->x[10], 0);
     assert_int_equal(h->pc, PROG + 8);
+}
+
+/* A loop polling memory gives up its turn while nothing changes, and goes
+ * on once another agent writes what it waits for; a loop that makes
+ * progress in a register uses its whole budget. */
+static void test_spin_wait_gives_up_turn(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    put32(e, PROG, LD_A0_A1);        /* wait: ld a0, 0(a1) */
+    put32(e, PROG + 4, 0xfe050ee3u); /*       beqz a0, wait */
+    put32(e, PROG + 8, J_SELF);
+    h->x[11] = DATA;
+    memset(e->pm.ram + (DATA - RAM_BASE), 0, 8);
+    start_at(h, PRIV_M, PROG);
+    uint64_t n = hart_run(h, 100000);
+    assert_true(n > 0 && n < 1000);
+    assert_int_equal(h->pc, PROG);
+    put32(e, DATA, 7); /* another hart's store */
+    hart_run(h, 3);
+    assert_int_equal(h->x[10], 7);
+    assert_int_equal(h->pc, PROG + 8);
+    /* progress in the FP registers alone is progress too */
+    put32(e, PROG, 0x02107053u);     /* loop: fadd.d f0, f0, f1 */
+    put32(e, PROG + 4, 0xffdff06fu); /*       j loop */
+    h->mstatus |= MSTATUS_FS;
+    h->f[0] = 0;
+    h->f[1] = 0x3ff0000000000000ull; /* 1.0 */
+    start_at(h, PRIV_M, PROG);
+    assert_int_equal(hart_run(h, 10000), 10000);
+}
+
+/* An interrupt taken at the start of a turn whose budget is one step: the
+ * handler's first block is cut to one pure instruction (addi), and exactly
+ * that instruction runs.  Before the fix, taking the interrupt left
+ * irq_check set, the cut block's addi ran into the end marker, the step was
+ * counted twice and the pc resumed past the marker (at the page's start
+ * here), as xv6 did after a timer interrupt in the last step of a turn. */
+static void test_interrupt_then_one_step_block(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    const uint64_t page = RAM_BASE + 0x10000, handler = page + 0x100;
+    for (uint64_t a = page; a < page + 0x1000; a += 8) {
+        put32(e, a, 0x30401073u); /* csrw mie, zero */
+        put32(e, a + 4, WFI);     /* then sleep for good: any wrong pc ends here */
+    }
+    put32(e, handler, ADDI_A0_1);
+    put32(e, handler + 4, ADDI_A0_1);
+    put32(e, PROG, NOP);
+    h->mtvec = handler;
+    h->mie = 1u << IRQ_MSI;
+    h->mstatus |= MSTATUS_MIE;
+    h->x[10] = 0;
+    start_at(h, PRIV_M, PROG);
+    h->mip_ext = 1u << IRQ_MSI;
+    h->irq_check = true;
+    uint64_t start = h->instret;
+    assert_int_equal(hart_run(h, 1), 1);
+    assert_int_equal(h->mcause, IRQ(IRQ_MSI));
+    assert_int_equal(h->x[10], 1);
+    assert_int_equal(h->pc, handler + 4);
+    assert_int_equal(h->instret - start, 1);
+    assert_false(h->wfi);
+    h->mip_ext = 0;
+    assert_int_equal(hart_run(h, 1), 1); /* the second addi, then on */
+    assert_int_equal(h->x[10], 2);
+    assert_int_equal(h->pc, handler + 8);
 }
 
 /* A block without stores, checked once, then rewritten by a later block
@@ -1092,6 +1163,8 @@ int main(void)
         T(test_block_sees_code_stored_before_it),
         T(test_block_rechecked_after_a_store),
         T(test_block_self_loop_budget),
+        T(test_interrupt_then_one_step_block),
+        T(test_spin_wait_gives_up_turn),
         T(test_fetch_across_page),
         T(test_fetch_fault),
     };
