@@ -52,6 +52,8 @@ struct board {
     bool htif;
     uint64_t tohost, fromhost;
 
+    uint64_t idle_insns; /* wfi counted toward --max-insns while waiting for host input */
+
     bool exit_requested;
     int exit_code;
 
@@ -473,12 +475,13 @@ static uint64_t total_instret(const struct board *b)
 }
 
 /* What --max-insns counts: instructions executed, whether they retired or
- * trapped, so a guest stuck in a fault loop still reaches the limit. */
+ * trapped, so a guest stuck in a fault loop still reaches the limit; and
+ * harts asleep in wfi while the board waits for host input (board_run). */
 static uint64_t limit_count(const struct board *b)
 {
     uint64_t n = 0;
     for (unsigned i = 0; i < b->nharts; i++) n += b->harts[i].instret + b->harts[i].n_exceptions;
-    return n;
+    return n + b->idle_insns;
 }
 
 /* Earliest future timer event over CLINT mtimecmp and Sstc stimecmp. */
@@ -578,6 +581,11 @@ int board_run(struct board *b)
                     for (unsigned i = 0; i < b->nharts; i++) b->harts[i].irq_check = true;
                 } else if (console_input_open()) {
                     console_poll(b->uart, 10);
+                    /* only host input can wake a hart now: each wait counts
+                     * as a quantum of wfi per hart toward --max-insns (the
+                     * privileged spec lets wfi retire as a no-op), so the
+                     * limit holds whatever the guest does */
+                    b->idle_insns += (uint64_t)quantum * b->nharts;
                 } else if (t == UINT64_MAX) {
                     fprintf(stderr, "pagoda: every hart is waiting for an interrupt that can never come\n");
                     status = 1;
