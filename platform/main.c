@@ -28,6 +28,7 @@ static const char help_text[] =
     "  -drive file=F,if=none,format=raw,id=ID[,readonly=on|off]   -device virtio-blk-device,drive=ID\n"
     "  -snapshot                    keep disk writes in memory\n"
     "  -nographic, -M/-machine virt[,key=value...] accepted\n"
+    "  -global virtio-mmio.force-legacy=false   accepted (Pagoda's virtio-mmio is version 2)\n"
     "Pagoda options:\n"
     "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
     "  --stats-json FILE            write the statistics as JSON\n"
@@ -246,6 +247,16 @@ int main(int argc, char **argv)
         else if (!strcmp(name, "M") || !strcmp(name, "machine")) {
             NEEDVAL();
             if (!machine_is_virt(val)) return usage_error("unsupported machine %s (only virt[,key=value...])", val);
+        } else if (!strcmp(name, "global")) {
+            /* QEMU device defaults; the one kernels' scripts pass (xv6's
+             * Makefile) asks for what Pagoda's virtio-mmio is: version 2 */
+            NEEDVAL();
+            const char *prop = "virtio-mmio.force-legacy=";
+            bool legacy;
+            if (strncmp(val, prop, strlen(prop)) || !parse_bool(val + strlen(prop), &legacy))
+                return usage_error("unsupported -global %s (only virtio-mmio.force-legacy=false)", val);
+            if (legacy)
+                return usage_error("-global %s: legacy virtio-mmio (version 1) is not implemented", val);
         } else if (!strcmp(name, "serial") || !strcmp(name, "monitor")) {
             NEEDVAL();
             if (strcmp(val, "mon:stdio") && strcmp(val, "stdio") && strcmp(val, "none"))

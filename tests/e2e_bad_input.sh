@@ -97,6 +97,10 @@ run 2 "snapshot="            "-drive snapshot=perhaps"         -- -drive "$D,id=
 for b in on off yes no true false; do
   run 124 - "-drive readonly=$b" -- -drive "$D,id=a,readonly=$b" -device $DEV,drive=a --max-insns 1000 "$G/loop.elf"
 done
+# xv6's Makefile passes -global virtio-mmio.force-legacy=false: accepted; legacy and others refused
+run 124 - "-global virtio-mmio.force-legacy=false" -- -global virtio-mmio.force-legacy=false --max-insns 1000 "$G/loop.elf"
+run 2 "legacy virtio-mmio"   "-global ...force-legacy=true"    -- -global virtio-mmio.force-legacy=true --max-insns 1000 "$G/loop.elf"
+run 2 "unsupported -global"  "-global foo.bar=1"               -- -global foo.bar=1 --max-insns 1000 "$G/loop.elf"
 run 2 "empty file name"      "-drive file= (empty)"            -- -drive file= --max-insns 1000 "$G/loop.elf"
 run 2 "empty file name"      "-drive file=,id=x"               -- -drive file=,if=none,id=x --max-insns 1000 "$G/loop.elf"
 run 2 "unsupported machine virtfoo" "-M virtfoo"               -- -M virtfoo --max-insns 1000 "$G/loop.elf"
