@@ -81,7 +81,10 @@ static struct mmu_req mmu_req_for(const struct hart *h, unsigned priv)
 void hart_update_mem_mode(struct hart *h)
 {
     unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
-    h->mem_direct = priv == PRIV_M && h->pmp.m_all_allowed;
+    /* no translation and no PMP check can fail an aligned access: M-mode,
+     * or S/U-mode with satp Bare (xv6 and firmware before paging is on) */
+    h->mem_direct = priv == PRIV_M ? h->pmp.m_all_allowed
+                                   : (h->satp >> 60) == SATP_BARE && h->pmp.su_all_allowed;
     h->xlate_req = mmu_req_for(h, priv);
     mmu_fast_context(h->mmu, &h->xlate_req);
 }

@@ -50,6 +50,14 @@ static void pmp_decode(struct pmp *p)
         if ((c & PMP_L) || ((lo | hi) & 7))
             p->m_all_allowed = false;
     }
+    /* xv6 and firmware give S-mode everything with one entry 0 (TOR up to
+     * pmpaddr = 2^54 - 1, or NAPOT all ones) */
+    p->su_all_allowed = p->n == 0;
+    if (p->nactive > 0) {
+        int i = p->active[0];
+        p->su_all_allowed = p->lo[i] == 0 && p->hi[i] >= (1ull << 56) - 8 &&
+                            (p->cfg[i] & (PMP_R | PMP_W | PMP_X)) == (PMP_R | PMP_W | PMP_X);
+    }
     p->gen++;
 }
 

@@ -27,6 +27,10 @@ struct pmp {
                             * one aligned 8-byte word never fails.  Wider or crossing
                             * M-mode accesses still get checked: a partial match fails
                             * even in M-mode. */
+    bool su_all_allowed;   /* cached: an S/U-mode access of at most 8 aligned bytes anywhere
+                            * below 2^56 - 8 is allowed: no entry is implemented, or the
+                            * first active one grants RWX on [0, at least 2^56 - 8) (the
+                            * lowest-numbered matching entry decides) */
 
     /* Decoded form, rebuilt on every write (pmp.c): the non-OFF, non-empty
      * entries in priority order with their byte range [lo, hi). */

@@ -992,6 +992,33 @@ static void test_spin_wait_gives_up_turn(void **state)
     assert_int_equal(hart_run(h, 10000), 10000);
 }
 
+/* S-mode with satp Bare goes straight to RAM only while PMP grants S
+ * everything (pmp.su_all_allowed): a PMP entry without W still faults the
+ * store, and giving W back lets it through. */
+static void test_s_bare_direct_follows_pmp(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    h->x[10] = 0x1122334455667788ull;
+    h->x[11] = DATA;
+    RUN(e, PRIV_S, SD_A0_A1);
+    assert_true(h->mem_direct);
+    assert_int_equal(get64(e, DATA), 0x1122334455667788ull);
+    assert_true(csr_write(h, 0x3a0, 0x1d)); /* NAPOT, R and X only */
+    h->x[10] = 42;
+    assert_false(h->pmp.su_all_allowed);
+    RUN(e, PRIV_S, SD_A0_A1);
+    assert_m_trap(e, EXC_STORE_ACCESS, PROG, DATA);
+    assert_int_equal(get64(e, DATA), 0x1122334455667788ull);
+    RUN(e, PRIV_S, LD_A0_A1); /* loads are still allowed */
+    assert_int_equal(h->x[10], 0x1122334455667788ull);
+    assert_true(csr_write(h, 0x3a0, 0x1f));
+    h->x[10] = 42;
+    RUN(e, PRIV_S, SD_A0_A1);
+    assert_true(h->mem_direct);
+    assert_int_equal(get64(e, DATA), 42);
+}
+
 /* An interrupt taken at the start of a turn whose budget is one step: the
  * handler's first block is cut to one pure instruction (addi), and exactly
  * that instruction runs.  Before the fix, taking the interrupt left
@@ -1163,6 +1190,7 @@ int main(void)
         T(test_block_sees_code_stored_before_it),
         T(test_block_rechecked_after_a_store),
         T(test_block_self_loop_budget),
+        T(test_s_bare_direct_follows_pmp),
         T(test_interrupt_then_one_step_block),
         T(test_spin_wait_gives_up_turn),
         T(test_fetch_across_page),

@@ -43,6 +43,41 @@ static void test_no_entries(void **state)
     assert_int_equal(pmp_read_cfg(&p, 0), 0);
 }
 
+/* su_all_allowed: S/U accesses are all allowed when no entry is
+ * implemented or the first active entry grants RWX on the whole physical
+ * space (xv6: entry 0 TOR up to 2^54 - 1, RWX), and it agrees with
+ * pmp_check: the hart then skips the check for aligned accesses. */
+static void test_su_all_allowed(void **state)
+{
+    (void)state;
+    struct pmp p;
+    pmp_init(&p, 0);
+    assert_true(p.su_all_allowed);
+    pmp_init(&p, 16);
+    assert_false(p.su_all_allowed); /* implemented, nothing matches: denied */
+    pmp_write_addr(&p, 0, 0x3fffffffffffffull);
+    set_cfg(&p, 0, PMP_A_TOR | PMP_R | PMP_W | PMP_X);
+    assert_true(p.su_all_allowed);
+    assert_true(pmp_check(&p, 0x80000000, 8, S, PS));
+    assert_true(pmp_check(&p, 0x10000000, 1, L, PU));
+    set_cfg(&p, 0, PMP_A_TOR | PMP_R | PMP_X); /* no W */
+    assert_false(p.su_all_allowed);
+    assert_false(pmp_check(&p, 0x80000000, 8, S, PS));
+    pmp_write_addr(&p, 0, ~0ull);
+    set_cfg(&p, 0, PMP_A_NAPOT | PMP_R | PMP_W | PMP_X); /* NAPOT, everything */
+    assert_true(p.su_all_allowed);
+    pmp_write_addr(&p, 0, 0x80000000 >> 2); /* a TOR below RAM's end: not everything */
+    set_cfg(&p, 0, PMP_A_TOR | PMP_R | PMP_W | PMP_X);
+    assert_false(p.su_all_allowed);
+    /* an earlier entry that denies part of the space takes priority */
+    pmp_write_addr(&p, 0, napot(0x80000000, 0x1000));
+    set_cfg(&p, 0, PMP_A_NAPOT | PMP_R);
+    pmp_write_addr(&p, 1, 0x3fffffffffffffull);
+    set_cfg(&p, 1, PMP_A_TOR | PMP_R | PMP_W | PMP_X);
+    assert_false(p.su_all_allowed);
+    assert_false(pmp_check(&p, 0x80000000, 8, S, PS));
+}
+
 static void test_na4(void **state)
 {
     (void)state;
@@ -233,6 +268,7 @@ int main(void)
         cmocka_unit_test(test_napot_sizes),
         cmocka_unit_test(test_tor),
         cmocka_unit_test(test_priority),
+        cmocka_unit_test(test_su_all_allowed),
         cmocka_unit_test(test_lock),
         cmocka_unit_test(test_warl),
         cmocka_unit_test(test_off_entry_and_m_fast_path),
