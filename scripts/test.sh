@@ -16,7 +16,7 @@ LOGDIR=build-logs
 mkdir -p "$LOGDIR"
 
 echo "== installing what is missing (Debian packages)"
-bash scripts/install-deps.sh || { echo "scripts/install-deps.sh failed" >&2; exit 1; }
+# Pagoda's packages and those of the Linux boot test
 bash scripts/install-linux-deps.sh || { echo "scripts/install-linux-deps.sh failed" >&2; exit 1; }
 
 results=()
