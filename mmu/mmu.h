@@ -78,7 +78,8 @@ enum mmu_fence_kind { MMU_FENCE_ALL = 0, MMU_FENCE_ASID = 1, MMU_FENCE_VA = 2, M
 
 struct mmu_stats {
     uint64_t translations;       /* calls of mmu_translate */
-    uint64_t untranslated;       /* M-mode or satp.MODE = Bare */
+    uint64_t untranslated;       /* M-mode or satp.MODE = Bare, when they reach mmu_translate: the
+                                  * hart's direct path (PMP granting everything) does not */
     struct mmu_tlb_stats tlb[3]; /* MMU_TLB_L1I, MMU_TLB_L1D, MMU_TLB_L2 */
     uint64_t walks;
     uint64_t pte_reads;
