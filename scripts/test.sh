@@ -51,7 +51,7 @@ stage() {
     fi
     echo "== stage $name: ctest"
     (cd "$dir" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 \
-        ctest -j"$JOBS" --timeout 600 --output-on-failure) 2>&1 | tee "$log" | grep -E '^ *[0-9]+/[0-9]+ Test|tests passed|tests failed|FAIL' || true
+        ctest -j"$JOBS" --timeout 600 --output-on-failure) 2>&1 | tee "$log" | grep --line-buffered -E '^ *[0-9]+/[0-9]+ Test|tests passed|tests failed|FAIL' || true
     grep -qE '100% tests passed' "$log" || r=FAILED
     ctest_counts "$log"
     results+=("$name: $r, $(grep -E 'tests? failed out of' "$log" | tail -n 1) ($(( $(date +%s) - t )) s)")
