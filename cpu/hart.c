@@ -223,9 +223,12 @@ static inline __attribute__((always_inline)) bool xlate(struct hart *h, uint64_t
                                                        enum mmu_access acc, struct mmu_xlate *out)
 {
     unsigned priv = effective_priv(h, acc);
-    /* M-mode with no locked PMP entry: an aligned access of at most 8 bytes
-     * can never fail PMP (see pmp.h), and there is no translation */
-    if (priv == PRIV_M && h->pmp.m_all_allowed && ((va & 7) + size) <= 8) {
+    /* M-mode with no locked PMP entry, or S/U-mode with satp Bare and PMP
+     * granting everything: an aligned access of at most 8 bytes can never
+     * fail PMP (see pmp.h), and there is no translation */
+    bool direct = priv == PRIV_M ? h->pmp.m_all_allowed
+                                 : (h->satp >> 60) == SATP_BARE && h->pmp.su_all_allowed;
+    if (direct && ((va & 7) + size) <= 8) {
         out->pa = va;
         out->host = phys_ram_ptr(h->pm, va, size);
         return true;
@@ -613,14 +616,14 @@ struct spin_snapshot {
     uint64_t x[32], f[32];
 };
 
-/* A loop that is one block without stores (its last instruction has just
- * jumped back to its start, h->pc) runs again without looking the block up:
- * nothing it does can change its code, and its page's translation is
- * checked again all the same.  block_run for a whole block, with what does
- * not change from one turn to the next worked out once.  Returns the
- * budget left.
+/* A loop that is one block (its last instruction has just jumped back to
+ * its start, h->pc) runs again without looking the block up: its page's
+ * translation is checked again all the same, and so are its code bytes when
+ * it stores (stores: a memset, a copy); without stores nothing it does can
+ * change its code.  block_run for a whole block, with what does not change
+ * from one turn to the next worked out once.  Returns the budget left.
  *
- * A spin-wait ends the hart's turn: when one turn of the loop leaves every
+ * A spin-wait (a loop without stores) ends the hart's turn: when one turn of the loop leaves every
  * register as it found it (checked once every 64 turns), the loop writes
  * nothing, so it will go on doing exactly the same until another hart, a
  * device, an interrupt or time changes something, and none of those
@@ -628,7 +631,8 @@ struct spin_snapshot {
  * (returns 0), as a hart stalled on a pause would, so that idle harts
  * (xv6's waiting for `started`, a lock holder's peers) leave the host to
  * the harts that work; guest time still advances by the whole quantum. */
-static uint64_t block_loop(struct hart *h, const struct block *b, uint64_t left)
+static inline __attribute__((always_inline)) uint64_t block_loop(struct hart *h, const struct block *b,
+                                                                 uint64_t left, bool stores)
 {
     /* h->pc stays the block's start while it loops, and is read again
      * rather than kept: fewer values live across the call, no spills */
@@ -637,7 +641,11 @@ static uint64_t block_loop(struct hart *h, const struct block *b, uint64_t left)
     unsigned turns = 0;
     struct spin_snapshot snap;
     while (left >= n && !h->irq_check && fetch_buffer_holds(h, h->pc)) {
-        if (unlikely((++turns & 63) == 0)) {
+        if (stores) {
+            /* its stores may have rewritten it (the epoch they moved
+             * would make block_at_pc compare the same bytes) */
+            if (!block_code_same(b, h->fetch_host + (h->pc & 0xfff))) break;
+        } else if (unlikely((++turns & 63) == 0)) {
             memcpy(snap.x, h->x, sizeof snap.x);
             memcpy(snap.f, h->f, sizeof snap.f);
         } else if (unlikely((turns & 63) == 1 && turns > 1) && memcmp(snap.x, h->x, sizeof snap.x) == 0 &&
@@ -697,8 +705,8 @@ uint64_t hart_run(struct hart *h, uint64_t n)
         }
         uint64_t pc = h->pc;
         left -= block_run(h, b, b->n < left ? b->n : (unsigned)left);
-        if (h->pc == pc && !b->writes)
-            left = block_loop(h, b, left);
+        if (h->pc == pc)
+            left = b->writes ? block_loop(h, b, left, true) : block_loop(h, b, left, false);
     }
     return h->instret - start;
 }

@@ -992,6 +992,28 @@ static void test_spin_wait_gives_up_turn(void **state)
     assert_int_equal(hart_run(h, 10000), 10000);
 }
 
+/* A one-block loop with stores runs again without a block lookup, but its
+ * code is compared before every turn: here its first store replaces its own
+ * branch with `j .`.  That turn still runs the branch as decoded (within a
+ * block), the next turn sees the new code: the loop ends at the `j .`
+ * after two stores, instead of storing on to a3. */
+static void test_store_loop_rewrites_itself(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    put32(e, PROG, 0x00c5a023u);     /* loop: sw a2, 0(a1) */
+    put32(e, PROG + 4, 0x00458593u); /*       addi a1, a1, 4 */
+    put32(e, PROG + 8, 0xfed59ce3u); /*       bne a1, a3, loop */
+    put32(e, PROG + 12, NOP);
+    h->x[11] = PROG + 8;
+    h->x[12] = J_SELF;
+    h->x[13] = PROG + 8 + 4 * 20;
+    start_at(h, PRIV_M, PROG);
+    hart_run(h, 1000);
+    assert_int_equal(h->pc, PROG + 8);
+    assert_int_equal(h->x[11], PROG + 16);
+}
+
 /* S-mode with satp Bare goes straight to RAM only while PMP grants S
  * everything (pmp.su_all_allowed): a PMP entry without W still faults the
  * store, and giving W back lets it through. */
@@ -1190,6 +1212,7 @@ int main(void)
         T(test_block_sees_code_stored_before_it),
         T(test_block_rechecked_after_a_store),
         T(test_block_self_loop_budget),
+        T(test_store_loop_rewrites_itself),
         T(test_s_bare_direct_follows_pmp),
         T(test_interrupt_then_one_step_block),
         T(test_spin_wait_gives_up_turn),
