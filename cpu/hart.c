@@ -60,6 +60,7 @@ void hart_reset(struct hart *h, uint64_t pc)
     h->trap_pending = false;
     h->irq_check = true;
     h->fetch_vpage = UINT64_MAX;
+    h->spin_pc = UINT64_MAX;
     hart_update_mem_mode(h);
 }
 
@@ -638,7 +639,9 @@ static inline __attribute__((always_inline)) uint64_t block_loop(struct hart *h,
      * rather than kept: fewer values live across the call, no spills */
     const uint64_t end = (h->pc & ~0xfffull) + b->end;
     const uint64_t n = b->n;
-    unsigned turns = 0;
+    /* a loop that spun at the end of the last turn is looked at after one
+     * turn, not 64: idle harts then cost next to nothing per round */
+    unsigned turns = !stores && h->pc == h->spin_pc ? 63 : 0;
     struct spin_snapshot snap;
     while (left >= n && !h->irq_check && fetch_buffer_holds(h, h->pc)) {
         if (stores) {
@@ -650,6 +653,7 @@ static inline __attribute__((always_inline)) uint64_t block_loop(struct hart *h,
             memcpy(snap.f, h->f, sizeof snap.f);
         } else if (unlikely((turns & 63) == 1 && turns > 1) && memcmp(snap.x, h->x, sizeof snap.x) == 0 &&
                    memcmp(snap.f, h->f, sizeof snap.f) == 0) {
+            h->spin_pc = h->pc;
             return 0; /* a spin-wait: give up the turn */
         }
         h->next_pc = end;

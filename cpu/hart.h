@@ -156,6 +156,7 @@ struct hart {
     const struct insn *cur;  /* the instruction running in the current block */
     uint64_t slow_val;       /* hart_load's slow-path result */
     struct insn cut[BLOCK_MAX + 1]; /* the head of a block cut short by the budget */
+    uint64_t spin_pc;        /* the loop whose spin-wait last ended a turn (block_loop) */
     uint64_t code_epoch;     /* see struct block */
 };
 

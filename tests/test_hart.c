@@ -978,6 +978,9 @@ static void test_spin_wait_gives_up_turn(void **state)
     uint64_t n = hart_run(h, 100000);
     assert_true(n > 0 && n < 1000);
     assert_int_equal(h->pc, PROG);
+    /* the next turn looks after one turn of the loop: 2 turns, 4 steps */
+    assert_int_equal(hart_run(h, 100000), 4);
+    assert_int_equal(h->pc, PROG);
     put32(e, DATA, 7); /* another hart's store */
     hart_run(h, 3);
     assert_int_equal(h->x[10], 7);
