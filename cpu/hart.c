@@ -79,13 +79,19 @@ static struct mmu_req mmu_req_for(const struct hart *h, unsigned priv)
     };
 }
 
+/* An aligned access of at most 8 bytes made with privilege priv needs no
+ * translation and can never fail PMP (see pmp.h): M-mode with no locked
+ * entry, or S/U-mode with satp Bare (xv6 and firmware before paging is on)
+ * while PMP grants S/U everything. */
+static inline bool direct_access_ok(const struct hart *h, unsigned priv)
+{
+    return priv == PRIV_M ? h->pmp.m_all_allowed : (h->satp >> 60) == SATP_BARE && h->pmp.su_all_allowed;
+}
+
 void hart_update_mem_mode(struct hart *h)
 {
     unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
-    /* no translation and no PMP check can fail an aligned access: M-mode,
-     * or S/U-mode with satp Bare (xv6 and firmware before paging is on) */
-    h->mem_direct = priv == PRIV_M ? h->pmp.m_all_allowed
-                                   : (h->satp >> 60) == SATP_BARE && h->pmp.su_all_allowed;
+    h->mem_direct = direct_access_ok(h, priv);
     h->xlate_req = mmu_req_for(h, priv);
     mmu_fast_context(h->mmu, &h->xlate_req);
 }
@@ -224,12 +230,7 @@ static inline __attribute__((always_inline)) bool xlate(struct hart *h, uint64_t
                                                        enum mmu_access acc, struct mmu_xlate *out)
 {
     unsigned priv = effective_priv(h, acc);
-    /* M-mode with no locked PMP entry, or S/U-mode with satp Bare and PMP
-     * granting everything: an aligned access of at most 8 bytes can never
-     * fail PMP (see pmp.h), and there is no translation */
-    bool direct = priv == PRIV_M ? h->pmp.m_all_allowed
-                                 : (h->satp >> 60) == SATP_BARE && h->pmp.su_all_allowed;
-    if (direct && ((va & 7) + size) <= 8) {
+    if (direct_access_ok(h, priv) && ((va & 7) + size) <= 8) {
         out->pa = va;
         out->host = phys_ram_ptr(h->pm, va, size);
         return true;
