@@ -1,0 +1,71 @@
+// Boot: the first hart reads the device tree, sets up memory, paging, the disk and the
+// file system, starts the test runner and the other harts, then every hart schedules.
+#include "types.h"
+#include "riscv.h"
+#include "defs.h"
+
+char stack0[KSTACK_SIZE * NCPU] __attribute__((aligned(16)));
+extern char kernel_end[], bss_start[], bss_end[];
+extern char _secondary[];
+
+// Returns the value of boot argument key (`key=value`: a pointer to value, which ends at
+// a space or NUL; a bare `key`: ""), or 0 if the command line lacks it.
+const char *bootarg(const char *key)
+{
+  const char *s = boardinfo.bootargs;
+  uint64 n = strlen(key);
+  while (s && *s) {
+    while (*s == ' ') s++;
+    if (strncmp(s, key, n) == 0 && (s[n] == '=' || s[n] == ' ' || s[n] == 0))
+      return s[n] == '=' ? s + n + 1 : s + n;
+    while (*s && *s != ' ') s++;
+  }
+  return 0;
+}
+
+// Starts every other hart of the device tree through SBI HSM (SBI spec 9.1).
+static void start_harts(uint64 me)
+{
+  for (uint64 h = 0; h < NCPU; h++) {
+    if (h == me || !boardinfo.hart_present[h]) continue;
+    long err = sbi_hart_start(h, V2P(_secondary), 0);
+    if (err) kprintf("hart %d: hart_start error %d\n", (int)h, (int)err);
+  }
+}
+
+// The boot hart's C entry, on its boot stack, paging on with the boot table.
+void kmain(uint64 hartid, uint64 dtb_pa)
+{
+  memset(bss_start, 0, (uint64)stack0 - (uint64)bss_start); // not our own stack
+  memset(stack0 + sizeof(stack0), 0, bss_end - (stack0 + sizeof(stack0)));
+  cpus[hartid].hartid = hartid;
+  if (hartid >= NCPU || fdt_read(P2V(dtb_pa)) < 0)
+    panic("no device tree, or boot hart id too large");
+  uart_init();
+  uint64 ram_end = boardinfo.ram_base + boardinfo.ram_size;
+  uint64 free_end = (dtb_pa > V2P(kernel_end) && dtb_pa < ram_end) ? PGROUNDDOWN(dtb_pa) : ram_end;
+  kinit(V2P(kernel_end), free_end);
+  kvm_init();
+  kvm_inithart();
+  asid_init();
+  kprintf("\npagoda-os: %d harts, boot hart %d, RAM %lu MiB, %s, %lu ASIDs, %s firmware\n",
+          boardinfo.nharts, (int)hartid, boardinfo.ram_size >> 20,
+          satp_mode == SATP_SV48 ? "Sv48" : "Sv39", asid_limit,
+          sbi_impl_id() == 1 ? "OpenSBI" : "Pagoda");
+  trap_inithart();
+  proc_init();
+  if (virtio_init() < 0) panic("no virtio-blk disk");
+  if (fs_init() < 0) panic("no file system on the disk");
+  kproc_start(runner, "runner");
+  start_harts(hartid);
+  scheduler();
+}
+
+// Entry of the other harts (from entry.S), once the boot hart has set everything up.
+void kmain_secondary(uint64 hartid)
+{
+  cpus[hartid].hartid = hartid;
+  kvm_inithart();
+  trap_inithart();
+  scheduler();
+}

@@ -1,0 +1,59 @@
+// The test runner, the first process: runs every program called test_* on the disk
+// (or only the one named by `test=NAME`), one after another, prints PASS or FAIL for
+// each and a total, and powers the machine off with a status the emulator passes on.
+#include "types.h"
+#include "riscv.h"
+#include "defs.h"
+
+// Returns 1 if the boot argument value v (ending at a space or NUL) equals name.
+static int arg_is(const char *v, const char *name)
+{
+  uint64 n = strlen(name);
+  return strncmp(v, name, n) == 0 && (v[n] == 0 || v[n] == ' ');
+}
+
+// Runs test program `file` and waits for it; returns 1 if it passed.
+static int run_one(const char *file, const char *name)
+{
+  char *argv[] = { (char *)file, 0 };
+  char why[64];
+  int status = 0;
+  int pid = spawn(file, argv);
+  if (pid < 0) {
+    kprintf("FAIL %s: cannot exec %s\n", name, file);
+    return 0;
+  }
+  int got;
+  do
+    got = wait(&status, why);
+  while (got != pid && got >= 0); // orphans of earlier tests may be reaped first
+  if (status == 0) {
+    kprintf("PASS %s\n", name);
+    return 1;
+  }
+  if (why[0])
+    kprintf("FAIL %s: %s\n", name, why);
+  else
+    kprintf("FAIL %s: exit status %d\n", name, status);
+  return 0;
+}
+
+// The runner's body (a kernel process); never returns.
+void runner(void)
+{
+  const char *only = bootarg("test");
+  int passed = 0, failed = 0;
+  for (int f = 0; f < fs_count(); f++) {
+    const char *file = fs_name(f);
+    if (strncmp(file, "test_", 5) != 0) continue;
+    if (only && !arg_is(only, file + 5)) continue;
+    if (run_one(file, file + 5)) passed++;
+    else failed++;
+  }
+  if (only && passed + failed == 0) {
+    kprintf("FAIL %s: no such test\n", "runner");
+    failed++;
+  }
+  kprintf("%d passed, %d failed\n", passed, failed);
+  sbi_shutdown(failed != 0);
+}

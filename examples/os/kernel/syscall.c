@@ -1,0 +1,112 @@
+// System calls: the number in a7, arguments in a0..a5, the result back in a0.
+#include "types.h"
+#include "riscv.h"
+#include "defs.h"
+#include "syscall.h"
+
+// Copies argv (a user array of user strings) into kbuf; returns argc or -1.
+static int fetch_argv(struct vmspace *vs, uint64 uargv, char *argv[], char kbuf[][64])
+{
+  int argc = 0;
+  for (; argc < MAXARG; argc++) {
+    uint64 ua;
+    if (copyin(vs, &ua, uargv + 8 * argc, 8) < 0) return -1;
+    if (ua == 0) break;
+    if (copyinstr(vs, kbuf[argc], ua, 64) < 0) return -1;
+    argv[argc] = kbuf[argc];
+  }
+  argv[argc] = 0;
+  return argc;
+}
+
+// exec(path, argv): replaces the caller's program; returns only on failure (-1).
+static long sys_exec(struct proc *p)
+{
+  char path[64], kbuf[MAXARG][64];
+  char *argv[MAXARG + 1];
+  if (copyinstr(p->vs, path, p->tf.a0, sizeof(path)) < 0) return -1;
+  if (fetch_argv(p->vs, p->tf.a1, argv, kbuf) < 0) return -1;
+  return exec(p, path, argv);
+}
+
+// write(fd, buf, n): writes to the console (any fd); returns n or -1.
+static long sys_write(struct proc *p)
+{
+  char buf[128];
+  uint64 ubuf = p->tf.a1, n = p->tf.a2, done = 0;
+  while (done < n) {
+    uint64 m = n - done < sizeof(buf) - 1 ? n - done : sizeof(buf) - 1;
+    if (copyin(p->vs, buf, ubuf + done, m) < 0) return -1;
+    buf[m] = 0;
+    kprintf("%s", buf);
+    done += m;
+  }
+  return n;
+}
+
+// wait(&status): returns a child's pid and stores its exit status, or -1.
+static long sys_wait(struct proc *p)
+{
+  int status;
+  int pid = wait(&status, 0);
+  if (pid >= 0 && p->tf.a0 && copyout(p->vs, p->tf.a0, &status, sizeof(status)) < 0) return -1;
+  return pid;
+}
+
+// vmstat(&st): fills in the caller's memory counters; returns 0 or -1.
+static long sys_vmstat(struct proc *p)
+{
+  struct vmspace *vs = p->vs;
+  struct vmstat st;
+  st.tables = vs->ntables;
+  st.resident = vs->nresident;
+  st.faults = vs->count.faults;
+  st.zero_fills = vs->count.zero_fills;
+  st.file_fills = vs->count.file_fills;
+  st.cow_copies = vs->count.cow_copies;
+  st.cow_reuses = vs->count.cow_reuses;
+  st.fences_local = vs->count.fences_local;
+  st.shootdowns_sent = vs->count.shootdowns_sent;
+  st.asid = vs->asid;
+  st.levels = satp_mode == SATP_SV48 ? 4 : 3;
+  st.free_frames = kfree_count();
+  st.asid_rollovers = asid_rollovers;
+  return copyout(vs, p->tf.a0, &st, sizeof(st));
+}
+
+// fail(msg): ends the caller with status 1, keeping msg for the test runner.
+static long sys_fail(struct proc *p)
+{
+  if (copyinstr(p->vs, p->why, p->tf.a0, sizeof(p->why)) < 0)
+    safestrcpy(p->why, "(unreadable reason)", sizeof(p->why));
+  exit(1);
+}
+
+// Runs the system call the trapframe asks for and puts its result in a0.
+void syscall(void)
+{
+  struct proc *p = myproc();
+  struct trapframe *tf = &p->tf;
+  long r;
+  switch (tf->a7) {
+  case SYS_exit: exit((int)tf->a0);
+  case SYS_fork: r = fork(); break;
+  case SYS_exec: r = sys_exec(p); break;
+  case SYS_wait: r = sys_wait(p); break;
+  case SYS_getpid: r = p->pid; break;
+  case SYS_write: r = sys_write(p); break;
+  case SYS_yield: yield(); r = 0; break;
+  case SYS_mmap: r = vs_mmap(p->vs, tf->a0, tf->a1, tf->a2); break;
+  case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
+  case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
+  case SYS_frame: r = vs_frame(p->vs, tf->a0); break;
+  case SYS_vmstat: r = sys_vmstat(p); break;
+  case SYS_fail: r = sys_fail(p); break;
+  case SYS_hartid: r = cpuid(); break;
+  case SYS_uptime: r = ticks; break;
+  default:
+    kprintf("pid %d (%s): unknown system call %d\n", p->pid, p->name, (int)tf->a7);
+    r = -1;
+  }
+  tf->a0 = r;
+}

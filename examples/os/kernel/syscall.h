@@ -1,0 +1,30 @@
+// System call numbers, shared by the kernel and the user library.
+#pragma once
+#define SYS_exit 1
+#define SYS_fork 2
+#define SYS_exec 3
+#define SYS_wait 4
+#define SYS_getpid 5
+#define SYS_write 6
+#define SYS_yield 7
+#define SYS_mmap 8
+#define SYS_munmap 9
+#define SYS_mprotect 10
+#define SYS_frame 11     // physical address of the frame at a user address, or -1
+#define SYS_vmstat 12    // fill a struct vmstat for the caller
+#define SYS_fail 13      // say why the test fails (the runner prints it), then exit(1)
+#define SYS_hartid 14    // the hart the caller runs on
+#define SYS_uptime 15    // timer ticks since boot
+
+#ifndef __ASSEMBLER__
+// What SYS_vmstat reports.
+struct vmstat {
+  unsigned long tables;       // page-table pages of the address space, root included
+  unsigned long resident;     // user pages mapped
+  unsigned long faults, zero_fills, file_fills, cow_copies, cow_reuses;
+  unsigned long fences_local, shootdowns_sent;
+  unsigned long asid, levels;
+  unsigned long free_frames;
+  unsigned long asid_rollovers; // since boot, whole system
+};
+#endif

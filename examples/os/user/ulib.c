@@ -1,0 +1,117 @@
+// A small C library for the user programs: formatted output and string helpers.
+#include <stdarg.h>
+#include "user.h"
+
+// Formats into buf (at most n-1 characters and a NUL): %d %u %x %p %s %c, with l for
+// 64-bit numbers; returns the length.
+static int vformat(char *buf, int n, const char *fmt, va_list ap)
+{
+  int o = 0;
+#define PUT(c) do { if (o < n - 1) buf[o++] = (c); } while (0)
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%') { PUT(*p); continue; }
+    int lng = 0;
+    while (*++p == 'l') lng = 1;
+    if (*p == 's') {
+      const char *s = va_arg(ap, const char *);
+      while (s && *s) PUT(*s++);
+      continue;
+    }
+    if (*p == 'c') { PUT(va_arg(ap, int)); continue; }
+    if (*p == 'p') { PUT('0'); PUT('x'); }
+    unsigned long x;
+    int base = (*p == 'x' || *p == 'p') ? 16 : 10, neg = 0;
+    if (*p == 'd') {
+      long v = lng ? va_arg(ap, long) : va_arg(ap, int);
+      if (v < 0) { neg = 1; v = -v; }
+      x = v;
+    } else {
+      x = (lng || *p == 'p') ? va_arg(ap, unsigned long) : va_arg(ap, unsigned int);
+    }
+    char tmp[24];
+    int i = 0;
+    do tmp[i++] = "0123456789abcdef"[x % base]; while ((x /= base) != 0);
+    if (neg) PUT('-');
+    while (i > 0) PUT(tmp[--i]);
+  }
+#undef PUT
+  buf[o] = 0;
+  return o;
+}
+
+// Prints a formatted line on the console.
+void printf(const char *fmt, ...)
+{
+  char buf[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vformat(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  write(1, buf, n);
+}
+
+// Formats into buf of size n; returns the length.
+int snprintf(char *buf, int n, const char *fmt, ...)
+{
+  va_list ap;
+  va_start(ap, fmt);
+  int r = vformat(buf, n, fmt, ap);
+  va_end(ap);
+  return r;
+}
+
+// Ends the test as failed with a formatted reason (the runner prints it).
+void failf(const char *fmt, ...)
+{
+  char buf[64];
+  va_list ap;
+  va_start(ap, fmt);
+  vformat(buf, sizeof(buf), fmt, ap);
+  va_end(ap);
+  fail(buf);
+}
+
+// Reads the caller's memory counters into st. The kernel's copy into st may itself
+// fault (a fresh or copy-on-write stack page), counted after the numbers were taken;
+// a second call reports them, so a test's before/after difference is its own.
+void getstats(struct vmstat *st)
+{
+  vmstat(st);
+  vmstat(st);
+}
+
+// Fills n bytes with c; returns dst.
+void *memset(void *dst, int c, unsigned long n)
+{
+  char *d = dst;
+  while (n--) *d++ = c;
+  return dst;
+}
+
+// Returns the length of s.
+unsigned long strlen(const char *s)
+{
+  unsigned long n = 0;
+  while (s[n]) n++;
+  return n;
+}
+
+// Compares two strings.
+int strcmp(const char *a, const char *b)
+{
+  while (*a && *a == *b) a++, b++;
+  return (unsigned char)*a - (unsigned char)*b;
+}
+
+// Parses a decimal or 0x-hexadecimal number.
+long atol(const char *s)
+{
+  long v = 0;
+  if (s[0] == '0' && s[1] == 'x') {
+    for (s += 2; *s; s++)
+      v = v * 16 + (*s <= '9' ? *s - '0' : (*s | 32) - 'a' + 10);
+    return v;
+  }
+  while (*s >= '0' && *s <= '9') v = v * 10 + (*s++ - '0');
+  return v;
+}

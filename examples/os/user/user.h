@@ -1,0 +1,34 @@
+// What user programs can call: system calls and the small library in ulib.c.
+#pragma once
+#include "../kernel/syscall.h"
+
+#define PROT_READ 1
+#define PROT_WRITE 2
+#define PROT_EXEC 4
+#define PGSIZE 4096UL
+
+void exit(int status) __attribute__((noreturn));
+int fork(void);
+int exec(const char *path, char **argv);
+int wait(int *status);
+int getpid(void);
+long write(int fd, const void *buf, unsigned long n);
+int yield(void);
+long mmap(unsigned long addr, unsigned long len, int prot);
+int munmap(unsigned long addr, unsigned long len);
+int mprotect(unsigned long addr, unsigned long len, int prot);
+long frame(unsigned long va);
+int vmstat(struct vmstat *st);
+void fail(const char *why) __attribute__((noreturn));
+int hartid(void);
+unsigned long uptime(void);
+
+// ulib.c
+void printf(const char *fmt, ...);
+int snprintf(char *buf, int n, const char *fmt, ...);
+void *memset(void *dst, int c, unsigned long n);
+unsigned long strlen(const char *s);
+int strcmp(const char *a, const char *b);
+long atol(const char *s);
+void getstats(struct vmstat *st);
+void failf(const char *fmt, ...) __attribute__((noreturn));

@@ -1,0 +1,78 @@
+# System call stubs: the number in a7, then ecall (generated list, kernel/syscall.h).
+#include "../kernel/syscall.h"
+
+.globl exit
+exit:
+  li a7, SYS_exit
+  ecall
+  ret
+.globl fork
+fork:
+  li a7, SYS_fork
+  ecall
+  ret
+.globl exec
+exec:
+  li a7, SYS_exec
+  ecall
+  ret
+.globl wait
+wait:
+  li a7, SYS_wait
+  ecall
+  ret
+.globl getpid
+getpid:
+  li a7, SYS_getpid
+  ecall
+  ret
+.globl write
+write:
+  li a7, SYS_write
+  ecall
+  ret
+.globl yield
+yield:
+  li a7, SYS_yield
+  ecall
+  ret
+.globl mmap
+mmap:
+  li a7, SYS_mmap
+  ecall
+  ret
+.globl munmap
+munmap:
+  li a7, SYS_munmap
+  ecall
+  ret
+.globl mprotect
+mprotect:
+  li a7, SYS_mprotect
+  ecall
+  ret
+.globl frame
+frame:
+  li a7, SYS_frame
+  ecall
+  ret
+.globl vmstat
+vmstat:
+  li a7, SYS_vmstat
+  ecall
+  ret
+.globl fail
+fail:
+  li a7, SYS_fail
+  ecall
+  ret
+.globl hartid
+hartid:
+  li a7, SYS_hartid
+  ecall
+  ret
+.globl uptime
+uptime:
+  li a7, SYS_uptime
+  ecall
+  ret
