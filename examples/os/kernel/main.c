@@ -46,7 +46,6 @@ void kmain(uint64 hartid, uint64 dtb_pa)
   uint64 free_end = (dtb_pa > V2P(kernel_end) && dtb_pa < ram_end) ? PGROUNDDOWN(dtb_pa) : ram_end;
   kinit(V2P(kernel_end), free_end);
   kvm_init();
-  kvm_inithart();
   asid_init();
   kprintf("\npagoda-os: %d harts, boot hart %d, RAM %lu MiB, %s, %lu ASIDs, %s firmware\n",
           boardinfo.nharts, (int)hartid, boardinfo.ram_size >> 20,

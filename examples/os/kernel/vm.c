@@ -12,10 +12,28 @@ struct vmcount vmtotal;
 #define USER_PTE (PTE_V | PTE_U | PTE_A)
 #define GIB (1UL << 30)
 
-// Builds the kernel's root table for the mode asked by `vm=` (sv39 default, sv48):
-// all physical memory below the end of RAM at KBASE + pa with 1 GiB global pages.
-// KBASE's index is 256 in a Sv39 root and, under Sv48, in the table that root entry
-// 511 points to, so the kernel sits at the same addresses in both modes.
+// Returns a new kernel root table for `levels`: all physical memory below the end of RAM
+// at KBASE + pa with 1 GiB global pages. KBASE's index is 256 in a Sv39 root and, under
+// Sv48, in the table that root entry 511 points to, so the kernel sits at the same
+// addresses in both modes.
+static pagetable_t kvm_make(void)
+{
+  pagetable_t root = kalloc(), top = root;
+  if (levels == 4) {
+    top = kalloc();
+    root[511] = PA2PTE(V2P(top)) | PTE_V;
+  }
+  uint64 ngib = (boardinfo.ram_base + boardinfo.ram_size + GIB - 1) / GIB;
+  if (ngib > 64) ngib = 64;
+  for (uint64 i = 0; i < ngib; i++)
+    top[256 + i] = PA2PTE(i * GIB) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D | PTE_G;
+  return root;
+}
+
+// Chooses the paging mode (`vm=sv48`, default Sv39) and moves the boot hart onto the
+// kernel's table. A satp write with an unsupported MODE has no effect (privileged spec
+// 10.1.11), so reading satp back tells whether the hart offers Sv48; if not, Sv39 it is.
+// This works while running because the kernel's addresses are the same in both modes.
 void kvm_init(void)
 {
   const char *vm = bootarg("vm");
@@ -23,16 +41,15 @@ void kvm_init(void)
     satp_mode = SATP_SV48;
     levels = 4;
   }
-  kroot = kalloc();
-  pagetable_t top = kroot;
-  if (levels == 4) {
-    top = kalloc();
-    kroot[511] = PA2PTE(V2P(top)) | PTE_V;
+  kroot = kvm_make();
+  csr_write(satp, kernel_satp());
+  if ((csr_read(satp) >> 60) != (satp_mode >> 60)) {
+    kprintf("vm=sv48: this hart does not offer Sv48; using Sv39\n");
+    satp_mode = SATP_SV39;
+    levels = 3;
+    kroot = kvm_make();
   }
-  uint64 ngib = (boardinfo.ram_base + boardinfo.ram_size + GIB - 1) / GIB;
-  if (ngib > 64) ngib = 64;
-  for (uint64 i = 0; i < ngib; i++)
-    top[256 + i] = PA2PTE(i * GIB) | PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D | PTE_G;
+  kvm_inithart();
 }
 
 // Returns the satp value that runs the kernel alone (ASID 0).

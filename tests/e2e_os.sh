@@ -1,0 +1,59 @@
+#!/bin/bash
+# The teaching OS (examples/os, docs/OS.md) runs its self-checking tests: -smp 1 and 4,
+# Sv39 and Sv48, on Pagoda's firmware and on OpenSBI fw_jump, then with --ad=fault,
+# --tlb-flush=peer, a TLB without L2 and asids=4 (ASID rollovers). Each run must print
+# "N passed, 0 failed" and exit 0. A test that cannot be found must make the run exit 1
+# on both firmwares (the failure status reaches Pagoda's exit status).
+# Builds nothing: the kernel and disk come from BUILD_DIR/examples/os.
+PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
+OS=$BUILD/examples/os
+KERNEL=$OS/kernel.elf; DISK=$OS/disk.img
+FW=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf
+if [ ! -r "$KERNEL" ] || [ ! -r "$DISK" ]; then
+  if grep -q '^PAGODA_CROSS:BOOL=OFF' "$BUILD/CMakeCache.txt" 2>/dev/null; then
+    echo "SKIP: PAGODA_CROSS is off, so $KERNEL and $DISK are not built"; exit 0
+  fi
+  echo "FAIL: $KERNEL or $DISK not built"; exit 1
+fi
+[ -r "$FW" ] || { echo "FAIL: $FW missing (install opensbi)"; exit 1; }
+T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
+NTESTS=$(find "$OS/user" -name 'test_*' -type f | wc -l)
+rc=0
+
+# run NAME WANT_STATUS WANT_LINE [pagoda options...] -- [bootargs]
+run() {
+  local name=$1 want_st=$2 want_line=$3; shift 3
+  local opts=() args=""
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do opts+=("$1"); shift; done
+  [ "${1:-}" = -- ] && { shift; args="$*"; }
+  timeout -k 10 300 "$PAGODA" -m 256M -nographic --max-insns 4000000000 "${opts[@]}" \
+    -kernel "$KERNEL" -snapshot -drive file="$DISK",if=none,format=raw,id=x0 \
+    -device virtio-blk-device,drive=x0 -append "$args" >"$T/out" 2>&1
+  local st=$?
+  tr -d '\r' <"$T/out" >"$T/clean"
+  if [ "$st" != "$want_st" ] || ! grep -qx "$want_line" "$T/clean"; then
+    echo "FAIL: $name: exit status $st (want $want_st), wanted the line '$want_line'; output:"
+    cat "$T/clean"; rc=1
+  else
+    echo "ok: $name: $want_line, status $st"
+  fi
+}
+
+ALL="$NTESTS passed, 0 failed"
+for fw in pagoda opensbi; do
+  bios=(); [ $fw = opensbi ] && bios=(-bios "$FW")
+  for smp in 1 4; do
+    for vm in sv39 sv48; do
+      run "$fw -smp $smp $vm" 0 "$ALL" "${bios[@]}" -smp $smp -- vm=$vm
+    done
+  done
+  run "$fw unknown test" 1 "0 passed, 1 failed" "${bios[@]}" -smp 2 -- test=nosuch
+done
+run "--ad=fault" 0 "$ALL" -smp 4 --ad=fault
+run "--tlb-flush=peer" 0 "$ALL" -smp 4 --tlb-flush=peer -- vm=sv48
+run "--tlb l2=0" 0 "$ALL" -smp 4 --tlb l2=0
+run "asids=4" 0 "$ALL" -smp 4 -- asids=4
+grep -q 'asid: .* [1-9][0-9]* rollovers' "$T/clean" || { echo "FAIL: asids=4 made no ASID rollover"; rc=1; }
+run "test=cow" 0 "1 passed, 0 failed" -smp 4 -- test=cow
+[ $rc = 0 ] && echo PASS || echo "FAIL: os"
+exit $rc
