@@ -273,7 +273,10 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     c->pmpr = &m->pmpc[r->priv & 3];
     c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
-    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0 : default_geometry(m) ? 1 : 2;
+    /* path 1, the specialised one, counts no entry's hits: with
+     * mmu_track_entry_hits every context takes path 2 */
+    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0
+            : default_geometry(m) && !m->tlb[MMU_TLB_L1D].hits ? 1 : 2;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
     const uint32_t R = 0xaaaaaaaa, W = 0xcccccccc, X = 0xf0f0f0f0, U = 0xff00ff00, D = 0xffff0000;
@@ -324,7 +327,7 @@ static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_re
     if (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key)
         return 0;
     unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, r->priv); /* translated: S or U */
-    mmu_fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp);
+    mmu_fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp, true);
     return pmp;
 }
 
@@ -450,10 +453,10 @@ check_pmp:
 uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc, bool *l1_hit)
 {
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, l1_hit);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, false, l1_hit);
     if (m->ctx.path == 2)
         return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, m->cfg.repl, true,
-                              l1_hit);
+                              true, l1_hit);
     return NULL;
 }
 
@@ -548,6 +551,34 @@ unsigned mmu_tlb_capacity(const struct mmu *m, int which)
     return t ? t->sets * t->ways : 0;
 }
 
+void mmu_tlb_geometry(const struct mmu *m, int which, unsigned *sets, unsigned *ways)
+{
+    const struct tlb *t = tlb_of(m, which);
+    *sets = t ? t->sets : 0;
+    *ways = t ? t->ways : 0;
+}
+
+int mmu_track_entry_hits(struct mmu *m)
+{
+    for (int k = 0; k < 3; k++)
+        if (tlb_track_hits(&m->tlb[k]))
+            return -1;
+    if (m->ctx.path == 1) /* see mmu_fast_context */
+        m->ctx.path = 2;
+    return tlb_track_hits(&m->pwc.t);
+}
+
+/* Uses of L1D entry k that the fast path has not yet added to its hits. */
+static uint64_t fast_pending_hits(const struct mmu *m, size_t k)
+{
+    const struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    uint64_t n = 0;
+    for (int i = 0; i < MMU_FAST_N; i++)
+        if (m->fast[i].entry == k && m->fast[i].filled == t->filled[k])
+            n += m->fast[i].hits;
+    return n;
+}
+
 int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int max)
 {
     const struct tlb *t = tlb_of(m, which);
@@ -566,6 +597,7 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
                 .bytes = 1ULL << shift,
                 .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
                 .pbmt = e->pbmt, .levels = e->levels, .stamp = t->stamp[k],
+                .hits = !t->hits ? 0 : t->hits[k] + (which == MMU_TLB_L1D ? fast_pending_hits(m, k) : 0),
             };
         }
     }
@@ -626,13 +658,13 @@ const struct mmu_stats *mmu_get_stats(struct mmu *m)
 
 void mmu_stats_reset(struct mmu *m)
 {
+    for (int k = 0; k < MMU_FAST_N; k++)
+        mmu_fast_fold(m, &m->fast[k], true); /* the entries keep their hits */
     memset(&m->st, 0, sizeof m->st);
     memset(m->fast_hits, 0, sizeof m->fast_hits);
     memset(m->l2_refills, 0, sizeof m->l2_refills);
     m->pwc_walks = 0;
     m->pwc2_walks = 0;
-    for (int k = 0; k < MMU_FAST_N; k++)
-        m->fast[k].hits = 0;
 }
 
 void mmu_set_ad_hook(struct mmu *m, void (*hook)(void *ctx, uint64_t pte_pa), void *ctx)

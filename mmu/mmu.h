@@ -109,6 +109,25 @@ struct tlb_entry_view {
     uint8_t pbmt;       /* Svpbmt: 0 PMA, 1 NC, 2 IO */
     uint8_t levels;     /* 3, 4, 5: mode the entry was filled under */
     uint64_t stamp;     /* replacement stamp (LRU: last use; FIFO: fill) */
+    uint64_t hits;      /* lookups it answered since it was filled (0 unless mmu_track_entry_hits) */
+};
+
+/* A walk as memory holds it now (mmu_walk_inspect): one row per PTE read,
+ * from the root (level levels-1) down. */
+struct mmu_walk_row {
+    uint8_t level;      /* the PTE's level: levels-1 at the root, 0 for 4 KiB leaves */
+    uint64_t pte_pa;    /* where the PTE is */
+    uint64_t pte;       /* its value (0 when it could not be read) */
+    bool pwc;           /* the page-walk cache holds this PTE for va (a walk now would not read it) */
+};
+struct mmu_walk_view {
+    uint8_t levels;     /* 3 Sv39, 4 Sv48, 5 Sv57; 0 Bare (no rows) */
+    uint8_t nrows;
+    struct mmu_walk_row rows[5];
+    bool ok;            /* a valid leaf was found */
+    uint64_t pa;        /* ok: the physical address of va */
+    uint8_t size;       /* ok: enum mmu_page_size of the leaf */
+    const char *fault;  /* !ok: why a walk faults here ("V=0", "W without R", ...) */
 };
 
 void mmu_config_default(struct mmu_config *c);
@@ -179,6 +198,20 @@ void mmu_flush_all(struct mmu *m);
 int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int max);
 /* sets x ways of a structure (PWC: 1 x entries); 0 when absent. */
 unsigned mmu_tlb_capacity(const struct mmu *m, int which);
+/* Count from now on the hits of each TLB and PWC entry since its fill
+ * (tlb_entry_view.hits), as the view shows them; off by default, because
+ * the counting costs a few percent on TLB-missing code.  0, or -1 when
+ * out of memory. */
+int mmu_track_entry_hits(struct mmu *m);
+/* The same as its two factors (0 and 0 when absent). */
+void mmu_tlb_geometry(const struct mmu *m, int which, unsigned *sets, unsigned *ways);
+
+/* The walk of va under satp (its MODE, ASID and root) as a fresh walk of
+ * memory gives it now: each PTE read, which of them the page-walk cache
+ * would answer, and the leaf or why it faults (structure only: V, R/W,
+ * reserved bits, alignment; not the permissions of an access).  Changes
+ * nothing: no TLB, PWC, statistics or A/D update. */
+void mmu_walk_inspect(const struct mmu *m, uint64_t satp, uint64_t va, struct mmu_walk_view *out);
 
 /* The statistics now: a snapshot, valid until the next call (the fast
  * path's hits are folded in when it is taken). */

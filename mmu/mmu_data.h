@@ -53,26 +53,38 @@ static inline __attribute__((always_inline)) void mmu_evicted(struct mmu *m, int
 static inline __attribute__((always_inline)) void mmu_fill_missed_at(struct mmu *m, int which,
                                                                      const struct tlb_entry *n, unsigned ways,
                                                                      enum mmu_repl repl, size_t base,
-                                                                     uint64_t want)
+                                                                     uint64_t want, bool track)
 {
     struct tlb *t = &m->tlb[which];
-    if (tlb_put_at(t, tlb_insert_index_at(t, n, true, ways, base, want, repl), n, want))
+    if (tlb_put_at(t, tlb_insert_index_at(t, n, true, ways, base, want, repl), n, want, track))
         mmu_evicted(m, which);
 }
 
 /* mmu_fill_missed_at with the set and match word worked out from n. */
 static inline __attribute__((always_inline)) void mmu_fill_missed(struct mmu *m, int which,
                                                                   const struct tlb_entry *n, unsigned ways,
-                                                                  enum mmu_repl repl)
+                                                                  enum mmu_repl repl, bool track)
 {
     const struct tlb *t = &m->tlb[which];
     mmu_fill_missed_at(m, which, n, ways, repl, (size_t)(n->tag & t->set_mask) * ways,
-                       tlb_match_word(n->tag, n->size));
+                       tlb_match_word(n->tag, n->size), track);
+}
+
+/* Add fast slot f's uses not yet counted to the per-size counts and, while
+ * the L1D entry they were of still holds the same fill, to its hits. */
+static inline __attribute__((always_inline)) void mmu_fast_fold(struct mmu *m, struct mmu_fast *f, bool track)
+{
+    struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    m->fast_hits[f->size] += f->hits;
+    if (track && __builtin_expect(t->hits != NULL, 0) && t->filled[f->entry] == f->filled)
+        t->hits[f->entry] += f->hits;
+    f->hits = 0;
 }
 
 /* Point the fast path's slot for va at L1D entry src, with what PMP allows
  * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
-static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const struct tlb_entry *src, unsigned pmp)
+static inline __attribute__((always_inline)) void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host,
+                                                               const struct tlb_entry *src, unsigned pmp, bool track)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
     unsigned i = mmu_perm_index(src->flags);
@@ -82,8 +94,11 @@ static inline void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host, const
     uint64_t tag = (va >> 12) ^ m->fast_gen, empty = ((va >> 12) & (MMU_FAST_N - 1)) ^ 1;
     f->tag[MMU_LOAD - 1] = load_ok ? tag : empty;
     f->tag[MMU_STORE - 1] = store_ok ? tag : empty;
-    m->fast_hits[f->size] += f->hits;
-    f->hits = 0;
+    mmu_fast_fold(m, f, track);
+    if (track && __builtin_expect(t->hits != NULL, 0)) {
+        f->entry = (uint32_t)(src - t->e);
+        f->filled = t->filled[f->entry];
+    }
     f->addend = (uintptr_t)host - va;
     f->stamp = t->repl == MMU_REPL_LRU ? &t->stamp[src - t->e] : &m->stamp_sink;
     f->size = src->size;
@@ -125,7 +140,7 @@ static inline __attribute__((always_inline)) unsigned mmu_data_pmp(struct mmu *m
 static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu *m, uint64_t va,
                                                                       enum mmu_access acc, unsigned l1_ways,
                                                                       unsigned l2_ways, enum mmu_repl repl,
-                                                                      bool calls)
+                                                                      bool calls, bool track)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct pwc *p = &m->pwc;
@@ -186,7 +201,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
     if (!((pmp >> acc) & 1))
         return NULL;
 
-    tlb_touch_r(&p->t, t, repl); /* pwc_lookup's use */
+    tlb_touch_r(&p->t, t, repl, track); /* pwc_lookup's use */
     bool upper_global = t->global || (pte1 & PTE_G);
     if (pte1) {
         /* as walk.c does after a pointer: cache it (level 1) */
@@ -204,8 +219,8 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
         .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
         .size = MMU_PAGE_4K, .valid = 1, .global = upper_global || (pte & PTE_G), .levels = (uint8_t)c->levels,
     };
-    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways, repl);
-    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways, repl);
+    mmu_fill_missed(m, MMU_TLB_L2, &w, l2_ways, repl, track);
+    mmu_fill_missed(m, MMU_TLB_L1D, &w, l1_ways, repl, track);
     return host + (va & 0xfff);
 }
 
@@ -219,7 +234,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
 static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu *m, uint64_t va,
                                                                      enum mmu_access acc, unsigned l1_ways,
                                                                      unsigned l2_ways, enum mmu_repl repl,
-                                                                     bool calls, bool *l1_hit)
+                                                                     bool calls, bool track, bool *l1_hit)
 {
     const struct mmu_ctx *c = &m->ctx;
     struct tlb *l1 = &m->tlb[MMU_TLB_L1D], *l2 = &m->tlb[MMU_TLB_L2];
@@ -228,7 +243,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
     struct tlb_entry *e = tlb_find_n(l1, va, c->asid, l1_ways), *from_l2 = NULL;
     if (!e) {
         if (!(from_l2 = tlb_find_n(l2, va, c->asid, l2_ways)))
-            return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, repl, calls);
+            return mmu_data_walk_n(m, va, acc, l1_ways, l2_ways, repl, calls, track);
         e = from_l2;
     }
     if (!((c->ok[acc - 1] >> mmu_perm_index(e->flags)) & 1) || !e->host)
@@ -248,17 +263,17 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
          * next access to the page (the L1D hit just below): when the next
          * L1D fill evicts first, as it does when every access misses, the
          * slot would have been retired unused (lazy fill, docs/MMU.md). */
-        tlb_touch_r(l2, e, repl);
+        tlb_touch_r(l2, e, repl, track);
         MMU_COUNT(m->l2_refills[e->size]++);
         if (e->size == MMU_PAGE_4K) /* the set and match word of the L1D lookup that missed */
             mmu_fill_missed_at(m, MMU_TLB_L1D, e, l1_ways, repl, (size_t)((va >> 12) & l1->set_mask) * l1_ways,
-                               tlb_match_word(va >> 12, MMU_PAGE_4K));
+                               tlb_match_word(va >> 12, MMU_PAGE_4K), track);
         else
-            mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways, repl);
+            mmu_fill_missed(m, MMU_TLB_L1D, e, l1_ways, repl, track);
     } else {
-        tlb_touch_r(l1, e, repl);
+        tlb_touch_r(l1, e, repl, track);
         MMU_COUNT(m->fast_hits[e->size]++); /* counted as a fast hit is */
-        mmu_fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp);
+        mmu_fast_set(m, va & ~0xfffULL, host - (va & 0xfff), e, pmp, track);
         *l1_hit = true;
     }
     return host;

@@ -54,7 +54,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_first(struct 
                                                                         enum mmu_access acc, bool *l1_hit)
 {
     if (m->ctx.path == 1)
-        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, false, l1_hit);
+        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, false, false, l1_hit);
     return MMU_DATA_AGAIN;
 }
 

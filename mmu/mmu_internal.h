@@ -78,6 +78,13 @@ struct tlb {
      * a lookup compares one word per way and reads an entry only on a
      * match.  Written only by tlb_put() and tlb_remove() below. */
     uint64_t *match;
+    /* Only while a tool asks for them (mmu_track_entry_hits), else NULL:
+     * hits[k], the lookups e[k] answered since it was filled (the fast
+     * path's are added when its slot is reused, mmu_fast_fold); filled[k],
+     * the clock when e[k] was filled, which tells whether a fast slot's
+     * uses still belong to e[k].  Off, they cost a test of a pointer that
+     * is in the line already read. */
+    uint64_t *hits, *filled;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
     enum mmu_repl repl;
@@ -131,6 +138,10 @@ struct mmu_fast {
      * clock still advances, which keeps every order as it was) */
     uint64_t *stamp;
     uint64_t hits;           /* uses not yet added to fast_hits[size] */
+    /* the L1D entry those uses were of: its index, and its filled[] then
+     * (mmu_fast_fold adds them to its hits[] if it still holds that fill) */
+    uint64_t filled;
+    uint32_t entry;
     uint8_t size;
 } __attribute__((aligned(64)));
 
@@ -212,6 +223,9 @@ struct mmu {
 /* tlb.c */
 int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, uint64_t seed);
 void tlb_free(struct tlb *t);
+/* Start counting each entry's hits (struct tlb's hits[]); 0, or -1 when
+ * out of memory. */
+int tlb_track_hits(struct tlb *t);
 /* Remove entries per sfence.vma rules; returns how many. */
 unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 
@@ -327,15 +341,17 @@ static inline struct tlb_entry *tlb_find(struct tlb *t, uint64_t va, uint16_t as
  * repl is t->repl, passed so that a caller specialised for a policy has the
  * test folded away (as ways for tlb_find_n). */
 static inline __attribute__((always_inline)) void tlb_touch_r(struct tlb *t, const struct tlb_entry *e,
-                                                              enum mmu_repl repl)
+                                                              enum mmu_repl repl, bool track)
 {
     if (repl == MMU_REPL_LRU)
         t->stamp[e - t->e] = ++t->clock;
+    if (track && __builtin_expect(t->hits != NULL, 0))
+        MMU_COUNT(t->hits[e - t->e]++);
 }
 
 static inline __attribute__((always_inline)) void tlb_touch(struct tlb *t, const struct tlb_entry *e)
 {
-    tlb_touch_r(t, e, t->repl);
+    tlb_touch_r(t, e, t->repl, true);
 }
 
 /* tlb_find as a use of the TLB: the entry found becomes most recently used. */
@@ -516,7 +532,7 @@ static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_
 /* Write n into entry k (removing what it held), want being n's match word
  * (tlb_match_word); true when that entry was valid. */
 static inline __attribute__((always_inline)) bool tlb_put_at(struct tlb *t, size_t k, const struct tlb_entry *n,
-                                                          uint64_t want)
+                                                          uint64_t want, bool track)
 {
     struct tlb_entry *slot = &t->e[k];
     bool evicted = slot->valid;
@@ -527,6 +543,10 @@ static inline __attribute__((always_inline)) bool tlb_put_at(struct tlb *t, size
     *slot = *n;
     slot->valid = 1;
     t->stamp[k] = ++t->clock;
+    if (track && __builtin_expect(t->hits != NULL, 0)) {
+        t->filled[k] = t->clock;
+        t->hits[k] = 0;
+    }
     t->match[k] = want;
     return evicted;
 }
@@ -535,7 +555,7 @@ static inline __attribute__((always_inline)) bool tlb_put_at(struct tlb *t, size
 static inline __attribute__((always_inline)) bool tlb_put(struct tlb *t, struct tlb_entry *slot,
                                                        const struct tlb_entry *n)
 {
-    return tlb_put_at(t, (size_t)(slot - t->e), n, tlb_match_word(n->tag, n->size));
+    return tlb_put_at(t, (size_t)(slot - t->e), n, tlb_match_word(n->tag, n->size), true);
 }
 
 /* Insert (or overwrite an entry for the same page and address space);

@@ -30,14 +30,36 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
     return 0;
 }
 
+int tlb_track_hits(struct tlb *t)
+{
+    if (t->hits || !t->e)
+        return 0;
+    size_t n = (size_t)t->sets * t->ways;
+    t->filled = line_calloc(n, sizeof *t->filled);
+    t->hits = line_calloc(n, sizeof *t->hits);
+    if (!t->hits || !t->filled) {
+        line_free(t->hits);
+        line_free(t->filled);
+        t->hits = t->filled = NULL;
+        return -1;
+    }
+    for (size_t k = 0; k < n; k++) /* entries filled before: their fills are unknown, counts start now */
+        t->filled[k] = t->stamp[k];
+    return 0;
+}
+
 void tlb_free(struct tlb *t)
 {
     line_free(t->e);
     line_free(t->stamp);
     line_free(t->match);
+    line_free(t->hits);
+    line_free(t->filled);
     t->e = NULL;
     t->stamp = NULL;
     t->match = NULL;
+    t->hits = NULL;
+    t->filled = NULL;
     t->sets = t->ways = 0;
 }
 

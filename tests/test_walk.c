@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "mmu.h"
+#include "mmu_fast.h"
 
 #define RAM_BASE 0x80000000ULL
 #define RAM_SIZE (16ULL << 20)
@@ -566,6 +567,110 @@ static void test_global_from_nonleaf(void **state)
     assert_int_equal(mmu_get_stats(e->m)->walks, walks);
 }
 
+/* mmu_walk_inspect: each level's PTE, the PWC's part, the leaf or the
+ * fault, and nothing changed by looking. */
+static void test_inspect(void **state)
+{
+    struct env *e = *state;
+    struct mmu_req r = req(e, PRIV_S);
+    uint64_t leaf = map(e, 0x5000, RAM_BASE + 0x50000, 0, R | W | V); /* A clear: a walk would set it */
+    map(e, 0x6000, RAM_BASE + 0x60000, 0, RWXAD);
+    struct mmu_walk_view w;
+    mmu_walk_inspect(e->m, e->satp, 0x5123, &w);
+    assert_int_equal(w.levels, e->levels);
+    assert_int_equal(w.nrows, e->levels);
+    assert_true(w.ok);
+    assert_int_equal(w.pa, RAM_BASE + 0x50123);
+    assert_int_equal(w.size, MMU_PAGE_4K);
+    assert_int_equal(w.rows[0].level, e->levels - 1);
+    assert_int_equal(w.rows[0].pte_pa, e->root + 0 * 8);
+    assert_int_equal(w.rows[e->levels - 1].pte_pa, leaf);
+    for (unsigned i = 0; i < w.nrows; i++)
+        assert_false(w.rows[i].pwc);
+    assert_int_equal(*pte_ptr(e, leaf) & A, 0);               /* no A update */
+    assert_int_equal(mmu_get_stats(e->m)->pte_reads, 0);       /* no statistics */
+    struct tlb_entry_view none[4];
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, none, 4), 0);
+    /* after a walk of the neighbour page the PWC holds every non-leaf
+     * PTE on the path: only the leaf would be read */
+    assert_int_equal(xl(e, 0x6000, MMU_LOAD, &r, NULL), MMU_OK);
+    uint64_t reads = mmu_get_stats(e->m)->pte_reads;
+    mmu_walk_inspect(e->m, e->satp, 0x5000, &w);
+    for (unsigned i = 0; i + 1 < w.nrows; i++)
+        assert_true(w.rows[i].pwc);
+    assert_false(w.rows[w.nrows - 1].pwc);
+    assert_int_equal(mmu_get_stats(e->m)->pte_reads, reads);
+    /* another ASID: the PWC's entries are not its own */
+    mmu_walk_inspect(e->m, e->satp ^ (5ULL << 44), 0x5000, &w);
+    assert_false(w.rows[0].pwc);
+    /* faults: nothing mapped, a misaligned superpage, not canonical */
+    mmu_walk_inspect(e->m, e->satp, 0x40000000, &w);
+    assert_false(w.ok);
+    assert_non_null(strstr(w.fault, "V=0"));
+    map(e, 0x200000, RAM_BASE + 0x1000, 1, RWXAD);
+    mmu_walk_inspect(e->m, e->satp, 0x200000, &w);
+    assert_false(w.ok);
+    assert_non_null(strstr(w.fault, "misaligned"));
+    mmu_walk_inspect(e->m, e->satp, 1ULL << 62, &w);
+    assert_false(w.ok);
+    assert_int_equal(w.nrows, 0);
+    /* Bare: no rows, PA = VA */
+    mmu_walk_inspect(e->m, 0, 0x1234, &w);
+    assert_true(w.ok);
+    assert_int_equal(w.pa, 0x1234);
+    assert_int_equal(w.nrows, 0);
+}
+
+/* The hits of an L1D entry since its fill, through the general path, the
+ * data path and the fast path; a new fill starts again from 0. */
+static void test_entry_hits(void **state)
+{
+    struct env *e = *state;
+    struct mmu_req r = req(e, PRIV_S);
+    map(e, 0x5000, RAM_BASE + 0x50000, 0, RWXAD);
+    struct tlb_entry_view v[4];
+    assert_int_equal(mmu_track_entry_hits(e->m), 0);
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, NULL), MMU_OK); /* a miss and a fill */
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1);
+    assert_int_equal(v[0].hits, 0);
+    assert_int_equal(xl(e, 0x5008, MMU_LOAD, &r, NULL), MMU_OK);
+    assert_int_equal(xl(e, 0x5010, MMU_STORE, &r, NULL), MMU_OK);
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1);
+    assert_int_equal(v[0].hits, 2);
+    /* the fast path: a data-path hit fills its slot, five uses of it */
+    mmu_fast_context(e->m, &r);
+    bool l1 = false;
+    assert_non_null(mmu_data_ptr(e->m, 0x5018, MMU_LOAD, &l1));
+    assert_true(l1);
+    for (int i = 0; i < 5; i++)
+        assert_non_null(mmu_fast_lookup(e->m, 0x5020, MMU_LOAD));
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1);
+    assert_int_equal(v[0].hits, 8);
+    /* resetting the statistics keeps them */
+    mmu_stats_reset(e->m);
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1);
+    assert_int_equal(v[0].hits, 8);
+    /* a fence and a new fill: 0 again, the fast slot's old uses not added */
+    mmu_sfence_vma(e->m, false, 0, false, 0);
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, NULL), MMU_OK);
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1);
+    assert_int_equal(v[0].hits, 0);
+}
+
+/* Without mmu_track_entry_hits nothing is counted per entry. */
+static void test_entry_hits_off(void **state)
+{
+    struct env *e = *state;
+    struct mmu_req r = req(e, PRIV_S);
+    map(e, 0x5000, RAM_BASE + 0x50000, 0, RWXAD);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, NULL), MMU_OK);
+    struct tlb_entry_view v[4];
+    assert_int_equal(mmu_tlb_dump(e->m, MMU_TLB_L1D, v, 4), 1);
+    assert_int_equal(v[0].hits, 0);
+    assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 2);
+}
+
 #define T(f, s) cmocka_unit_test_setup_teardown(f, s, teardown)
 #define ALL_MODES(f) T(f, setup39), T(f, setup48), T(f, setup57)
 
@@ -590,6 +695,9 @@ int main(void)
         ALL_MODES(test_ad_pmp_write_denied),
         ALL_MODES(test_walk_reads_and_pwc),
         ALL_MODES(test_global_from_nonleaf),
+        ALL_MODES(test_inspect),
+        ALL_MODES(test_entry_hits),
+        T(test_entry_hits_off, setup39),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
