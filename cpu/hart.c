@@ -138,6 +138,8 @@ void hart_trap(struct hart *h, uint64_t cause, uint64_t tval)
     bool irq = cause >> 63;
     uint64_t code = cause & 63;
     uint64_t deleg = irq ? h->mideleg : h->medeleg;
+    if (__builtin_expect(h->watch != NULL, 0))
+        h->watch->trap(h->watch->ctx, h, cause, tval);
     if (h->priv <= PRIV_S && ((deleg >> code) & 1)) {
         h->scause = cause;
         h->sepc = h->pc;

@@ -86,6 +86,19 @@ struct hart_config {
     int pmp_entries;        /* 0 = default 16 */
 };
 
+struct hart;
+/* What a tool watching a hart (the TLB view; later traces and debuggers)
+ * is told.  h->watch is NULL when nothing watches, which is the usual case:
+ * the hooks sit on the trap and fence paths, never on the hot loop. */
+struct hart_watch {
+    void *ctx;
+    /* a trap is about to be taken from privilege h->priv at h->pc (the
+     * registers still hold what the trapping code left: an ecall's a0-a7) */
+    void (*trap)(void *ctx, struct hart *h, uint64_t cause, uint64_t tval);
+    /* an sfence.vma / sinval.vma was performed (rs1 != x0: has_va; rs2 != x0: has_asid) */
+    void (*fence)(void *ctx, struct hart *h, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+};
+
 struct hart {
     uint64_t x[32];
     uint64_t f[32];          /* NaN-boxed single values live in the low 32 bits */
@@ -151,6 +164,7 @@ struct hart {
     void *platform;
     /* called after every satp write (--tlb-flush=peer flushes the TLB here) */
     void (*satp_write_hook)(struct hart *h);
+    const struct hart_watch *watch; /* NULL: nothing watches */
 
     struct block *blocks;    /* 1 << BLOCK_BITS decoded blocks */
     const struct insn *cur;  /* the instruction running in the current block */

@@ -80,6 +80,8 @@ static void do_sfence(struct hart *h, const struct insn *d)
 {
     if (h->priv == PRIV_U || (h->priv == PRIV_S && (h->mstatus & MSTATUS_TVM))) { hart_illegal(h, d); return; }
     mmu_sfence_vma(h->mmu, d->rs1 != 0, h->x[d->rs1], d->rs2 != 0, (uint16_t)h->x[d->rs2]);
+    if (__builtin_expect(h->watch != NULL, 0))
+        h->watch->fence(h->watch->ctx, h, d->rs1 != 0, h->x[d->rs1], d->rs2 != 0, (uint16_t)h->x[d->rs2]);
     hart_flush_fetch(h);
 }
 

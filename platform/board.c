@@ -59,6 +59,9 @@ struct board {
 
     bool out_pending; /* UART or HTIF output waits in stdout's buffer */
 
+    const struct board_watch *watch; /* NULL: nothing watches */
+    unsigned running;                /* the hart whose turn it is */
+
     struct timespec start;
 };
 
@@ -109,6 +112,8 @@ static void hart_irq(void *ctx, unsigned hart, unsigned irq, bool level)
     struct board *b = ctx;
     if (hart >= b->nharts) return;
     struct hart *h = &b->harts[hart];
+    if (level && irq == IRQ_MSI && b->watch && b->watch->msip && !(h->mip_ext & (1ull << IRQ_MSI)))
+        b->watch->msip(b->watch->ctx, b->running, hart);
     if (level) h->mip_ext |= 1ull << irq;
     else h->mip_ext &= ~(1ull << irq);
     h->irq_check = true;
@@ -531,6 +536,12 @@ static void write_stats_json(struct board *b, double secs, const char *path)
     if (ferror(f) | fclose(f)) fprintf(stderr, "pagoda: %s: %s\n", path, strerror(errno)); /* e.g. a full disk */
 }
 
+void board_set_watch(struct board *b, const struct board_watch *w) { b->watch = w; }
+unsigned board_nharts(const struct board *b) { return b->nharts; }
+struct hart *board_harts(struct board *b) { return b->harts; }
+struct mmu *const *board_mmus(const struct board *b) { return b->mmus; }
+const uint64_t *board_mtime(const struct board *b) { return &b->mtime; }
+
 int board_run(struct board *b)
 {
     const struct board_opts *o = &b->o;
@@ -540,6 +551,8 @@ int board_run(struct board *b)
     uint64_t round = 0;
     int status = 0;
     bool limit_hit = false;
+    uint64_t budget = UINT64_MAX; /* per hart per round, from the watching tool (stepping) */
+    uint64_t tick_carry = 0;
     while (!b->exit_requested) {
         bool all_asleep = true;
         for (unsigned i = 0; i < b->nharts && !b->exit_requested; i++) {
@@ -547,7 +560,8 @@ int board_run(struct board *b)
             /* another hart may store between this hart's LR and SC: drop
              * reservations at every switch (see exec.c) */
             if (b->nharts > 1) h->resv_valid = false;
-            uint64_t q = quantum;
+            uint64_t q = quantum < budget ? quantum : budget;
+            b->running = i;
             if (o->max_insns) { /* stop exactly at the limit */
                 uint64_t done = limit_count(b);
                 if (done >= o->max_insns) break;
@@ -560,7 +574,11 @@ int board_run(struct board *b)
         if (o->realtime) {
             b->mtime = (uint64_t)(seconds_since(&b->start) * 1e7);
         } else {
-            b->mtime += quantum / TICKS_PER_INSN_DIV;
+            /* a round of q instructions per hart is q / 10 ticks; a
+             * stepping tool's short rounds carry the remainder */
+            tick_carry += quantum < budget ? quantum : budget;
+            b->mtime += tick_carry / TICKS_PER_INSN_DIV;
+            tick_carry %= TICKS_PER_INSN_DIV;
         }
         clint_update(b->clint);
         for (unsigned i = 0; i < b->nharts; i++)
@@ -600,6 +618,11 @@ int board_run(struct board *b)
         if (o->max_insns && limit_count(b) >= o->max_insns && !b->exit_requested) {
             fprintf(stderr, "pagoda: stopped after %" PRIu64 " instructions (--max-insns)\n", limit_count(b));
             status = 124;
+            limit_hit = true;
+            break;
+        }
+        if (b->watch && !b->watch->between_rounds(b->watch->ctx, &budget)) {
+            status = 0;
             limit_hit = true;
             break;
         }

@@ -48,6 +48,23 @@ struct board;
 /* Build the board and load the images.  Returns NULL after printing a
  * one-line error to stderr (*status = 1 for bad files, 2 for bad options). */
 struct board *board_create(const struct board_opts *o, int *status);
+/* A tool that watches the run (the TLB view).  between_rounds is called
+ * after every scheduling round: it may wait (a paused view), sets *budget
+ * to the most instructions each hart may run in the next round, and
+ * returns false to stop the guest.  msip is told when the running hart
+ * from sets hart to's CLINT msip.  Never called from the hot loop. */
+struct board_watch {
+    void *ctx;
+    bool (*between_rounds)(void *ctx, uint64_t *budget);
+    void (*msip)(void *ctx, unsigned from, unsigned to);
+};
+void board_set_watch(struct board *b, const struct board_watch *w);
+/* What a watching tool reads: the harts, their MMUs, mtime. */
+unsigned board_nharts(const struct board *b);
+struct hart *board_harts(struct board *b);
+struct mmu *const *board_mmus(const struct board *b);
+const uint64_t *board_mtime(const struct board *b);
+
 /* Run until the guest powers off, HTIF exit, Ctrl-A X or a limit; returns
  * the process exit status. */
 int board_run(struct board *b);
