@@ -3,7 +3,8 @@
 # Sv39 and Sv48, on Pagoda's firmware and on OpenSBI fw_jump, then with --ad=fault,
 # --tlb-flush=peer, a TLB without L2 and asids=4 (ASID rollovers). Each run must print
 # "N passed, 0 failed" and exit 0. A test that cannot be found must make the run exit 1
-# on both firmwares (the failure status reaches Pagoda's exit status).
+# on both firmwares (the failure status reaches Pagoda's exit status), and so must the
+# shootdown and forkthreads tests when nofence=munmap / nofence=cow leave a fence out.
 # Builds nothing: the kernel and disk come from BUILD_DIR/examples/os.
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 OS=$BUILD/examples/os
@@ -55,5 +56,11 @@ run "--tlb l2=0" 0 "$ALL" -smp 4 --tlb l2=0
 run "asids=4" 0 "$ALL" -smp 4 -- asids=4
 grep -q 'asid: .* [1-9][0-9]* rollovers' "$T/clean" || { echo "FAIL: asids=4 made no ASID rollover"; rc=1; }
 run "test=cow" 0 "1 passed, 0 failed" -smp 4 -- test=cow
+# The teaching switches leave a fence out: Pagoda's TLB keeps the stale entry and the
+# matching test must catch it.
+run "nofence=munmap" 1 "0 passed, 1 failed" -smp 4 -- nofence=munmap test=shootdown
+grep -q '^FAIL shootdown: .* after munmap returned' "$T/clean" || { echo "FAIL: nofence=munmap: not caught by the threads"; rc=1; }
+run "nofence=cow" 1 "0 passed, 1 failed" -smp 4 -- nofence=cow test=forkthreads
+grep -q '^FAIL forkthreads: .* saw the parent' "$T/clean" || { echo "FAIL: nofence=cow: not caught by the children"; rc=1; }
 [ $rc = 0 ] && echo PASS || echo "FAIL: os"
 exit $rc

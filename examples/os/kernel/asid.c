@@ -49,6 +49,9 @@ void asid_switch(struct vmspace *vs)
     }
     vs->asid = next_asid++;
     vs->asid_gen = generation;
+    // Threads of vs may still run elsewhere under the old ASID until their hart
+    // flushes for the new generation; vs_fence covers those harts by address alone.
+    vs->stale_mask |= vs->cpumask;
     vs->cpumask = 0; // harts behind this generation flush before they run it
   }
   if (c->asid_gen_seen != generation) {
@@ -58,4 +61,18 @@ void asid_switch(struct vmspace *vs)
   __sync_fetch_and_or(&vs->cpumask, 1UL << cpuid());
   release(&asidlock);
   csr_write(satp, satp_mode | (vs->asid << SATP_ASID_SHIFT) | (V2P(vs->root) >> PGSHIFT));
+}
+
+// Returns the harts that may still cache vs's translations under an ASID it had before
+// (a rollover gave it a new one while a thread of it ran there), forgetting the harts
+// that have flushed everything since. Called with vs->lock held.
+uint64 asid_stale_harts(struct vmspace *vs)
+{
+  acquire(&asidlock);
+  for (uint64 h = 0; h < NCPU; h++)
+    if ((vs->stale_mask >> h & 1) && cpus[h].asid_gen_seen == generation)
+      vs->stale_mask &= ~(1UL << h);
+  uint64 m = vs->stale_mask;
+  release(&asidlock);
+  return m;
 }

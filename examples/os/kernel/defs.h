@@ -57,6 +57,8 @@ struct vmspace {
   pagetable_t root;
   uint64 asid, asid_gen;   // valid while asid_gen equals the allocator's generation
   volatile uint64 cpumask; // harts whose TLB may hold entries of this ASID
+  uint64 stale_mask;       // harts that may still hold entries under an older ASID
+  int refs;                // threads sharing it
   int ntables;             // page-table pages, root included
   int nresident;           // user pages mapped
   struct vma vma[NVMA];
@@ -121,6 +123,7 @@ int krefcount(void *va);
 uint64 kfree_count(void);
 // bootargs (main.c)
 const char *bootarg(const char *key);
+int bootarg_has(const char *v, const char *word);
 // vm.c
 extern uint64 satp_mode;
 void kvm_init(void);
@@ -128,6 +131,7 @@ void kvm_inithart(void);
 uint64 kernel_satp(void);
 struct vmspace *vs_create(void);
 void vs_free(struct vmspace *vs);
+void vs_put(struct vmspace *vs);
 struct vmspace *vs_fork(struct vmspace *parent);
 int vma_add(struct vmspace *vs, uint64 start, uint64 end, uint64 prot, enum vmakind kind,
             int file, uint64 foff, uint64 fbytes);
@@ -138,12 +142,14 @@ int copyinstr(struct vmspace *vs, char *dst, uint64 src, uint64 max);
 uint64 vs_frame(struct vmspace *vs, uint64 va);
 long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
 int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len);
+int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
 void vs_fence(struct vmspace *vs, uint64 va, uint64 size);
 extern struct vmcount vmtotal;
 // asid.c
 void asid_init(void);
 void asid_switch(struct vmspace *vs);
+uint64 asid_stale_harts(struct vmspace *vs);
 extern uint64 asid_limit, asid_rollovers;
 // proc.c
 struct cpu *mycpu(void);
@@ -155,6 +161,7 @@ void yield(void);
 void sleep(void *chan, struct spinlock *lk);
 void wakeup(void *chan);
 int fork(void);
+int clone(uint64 pc, uint64 sp, uint64 a0, uint64 a1);
 void exit(int status) __attribute__((noreturn));
 int wait(int *status, char *why);
 int spawn(const char *path, char **argv);

@@ -48,6 +48,7 @@ static uint64 push_args(struct vmspace *vs, char **argv, int *argcp)
 // returns -1 and p is unchanged.
 int exec(struct proc *p, const char *path, char **argv)
 {
+  if (p->vs && p->vs->refs > 1) return -1; // other threads run in this address space
   int f = fs_lookup(path);
   struct elfhdr eh;
   if (f < 0 || fs_read(f, 0, &eh, sizeof(eh)) < 0 || eh.magic != ELF_MAGIC ||
@@ -81,7 +82,7 @@ int exec(struct proc *p, const char *path, char **argv)
     push_off();
     asid_switch(vs);
     pop_off();
-    vs_free(old);
+    vs_put(old);
   }
   p->tf.a0 = argc;
   return argc;

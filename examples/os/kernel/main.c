@@ -23,6 +23,19 @@ const char *bootarg(const char *key)
   return 0;
 }
 
+// Returns 1 if the comma-separated boot argument value v (ending at a space or NUL)
+// lists word.
+int bootarg_has(const char *v, const char *word)
+{
+  uint64 n = strlen(word);
+  for (;;) {
+    if (strncmp(v, word, n) == 0 && (v[n] == 0 || v[n] == ' ' || v[n] == ',')) return 1;
+    while (*v && *v != ' ' && *v != ',') v++;
+    if (*v != ',') return 0;
+    v++;
+  }
+}
+
 // Starts every other hart of the device tree through SBI HSM (SBI spec 9.1).
 static void start_harts(uint64 me)
 {

@@ -166,6 +166,27 @@ int fork(void)
   return np->pid;
 }
 
+// Creates a thread: a process sharing the caller's address space, starting at pc with
+// stack pointer sp and a0, a1 as given. Returns its pid, or -1.
+int clone(uint64 pc, uint64 sp, uint64 a0, uint64 a1)
+{
+  struct proc *p = myproc(), *np = allocproc();
+  if (!np) return -1;
+  __sync_fetch_and_add(&p->vs->refs, 1);
+  np->vs = p->vs;
+  np->tf = p->tf;
+  np->tf.epc = pc;
+  np->tf.sp = sp;
+  np->tf.a0 = a0;
+  np->tf.a1 = a1;
+  safestrcpy(np->name, p->name, sizeof(np->name));
+  acquire(&plock);
+  np->parent = p;
+  np->state = RUNNABLE;
+  release(&plock);
+  return np->pid;
+}
+
 // Starts a kernel process running fn (it has no user address space); the first one
 // becomes the parent of orphans.
 void kproc_start(void (*fn)(void), const char *name)
@@ -238,7 +259,7 @@ int wait(int *status, char *why)
       int pid = q->pid;
       if (status) *status = q->xstate;
       if (why) safestrcpy(why, q->why, sizeof(q->why));
-      if (q->vs) vs_free(q->vs);
+      if (q->vs) vs_put(q->vs);
       q->vs = 0;
       q->parent = 0;
       q->state = UNUSED;

@@ -45,6 +45,13 @@ long sbi_send_ipi(uint64 mask, uint64 base)
   return sbi_call(SBI_EXT_IPI, 0, mask, base, 0, 0, 0).error;
 }
 
+// Makes the harts in the mask run sfence.vma over [start, start+size) for every ASID,
+// and returns when they all have (SBI spec 8.2); returns the SBI error code.
+long sbi_remote_sfence_vma(uint64 mask, uint64 base, uint64 start, uint64 size)
+{
+  return sbi_call(SBI_EXT_RFENCE, 1, mask, base, start, size, 0).error;
+}
+
 // Makes the harts in the mask run sfence.vma over [start, start+size) for one ASID, and
 // returns when they all have (SBI spec 8.3); returns the SBI error code.
 long sbi_remote_sfence_vma_asid(uint64 mask, uint64 base, uint64 start, uint64 size, uint64 asid)

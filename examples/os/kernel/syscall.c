@@ -104,6 +104,8 @@ void syscall(void)
   case SYS_fail: r = sys_fail(p); break;
   case SYS_hartid: r = cpuid(); break;
   case SYS_uptime: r = ticks; break;
+  case SYS_clone: r = clone(tf->a0, tf->a1, tf->a2, tf->a3); break;
+  case SYS_mlock: r = vs_mlock(p->vs, tf->a0, tf->a1); break;
   default:
     kprintf("pid %d (%s): unknown system call %d\n", p->pid, p->name, (int)tf->a7);
     r = -1;

@@ -15,6 +15,8 @@
 #define SYS_fail 13      // say why the test fails (the runner prints it), then exit(1)
 #define SYS_hartid 14    // the hart the caller runs on
 #define SYS_uptime 15    // timer ticks since boot
+#define SYS_clone 16     // clone(pc, sp, a0, a1): a thread in the caller's address space
+#define SYS_mlock 17     // mlock(addr, len): every page present now and kept
 
 #ifndef __ASSEMBLER__
 // What SYS_vmstat reports.

@@ -7,6 +7,8 @@
 uint64 satp_mode = SATP_SV39;
 static int levels = 3;        // 3 for Sv39, 4 for Sv48
 static pagetable_t kroot;     // the kernel's own root table
+// Teaching switches (-append nofence=munmap,cow): leave one fence out on purpose.
+static int nofence_munmap, nofence_cow;
 struct vmcount vmtotal;
 
 #define USER_PTE (PTE_V | PTE_U | PTE_A)
@@ -36,6 +38,12 @@ static pagetable_t kvm_make(void)
 // This works while running because the kernel's addresses are the same in both modes.
 void kvm_init(void)
 {
+  const char *nf = bootarg("nofence");
+  nofence_munmap = nf && bootarg_has(nf, "munmap");
+  nofence_cow = nf && bootarg_has(nf, "cow");
+  if (nofence_munmap || nofence_cow)
+    kprintf("nofence:%s%s (on purpose: tests should catch the stale TLB entries)\n",
+            nofence_munmap ? " munmap" : "", nofence_cow ? " cow" : "");
   const char *vm = bootarg("vm");
   if (vm && strncmp(vm, "sv48", 4) == 0) {
     satp_mode = SATP_SV48;
@@ -106,6 +114,7 @@ struct vmspace *vs_create(void)
   for (int i = 256; i < 512; i++)
     vs->root[i] = kroot[i];
   vs->ntables = 1;
+  vs->refs = 1;
   return vs;
 }
 
@@ -127,6 +136,13 @@ void vs_free(struct vmspace *vs)
 {
   free_tree(vs->root, levels - 1, 256);
   kfree(vs);
+}
+
+// Drops one thread's reference to vs; the last one frees it.
+void vs_put(struct vmspace *vs)
+{
+  if (__sync_sub_and_fetch(&vs->refs, 1) == 0)
+    vs_free(vs);
 }
 
 // Copies the user part of table src (at `level`) into dst, sharing every frame: writable
@@ -164,7 +180,7 @@ struct vmspace *vs_fork(struct vmspace *parent)
   memmove(vs->vma, parent->vma, sizeof(vs->vma));
   vs->nvma = parent->nvma;
   int r = copy_tree(vs, parent->root, vs->root, levels - 1, 256);
-  vs_fence(parent, 0, 0);
+  if (!nofence_cow) vs_fence(parent, 0, 0);
   release(&parent->lock);
   if (r < 0) { vs_free(vs); return 0; }
   return vs;
@@ -214,6 +230,13 @@ void vs_fence(struct vmspace *vs, uint64 va, uint64 size)
     sbi_remote_sfence_vma_asid(mask & ~me, 0, va, size, vs->asid);
     vs->count.shootdowns_sent++;
   }
+  uint64 stale = vs->stale_mask ? asid_stale_harts(vs) : 0;
+  if (stale & me) {
+    if (size == 0 || size > 64 * PGSIZE) sfence_vma_all();
+    else for (uint64 a = va; a < va + size; a += PGSIZE) sfence_vma_va(a);
+  }
+  if (stale & ~me)
+    sbi_remote_sfence_vma(stale & ~me, 0, va, size);
 }
 
 // Fills a new frame for page va of region v: zeros, or the region's file bytes.
@@ -453,11 +476,11 @@ int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len)
     *pte = 0;
     vs->nresident--;
     if (nb == 64) { // fence before the frames can be reused
-      vs_fence(vs, addr, len);
+      if (!nofence_munmap) vs_fence(vs, addr, len);
       while (nb) kfree(batch[--nb]);
     }
   }
-  vs_fence(vs, addr, len);
+  if (!nofence_munmap) vs_fence(vs, addr, len);
   while (nb) kfree(batch[--nb]);
   release(&vs->lock);
   return 0;
@@ -493,4 +516,26 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   vs_fence(vs, addr, len);
   release(&vs->lock);
   return 0;
+}
+
+// mlock(addr, len): makes every page of the range present now (writable pages already
+// copied if copy-on-write), so no access to it faults later. There is no swapping yet,
+// so locked pages stay by themselves. Returns 0, or -1 if some page may not be mapped.
+int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  len = PGROUNDUP(len);
+  if (!range_ok(addr, len)) return -1;
+  acquire(&vs->lock);
+  int r = 0;
+  for (uint64 va = addr; va < addr + len && r == 0; va += PGSIZE) {
+    struct vma *v = vma_find(vs, va);
+    if (!v) { r = -1; break; }
+    int cause = (v->prot & PTE_W) ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT;
+    pte_t *pte = walk(vs, va, 0);
+    uint64 need = (v->prot & PTE_W) ? PTE_W : PTE_R;
+    if (!pte || (*pte & (PTE_V | need)) != (PTE_V | need))
+      r = fault_locked(vs, va, cause);
+  }
+  release(&vs->lock);
+  return r;
 }

@@ -6,3 +6,12 @@ _start:
   call exit
 1:
   j 1b
+
+# A new thread starts here (see thread_create): a0 = function, a1 = its argument.
+.globl thread_entry
+thread_entry:
+  mv t0, a0
+  mv a0, a1
+  jalr t0
+  li a0, 0
+  call exit

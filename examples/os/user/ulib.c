@@ -80,6 +80,17 @@ void getstats(struct vmstat *st)
   vmstat(st);
 }
 
+void thread_entry(void);
+
+// Starts a thread running fn(arg) on a fresh 64 KiB stack; returns its pid (wait() joins
+// it) or -1.
+int thread_create(void (*fn)(void *), void *arg)
+{
+  long stack = mmap(0, 65536, PROT_READ | PROT_WRITE);
+  if (stack == -1) return -1;
+  return clone(thread_entry, stack + 65536, (unsigned long)fn, (unsigned long)arg);
+}
+
 // Fills n bytes with c; returns dst.
 void *memset(void *dst, int c, unsigned long n)
 {

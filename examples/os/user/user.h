@@ -22,6 +22,8 @@ int vmstat(struct vmstat *st);
 void fail(const char *why) __attribute__((noreturn));
 int hartid(void);
 unsigned long uptime(void);
+int clone(void (*pc)(void), unsigned long sp, unsigned long a0, unsigned long a1);
+int mlock(unsigned long addr, unsigned long len);
 
 // ulib.c
 void printf(const char *fmt, ...);
@@ -30,5 +32,6 @@ void *memset(void *dst, int c, unsigned long n);
 unsigned long strlen(const char *s);
 int strcmp(const char *a, const char *b);
 long atol(const char *s);
+int thread_create(void (*fn)(void *), void *arg);
 void getstats(struct vmstat *st);
 void failf(const char *fmt, ...) __attribute__((noreturn));

@@ -1,4 +1,4 @@
-# System call stubs: the number in a7, then ecall (generated list, kernel/syscall.h).
+# System call stubs: the number (kernel/syscall.h) in a7, then ecall.
 #include "../kernel/syscall.h"
 
 .globl exit
@@ -74,5 +74,15 @@ hartid:
 .globl uptime
 uptime:
   li a7, SYS_uptime
+  ecall
+  ret
+.globl clone
+clone:
+  li a7, SYS_clone
+  ecall
+  ret
+.globl mlock
+mlock:
+  li a7, SYS_mlock
   ecall
   ret
