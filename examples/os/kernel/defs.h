@@ -44,6 +44,7 @@ struct vma {
   int file;          // file index for file-backed regions
   uint64 foff;       // file offset of start
   uint64 fbytes;     // bytes of file data from start; the rest reads as zero
+  uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard
 };
 
 // Per-process memory counters (also summed over the whole system in vmtotal).
@@ -135,6 +136,7 @@ void vs_put(struct vmspace *vs);
 struct vmspace *vs_fork(struct vmspace *parent);
 int vma_add(struct vmspace *vs, uint64 start, uint64 end, uint64 prot, enum vmakind kind,
             int file, uint64 foff, uint64 fbytes);
+#define FAULT_GUARD (-2)
 int vm_fault(struct vmspace *vs, uint64 va, int cause);
 int copyout(struct vmspace *vs, uint64 dst, const void *src, uint64 n);
 int copyin(struct vmspace *vs, void *dst, uint64 src, uint64 n);

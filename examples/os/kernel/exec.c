@@ -7,7 +7,8 @@
 #include "elf.h"
 
 #define USTACK_TOP MAXUVA
-#define USTACK_SIZE (1UL << 20)
+#define USTACK_MAX (1UL << 20)  // the stack grows on demand up to this size
+#define USTACK_INIT (4 * PGSIZE)
 
 // Adds a region for one loadable segment; returns 0 or -1.
 static int load_segment(struct vmspace *vs, int f, struct proghdr *ph)
@@ -61,8 +62,9 @@ int exec(struct proc *p, const char *path, char **argv)
     if (fs_read(f, eh.phoff + i * sizeof(ph), &ph, sizeof(ph)) < 0) goto bad;
     if (ph.type == PT_LOAD && ph.memsz > 0 && load_segment(vs, f, &ph) < 0) goto bad;
   }
-  if (vma_add(vs, USTACK_TOP - USTACK_SIZE, USTACK_TOP, PTE_R | PTE_W, VMA_ANON, 0, 0, 0) < 0)
+  if (vma_add(vs, USTACK_TOP - USTACK_INIT, USTACK_TOP, PTE_R | PTE_W, VMA_ANON, 0, 0, 0) < 0)
     goto bad;
+  vs->vma[vs->nvma - 1].limit = USTACK_TOP - USTACK_MAX; // its lowest page is the guard
   int argc;
   uint64 sp = push_args(vs, argv, &argc);
   if (!sp) goto bad;

@@ -144,6 +144,17 @@ void wakeup(void *chan)
   release(&plock);
 }
 
+// Makes np, set up by fork or clone, a runnable child of p named like it; returns its pid.
+static int start_child(struct proc *np, struct proc *p)
+{
+  safestrcpy(np->name, p->name, sizeof(np->name));
+  acquire(&plock);
+  np->parent = p;
+  np->state = RUNNABLE;
+  release(&plock);
+  return np->pid;
+}
+
 // Creates a child with a copy-on-write copy of the caller; returns the child's pid to
 // the parent (0 to the child, through its trapframe), or -1.
 int fork(void)
@@ -158,12 +169,7 @@ int fork(void)
   }
   np->tf = p->tf;
   np->tf.a0 = 0;
-  safestrcpy(np->name, p->name, sizeof(np->name));
-  acquire(&plock);
-  np->parent = p;
-  np->state = RUNNABLE;
-  release(&plock);
-  return np->pid;
+  return start_child(np, p);
 }
 
 // Creates a thread: a process sharing the caller's address space, starting at pc with
@@ -179,12 +185,7 @@ int clone(uint64 pc, uint64 sp, uint64 a0, uint64 a1)
   np->tf.sp = sp;
   np->tf.a0 = a0;
   np->tf.a1 = a1;
-  safestrcpy(np->name, p->name, sizeof(np->name));
-  acquire(&plock);
-  np->parent = p;
-  np->state = RUNNABLE;
-  release(&plock);
-  return np->pid;
+  return start_child(np, p);
 }
 
 // Starts a kernel process running fn (it has no user address space); the first one

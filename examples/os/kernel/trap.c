@@ -57,7 +57,13 @@ void usertrap(void)
     syscall();
   } else if (scause == EXC_INSN_PAGE_FAULT || scause == EXC_LOAD_PAGE_FAULT ||
              scause == EXC_STORE_PAGE_FAULT) {
-    if (vm_fault(p->vs, stval, scause) < 0) {
+    int r = vm_fault(p->vs, stval, scause);
+    if (r == FAULT_GUARD) {
+      kprintf("pid %d (%s): stack overflow: touched the guard page at %p, pc %p: killed\n",
+              p->pid, p->name, stval, p->tf.epc);
+      safestrcpy(p->why, "stack overflow (guard page)", sizeof(p->why));
+      p->killed = 1;
+    } else if (r < 0) {
       kprintf("pid %d (%s): %s page fault at %p, pc %p: killed\n", p->pid, p->name,
               scause == EXC_STORE_PAGE_FAULT ? "store" : scause == EXC_LOAD_PAGE_FAULT ? "load" : "fetch",
               stval, p->tf.epc);

@@ -196,6 +196,7 @@ int vma_add(struct vmspace *vs, uint64 start, uint64 end, uint64 prot, enum vmak
   struct vma *v = &vs->vma[vs->nvma++];
   v->start = start; v->end = end; v->prot = prot; v->kind = kind;
   v->file = file; v->foff = foff; v->fbytes = fbytes;
+  v->limit = 0;
   return 0;
 }
 
@@ -204,6 +205,30 @@ static struct vma *vma_find(struct vmspace *vs, uint64 va)
 {
   for (int i = 0; i < vs->nvma; i++)
     if (vs->vma[i].start <= va && va < vs->vma[i].end) return &vs->vma[i];
+  return 0;
+}
+
+// Returns the stack region that may grow down to va, extended to cover it; 0 if none
+// may.
+static struct vma *stack_grow(struct vmspace *vs, uint64 va)
+{
+  for (int i = 0; i < vs->nvma; i++) {
+    struct vma *v = &vs->vma[i];
+    if (!v->limit || va >= v->start || va < v->limit + PGSIZE) continue;
+    uint64 start = PGROUNDDOWN(va);
+    for (int j = 0; j < vs->nvma; j++) // never grow over another region
+      if (j != i && vs->vma[j].end > start && vs->vma[j].start < v->start) return 0;
+    v->start = start;
+    return v;
+  }
+  return 0;
+}
+
+// Returns 1 if va lies in the guard page below a stack's growth limit.
+static int stack_guard(struct vmspace *vs, uint64 va)
+{
+  for (int i = 0; i < vs->nvma; i++)
+    if (vs->vma[i].limit && va >= vs->vma[i].limit && va < vs->vma[i].limit + PGSIZE) return 1;
   return 0;
 }
 
@@ -258,12 +283,15 @@ static void *fill_page(struct vma *v, uint64 va)
   return mem;
 }
 
-// Handles a page fault at va (cause 12 fetch, 13 load, 15 store): fills a missing page,
-// or copies a copy-on-write one. Returns 0 if the access may be retried, -1 if it is
-// not allowed. Called with vs->lock held.
+// Handles a page fault at va (cause 12 fetch, 13 load, 15 store): fills a missing page
+// (growing a stack down to it if needed), or copies a copy-on-write one. Returns 0 if
+// the access may be retried, FAULT_GUARD for a stack's guard page, -1 if it is not
+// allowed. Called with vs->lock held.
 static int fault_locked(struct vmspace *vs, uint64 va, int cause)
 {
   struct vma *v = vma_find(vs, va);
+  if (!v && stack_guard(vs, va)) return FAULT_GUARD;
+  if (!v) v = stack_grow(vs, va);
   uint64 need = cause == EXC_STORE_PAGE_FAULT ? PTE_W : cause == EXC_INSN_PAGE_FAULT ? PTE_X : PTE_R;
   if (!v || !(v->prot & need)) return -1;
   vs->count.faults++;
@@ -308,7 +336,7 @@ static int fault_locked(struct vmspace *vs, uint64 va, int cause)
   return -1;
 }
 
-// Locks vs and handles a page fault; returns 0 to retry, -1 to kill.
+// Locks vs and handles a page fault; returns 0 to retry, -1 or FAULT_GUARD to kill.
 int vm_fault(struct vmspace *vs, uint64 va, int cause)
 {
   if (va >= MAXUVA) return -1;
@@ -420,6 +448,7 @@ static int vma_split(struct vmspace *vs, uint64 va)
   w->start = va;
   w->foff += cut;
   w->fbytes = w->fbytes > cut ? w->fbytes - cut : 0;
+  w->limit = 0; // only the lowest part of a stack grows
   return 0;
 }
 
