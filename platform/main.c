@@ -11,6 +11,9 @@
 #include <unistd.h>
 
 #include "board.h"
+#ifdef PAGODA_HAVE_VIEW
+#include "view/view.h"
+#endif
 
 static const char usage_line[] =
     "usage: pagoda [options] [PROGRAM.elf]   (pagoda --help for the options)\n";
@@ -44,7 +47,11 @@ static const char help_text[] =
 "  --trace                      print every executed instruction (hart, mode, pc, bits, disassembly)\n"
     "  --realtime                   mtime follows the host clock (default: instruction count)\n"
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
-    "  --dump-dtb FILE              write the generated device tree and exit (QEMU: dumpdtb)\n";
+    "  --dump-dtb FILE              write the generated device tree and exit (QEMU: dumpdtb)\n"
+    "The TLB view (docs/VIEW.md):\n"
+    "  --view[=quit-on-close]       a window showing every hart's TLBs live (needs a display)\n"
+    "  --view-png FILE              draw the same view off-screen into FILE when the run ends\n"
+    "  --view-every N               with --view-png: also FILE-000001.png... every N instructions\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -168,6 +175,12 @@ static bool can_write_file(const char *path)
     return true;
 }
 
+#ifdef PAGODA_HAVE_VIEW
+/* The board's watch hooks, handed to the view. */
+static bool watch_between_rounds(void *ctx, uint64_t *budget) { return view_turn(ctx, budget); }
+static void watch_msip(void *ctx, unsigned from, unsigned to) { view_msip(ctx, from, to); }
+#endif
+
 int main(int argc, char **argv)
 {
     struct board_opts o;
@@ -182,6 +195,9 @@ int main(int argc, char **argv)
 
     struct drive_def drives[BOARD_MAX_DRIVES];
     unsigned ndrives = 0;
+    bool view = false, view_quit_on_close = false;
+    const char *view_png = NULL;
+    uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
     unsigned ndevices = 0;
 
@@ -261,6 +277,14 @@ int main(int argc, char **argv)
             NEEDVAL();
             if (strcmp(val, "mon:stdio") && strcmp(val, "stdio") && strcmp(val, "none"))
                 return usage_error("unsupported %s (the UART is always on stdio)", val);
+        } else if (!strcmp(name, "view")) {
+            if (val && strcmp(val, "quit-on-close")) return usage_error("bad --view value %s (only quit-on-close)", val);
+            view = true;
+            view_quit_on_close = val != NULL;
+        } else if (!strcmp(name, "view-png")) { NEEDVAL(); view_png = val; }
+        else if (!strcmp(name, "view-every")) {
+            NEEDVAL();
+            if (!parse_u64(val, &view_every) || !view_every) return usage_error("bad --view-every value %s", val);
         } else if (!strcmp(name, "stats")) o.stats = true;
         else if (!strcmp(name, "stats-json")) { NEEDVAL(); o.stats_json = val; }
         else if (!strcmp(name, "max-insns")) {
@@ -348,10 +372,44 @@ int main(int argc, char **argv)
         return 1;
     }
 
+    if (view_every && !view_png) return usage_error("%s needs --view-png FILE", "--view-every");
+#ifndef PAGODA_HAVE_VIEW
+    (void)view_quit_on_close;
+    if (view || view_png) return usage_error("%s: this pagoda was built without SDL2 (PAGODA_SDL=OFF)", view ? "--view" : "--view-png");
+#endif
+    if (view_png && !can_write_file(view_png)) {
+        fprintf(stderr, "pagoda: %s: %s\n", view_png, strerror(errno));
+        return 1;
+    }
+
     int status;
     struct board *b = board_create(&o, &status);
     if (!b) return status;
+#ifdef PAGODA_HAVE_VIEW
+    struct view *v = NULL;
+    struct board_watch watch;
+    if (view || view_png) {
+        struct view_opts vo = { .window = view, .png = view_png, .every = view_every, .quit_on_close = view_quit_on_close };
+        struct view_source src = { board_nharts(b), board_harts(b), board_mmus(b), board_mtime(b) };
+        char err[256];
+        v = view_create(&vo, &src, err, sizeof err);
+        if (!v) {
+            if (view)
+                fprintf(stderr, "pagoda: --view: %s; --view-png FILE draws the view without a display\n", err);
+            else
+                fprintf(stderr, "pagoda: --view-png: %s\n", err);
+            board_destroy(b);
+            return 2;
+        }
+        watch = (struct board_watch){ v, watch_between_rounds, watch_msip };
+        board_set_watch(b, &watch);
+    }
+#endif
     int rc = board_run(b);
+#ifdef PAGODA_HAVE_VIEW
+    if (v && view_finish(v) && rc == 0) rc = 1;
+    view_destroy(v);
+#endif
     board_destroy(b);
     return rc;
 }

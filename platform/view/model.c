@@ -1,0 +1,329 @@
+/* The view model (model.h): cells and their marks, colours, the lines of
+ * text the view shows, the counter graphs and the shootdown ring.  No SDL. */
+#include "model.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const tlb_names[4] = { "L1I", "L1D", "L2", "PWC" };
+
+int view_model_init(struct view_model *m, unsigned nharts, struct mmu *const *mmus)
+{
+    memset(m, 0, sizeof *m);
+    m->harts = calloc(nharts ? nharts : 1, sizeof *m->harts);
+    if (!m->harts)
+        return -1;
+    m->nharts = nharts;
+    m->ctl.sel_tlb = -1;
+    m->ctl.sel_cell = -1;
+    m->ctl.stop_fault_va = ~0ULL;
+    for (unsigned i = 0; i < nharts; i++) {
+        struct view_hart *h = &m->harts[i];
+        h->id = i;
+        for (int k = 0; k < 4; k++) {
+            struct view_tlb *t = &h->tlb[k];
+            t->name = tlb_names[k];
+            mmu_tlb_geometry(mmus[i], k, &t->sets, &t->ways);
+            size_t n = (size_t)t->sets * t->ways;
+            if (!n)
+                continue;
+            t->cells = calloc(n, sizeof *t->cells);
+            if (!t->cells) {
+                view_model_free(m);
+                return -1;
+            }
+            for (size_t c = 0; c < n; c++)
+                t->cells[c].rgb = VIEW_EMPTY_RGB;
+        }
+    }
+    return 0;
+}
+
+void view_model_free(struct view_model *m)
+{
+    for (unsigned i = 0; m->harts && i < m->nharts; i++)
+        for (int k = 0; k < 4; k++)
+            free(m->harts[i].tlb[k].cells);
+    free(m->harts);
+    m->harts = NULL;
+    m->nharts = 0;
+}
+
+/* An HSV colour (h in [0, 1), s and v in [0, 1]) as 0xRRGGBB. */
+static uint32_t hsv_rgb(double h, double s, double v)
+{
+    double f = h * 6.0;
+    int i = (int)f % 6;
+    f -= (int)f;
+    double p = v * (1 - s), q = v * (1 - s * f), t = v * (1 - s * (1 - f));
+    double r, g, b;
+    switch (i) {
+    case 0: r = v, g = t, b = p; break;
+    case 1: r = q, g = v, b = p; break;
+    case 2: r = p, g = v, b = t; break;
+    case 3: r = p, g = q, b = v; break;
+    case 4: r = t, g = p, b = v; break;
+    default: r = v, g = p, b = q; break;
+    }
+    return (uint32_t)(r * 255.0 + 0.5) << 16 | (uint32_t)(g * 255.0 + 0.5) << 8 | (uint32_t)(b * 255.0 + 0.5);
+}
+
+uint32_t view_asid_rgb(uint16_t asid, bool global)
+{
+    if (global)
+        return 0xe8dcb8; /* warm white: in every address space */
+    /* golden-ratio steps around the hue circle: neighbours far apart; two
+     * brightness bands so that ASIDs 61 apart (hues close again) differ */
+    double h = (double)asid * 0.6180339887498949;
+    h -= (double)(uint64_t)h;
+    return hsv_rgb(h, 0.70, (asid / 61) % 2 ? 0.70 : 0.95);
+}
+
+uint32_t view_mark_rgb(enum view_mark mk)
+{
+    switch (mk) {
+    case VIEW_MARK_HIT: return 0x3cff3c;   /* green */
+    case VIEW_MARK_FILL: return 0x3ca0ff;  /* blue */
+    case VIEW_MARK_EVICT: return 0xffa020; /* orange */
+    case VIEW_MARK_FENCE: return 0xff2828; /* red */
+    default: return 0x000000;
+    }
+}
+
+const char *view_size_name(unsigned size)
+{
+    static const char *const names[MMU_NSIZES] = { "4K", "64K", "2M", "1G", "512G", "256T" };
+    return size < MMU_NSIZES ? names[size] : "?";
+}
+
+const char *view_sd_kind_name(unsigned kind)
+{
+    static const char *const names[VIEW_NSDKINDS] = { "IPI", "SFENCE", "SFENCE.ASID", "FENCE.I", "MSIP" };
+    return kind < VIEW_NSDKINDS ? names[kind] : "?";
+}
+
+/* "RWXUGAD"-style flags: the letter where the bit is set, '-' where not. */
+static void flag_letters(uint8_t flags, char out[8])
+{
+    static const char letters[] = "RWXUGAD";
+    for (int i = 0; i < 7; i++)
+        out[i] = (flags >> (i + 1)) & 1 ? letters[i] : '-';
+    out[7] = 0;
+}
+
+char *view_cell_describe(const struct view_tlb *t, const struct view_cell *c, char *buf, size_t len)
+{
+    if (!c->valid) {
+        snprintf(buf, len, "(empty)");
+        return buf;
+    }
+    const struct tlb_entry_view *e = &c->e;
+    static const char *const pbmt[4] = { "PMA", "NC", "IO", "rsv" };
+    char fl[8];
+    flag_letters(e->flags, fl);
+    uint64_t age = t->age_base >= e->stamp ? t->age_base - e->stamp : 0;
+    if (strcmp(t->name, "PWC") == 0) {
+        snprintf(buf, len,
+                 "set %u way %u: level %u PTE for VA 0x%" PRIx64 " (%" PRIu64 " MiB) -> table 0x%" PRIx64
+                 "  ASID %u%s  Sv%u  age %" PRIu64 "  hits %" PRIu64,
+                 e->set, e->way, e->size, e->va, e->bytes >> 20, e->pa, e->asid, e->global ? " global" : "",
+                 12 + 9 * e->levels, age, e->hits);
+    } else {
+        unsigned vpn_bits = 9 * (e->levels ? e->levels : 3);
+        snprintf(buf, len,
+                 "set %u way %u: VPN 0x%" PRIx64 " (VA 0x%" PRIx64 ") -> PPN 0x%" PRIx64 "  %s  ASID %u%s  %s  %s"
+                 "  Sv%u  age %" PRIu64 "  hits %" PRIu64,
+                 e->set, e->way, (uint64_t)((e->va >> 12) & ((1ULL << vpn_bits) - 1)), e->va, e->pa >> 12,
+                 view_size_name(e->size), e->asid, e->global ? " G" : "", fl, pbmt[e->pbmt & 3], 12 + 9 * e->levels,
+                 age, e->hits);
+    }
+    return buf;
+}
+
+char *view_walk_describe(const struct mmu_walk_view *w, unsigned i, char *buf, size_t len)
+{
+    if (i < w->nrows) {
+        const struct mmu_walk_row *r = &w->rows[i];
+        const char *pwc = r->pwc ? "  (page-walk cache)" : "";
+        bool valid = r->pte & 1, leaf = valid && (r->pte & 0xa);
+        char what[48];
+        if (!valid) {
+            snprintf(what, sizeof what, "invalid");
+        } else if (leaf) {
+            char fl[8];
+            flag_letters((uint8_t)r->pte, fl);
+            snprintf(what, sizeof what, "leaf %s", fl);
+        } else {
+            snprintf(what, sizeof what, "-> table 0x%" PRIx64, (uint64_t)((r->pte >> 10 & ((1ULL << 44) - 1)) << 12));
+        }
+        snprintf(buf, len, "L%u PTE @0x%" PRIx64 " = 0x%016" PRIx64 "  %s%s", r->level, r->pte_pa, r->pte, what,
+                 pwc);
+        return buf;
+    }
+    if (w->levels == 0)
+        snprintf(buf, len, "Bare: no translation, PA = VA");
+    else if (w->ok)
+        snprintf(buf, len, "-> PA 0x%" PRIx64 " (%s page, %u PTE reads without the PWC)", w->pa,
+                 view_size_name(w->size), w->nrows);
+    else
+        snprintf(buf, len, "page fault: %s", w->fault ? w->fault : "?");
+    return buf;
+}
+
+/* Are two entries the same translation (the same page of the same address
+ * space, mapped the same way)? */
+static bool same_entry(const struct tlb_entry_view *a, const struct tlb_entry_view *b)
+{
+    return a->va == b->va && a->pa == b->pa && a->size == b->size && a->asid == b->asid &&
+           a->global == b->global && a->flags == b->flags && a->levels == b->levels && a->pbmt == b->pbmt;
+}
+
+/* Mark cell c with mk at full strength. */
+static void mark(struct view_cell *c, enum view_mark mk)
+{
+    c->mark = (uint8_t)mk;
+    c->fade = VIEW_FADE_FRAMES;
+}
+
+void view_tlb_update(struct view_tlb *t, const struct tlb_entry_view *e, int n)
+{
+    size_t total = (size_t)t->sets * t->ways;
+    if (!total)
+        return;
+    /* e is in set-major order with only the valid entries: walk it beside
+     * the cells */
+    int j = 0;
+    uint64_t newest = 0;
+    for (size_t k = 0; k < total; k++) {
+        struct view_cell *c = &t->cells[k];
+        const struct tlb_entry_view *now = NULL;
+        if (j < n && (size_t)e[j].set * t->ways + e[j].way == k)
+            now = &e[j++];
+        if (c->fade)
+            c->fade--;
+        if (c->fade == 0)
+            c->mark = VIEW_MARK_NONE;
+        if (now) {
+            if (now->stamp > newest)
+                newest = now->stamp;
+            if (!c->valid)
+                mark(c, VIEW_MARK_FILL);
+            else if (!same_entry(&c->e, now) || now->hits < c->e.hits)
+                /* another page (or the same page filled again): the old
+                 * one was evicted, or refilled after a fault or D update */
+                mark(c, c->e.va == now->va && c->e.asid == now->asid ? VIEW_MARK_FILL : VIEW_MARK_EVICT);
+            else if (now->hits > c->e.hits)
+                mark(c, VIEW_MARK_HIT);
+            c->valid = true;
+            c->e = *now;
+            c->rgb = view_asid_rgb(now->asid, now->global);
+        } else {
+            if (c->valid)
+                mark(c, VIEW_MARK_FENCE);
+            c->valid = false;
+            c->rgb = VIEW_EMPTY_RGB;
+        }
+    }
+    t->age_base = newest;
+}
+
+/* The slot for a new element of a ring of cap slots whose oldest is at
+ * *head and that holds *len: the next free one, or the oldest (dropped)
+ * when full. */
+static unsigned ring_push(unsigned *head, unsigned *len, unsigned cap)
+{
+    if (*len < cap)
+        return (*head + (*len)++) % cap;
+    unsigned slot = *head;
+    *head = (*head + 1) % cap;
+    return slot;
+}
+
+void view_hart_sample(struct view_hart *h, const struct mmu_stats *now, uint64_t instret, double dt)
+{
+    const struct mmu_stats *was = &h->stats;
+    float v[VIEW_NSERIES];
+    v[VIEW_S_MIPS] = dt > 0 ? (float)((double)(instret - h->instret) / dt / 1e6) : 0.0f;
+    for (int k = 0; k < 3; k++) {
+        uint64_t l = now->tlb[k].lookups - was->tlb[k].lookups, hi = now->tlb[k].hits - was->tlb[k].hits;
+        v[VIEW_S_L1I_HIT + k] = l ? (float)(100.0 * (double)hi / (double)l) : 100.0f;
+    }
+    v[VIEW_S_WALKS] = (float)(now->walks - was->walks);
+    uint64_t f = 0, g = 0;
+    for (int a = 0; a < 3; a++)
+        f += now->page_faults[a] - was->page_faults[a];
+    for (int k = 0; k < 4; k++)
+        g += now->fences[k] - was->fences[k];
+    v[VIEW_S_FAULTS] = (float)f;
+    v[VIEW_S_FENCES] = (float)g;
+    unsigned slot = ring_push(&h->hist_head, &h->hist_len, VIEW_HISTORY);
+    for (int s = 0; s < VIEW_NSERIES; s++)
+        h->hist[s][slot] = v[s];
+    h->stats = *now;
+    h->instret = instret;
+}
+
+float view_hist_at(const struct view_hart *h, unsigned s, unsigned i)
+{
+    return h->hist[s][(h->hist_head + i) % VIEW_HISTORY];
+}
+
+struct view_shootdown *view_sd_begin(struct view_model *m, unsigned from, uint64_t targets, unsigned kind,
+                                     uint64_t start, uint64_t size, uint16_t asid, const uint64_t *instret,
+                                     uint64_t mtime)
+{
+    unsigned slot = ring_push(&m->sd_head, &m->sd_count, VIEW_SHOOTDOWNS);
+    struct view_shootdown *s = &m->sd[slot];
+    memset(s, 0, sizeof *s);
+    s->from = from;
+    s->targets = targets;
+    s->kind = (uint8_t)kind;
+    s->start = start;
+    s->size = size;
+    s->asid = asid;
+    s->t_insn = from < m->nharts ? instret[from] : 0;
+    s->t_mtime = mtime;
+    for (unsigned t = 0; t < m->nharts && t < VIEW_MAX_HARTS; t++)
+        if ((targets >> t) & 1) {
+            s->lat_insns[t] = instret[t]; /* the start, until done */
+            s->lat_mtime[t] = mtime;
+        }
+    s->fade = VIEW_FADE_FRAMES * 4;
+    if (from < m->nharts)
+        m->harts[from].shootdowns_sent++;
+    return s;
+}
+
+unsigned view_sd_event(struct view_model *m, unsigned h, bool fence, uint64_t instret, uint64_t mtime)
+{
+    unsigned done = 0;
+    if (h >= VIEW_MAX_HARTS)
+        return 0;
+    for (unsigned i = 0; i < m->sd_count; i++) {
+        struct view_shootdown *s = &m->sd[(m->sd_head + i) % VIEW_SHOOTDOWNS];
+        uint64_t bit = 1ULL << h;
+        if (!(s->targets & bit) || (s->done & bit))
+            continue;
+        bool wants_fence = s->kind == VIEW_SD_SFENCE || s->kind == VIEW_SD_SFENCE_ASID || s->kind == VIEW_SD_MSIP;
+        if (wants_fence != fence)
+            continue;
+        s->done |= bit;
+        s->lat_insns[h] = instret - s->lat_insns[h];
+        s->lat_mtime[h] = mtime - s->lat_mtime[h];
+        if (h < m->nharts)
+            m->harts[h].shootdowns_received++;
+        done++;
+    }
+    return done;
+}
+
+void view_sd_fade(struct view_model *m)
+{
+    for (unsigned i = 0; i < m->sd_count; i++) {
+        struct view_shootdown *s = &m->sd[(m->sd_head + i) % VIEW_SHOOTDOWNS];
+        if (s->fade)
+            s->fade--;
+    }
+}

@@ -1,0 +1,408 @@
+/* The view between scheduling rounds (view.h): when to take a snapshot of
+ * the harts and their MMUs into the model, the hooks that see shootdowns,
+ * fences and faults as they happen, pausing and stepping, and the PNGs. */
+#include "view.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../cpu/hart.h"
+#include "draw.h"
+#include "model.h"
+
+/* SBI extension IDs and the legacy (v0.1) ones that send IPIs or fences
+ * (SBI specification, chapters "Legacy Extensions", "IPI Extension" and
+ * "RFENCE Extension"). */
+#define SBI_EXT_IPI 0x735049
+#define SBI_EXT_RFENCE 0x52464E43
+#define SBI_LEGACY_SEND_IPI 4
+#define SBI_LEGACY_FENCE_I 5
+#define SBI_LEGACY_SFENCE_VMA 6
+#define SBI_LEGACY_SFENCE_VMA_ASID 7
+
+#define FRAME_SECONDS (1.0 / 30.0)   /* the window: at most about 30 snapshots a second */
+#define PNG_SNAPSHOT_INSNS 1000000   /* --view-png alone: a snapshot per this many instructions */
+
+struct view {
+    struct view_opts o;
+    struct view_source src;
+    struct view_model m;
+    struct view_window *win;
+    struct hart_watch watch;
+    struct tlb_entry_view *buf;     /* room for the largest structure's entries */
+    size_t buf_len;
+    uint64_t *instret;              /* per hart, for view_sd_begin */
+    uint64_t *round_instret;        /* per hart: instret when this round began */
+    bool *uses_sbi;                 /* per hart: made an SBI IPI/RFENCE call (then its MSIP writes are the firmware's) */
+    struct timespec t0, last_frame;
+    double last_sample;
+    uint64_t next_snapshot;         /* total instructions at the next deterministic snapshot */
+    uint64_t next_png;              /* total instructions at the next numbered PNG (--view-every) */
+    unsigned png_count;
+    const char *stop_reason;        /* set by a hook: pause at the end of this round */
+    char stop_text[120];
+};
+
+static double seconds(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (double)(t.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+static uint64_t total_insns(const struct view *v)
+{
+    uint64_t n = 0;
+    for (unsigned i = 0; i < v->src.nharts; i++)
+        n += v->src.harts[i].instret;
+    return n;
+}
+
+/* Hart id's guest time now, in mtime ticks: mtime moves once per round, so
+ * add the instructions the hart has run in this round at the board's rate
+ * (one tick per 10 instructions, a 100 MIPS hart), which makes a latency
+ * shorter than a round measurable. */
+static uint64_t guest_time(const struct view *v, unsigned id)
+{
+    return *v->src.mtime + (v->src.harts[id].instret - v->round_instret[id]) / 10;
+}
+
+/* A new shootdown from hart from: its start on each target's own clock
+ * (guest_time), so that each latency is measured on one hart's clock. */
+static void begin_shootdown(struct view *v, unsigned from, uint64_t targets, unsigned kind, uint64_t start,
+                            uint64_t size, uint16_t asid)
+{
+    for (unsigned i = 0; i < v->src.nharts; i++)
+        v->instret[i] = v->src.harts[i].instret;
+    struct view_shootdown *s = view_sd_begin(&v->m, from, targets, kind, start, size, asid, v->instret,
+                                             guest_time(v, from));
+    for (unsigned t = 0; t < v->src.nharts && t < VIEW_MAX_HARTS; t++)
+        if ((targets >> t) & 1)
+            s->lat_mtime[t] = guest_time(v, t);
+}
+
+/* Ask to pause at the end of this round; v->stop_text says why. */
+static void stop(struct view *v)
+{
+    v->stop_reason = v->stop_text;
+}
+
+/* The SBI v0.2 hart mask of an IPI or RFENCE call (a0 = mask, a1 = base;
+ * base = -1 means every hart), as bits of harts 0..63. */
+static uint64_t sbi_targets(const struct view *v, uint64_t mask, uint64_t base)
+{
+    uint64_t all = v->src.nharts >= 64 ? ~0ULL : (1ULL << v->src.nharts) - 1;
+    if (base == ~0ULL)
+        return all;
+    if (base >= 64)
+        return 0;
+    return (mask << base) & all;
+}
+
+/* hart_watch.trap: SBI calls that shoot down (an ecall from S-mode), the
+ * software interrupts that complete IPIs, page faults to stop at. */
+static void on_trap(void *ctx, struct hart *h, uint64_t cause, uint64_t tval)
+{
+    struct view *v = ctx;
+    unsigned id = (unsigned)(h - v->src.harts);
+    uint64_t mtime = guest_time(v, id);
+    if (cause == 9) { /* environment call from S-mode */
+        uint64_t ext = h->x[17], fid = h->x[16], a0 = h->x[10], a1 = h->x[11];
+        uint64_t all_but_me = sbi_targets(v, 0, ~0ULL) & ~(1ULL << id);
+        int kind = -1;
+        uint64_t targets = 0, start = 0, size = ~0ULL;
+        uint16_t asid = 0;
+        if (ext == SBI_EXT_IPI && fid == 0) {
+            kind = VIEW_SD_IPI, targets = sbi_targets(v, a0, a1);
+        } else if (ext == SBI_EXT_RFENCE && fid <= 6) {
+            targets = sbi_targets(v, a0, a1);
+            kind = fid == 0 ? VIEW_SD_FENCE_I : fid == 2 ? VIEW_SD_SFENCE_ASID : VIEW_SD_SFENCE;
+            if (fid != 0)
+                start = h->x[12], size = h->x[13], asid = (uint16_t)h->x[14];
+        } else if (ext >= SBI_LEGACY_SEND_IPI && ext <= SBI_LEGACY_SFENCE_VMA_ASID) {
+            /* the legacy calls pass a pointer to the mask; taken as every other hart */
+            targets = all_but_me;
+            kind = ext == SBI_LEGACY_SEND_IPI ? VIEW_SD_IPI
+                 : ext == SBI_LEGACY_FENCE_I ? VIEW_SD_FENCE_I
+                 : ext == SBI_LEGACY_SFENCE_VMA ? VIEW_SD_SFENCE : VIEW_SD_SFENCE_ASID;
+            if (ext >= SBI_LEGACY_SFENCE_VMA)
+                start = h->x[11], size = h->x[12], asid = (uint16_t)h->x[13];
+        }
+        if (kind >= 0) {
+            v->uses_sbi[id] = true;
+            begin_shootdown(v, id, targets, (unsigned)kind, start, size, asid);
+            if (v->m.ctl.stop_on_shootdown) {
+                snprintf(v->stop_text, sizeof v->stop_text, "stopped: hart %u sent a shootdown (%s) to %d harts",
+                         id, view_sd_kind_name((unsigned)kind), __builtin_popcountll(targets));
+                stop(v);
+            }
+        }
+        return;
+    }
+    if ((cause >> 63) && ((cause & 63) == IRQ_SSI || (cause & 63) == IRQ_MSI)) {
+        view_sd_event(&v->m, id, false, h->instret, mtime);
+        return;
+    }
+    if (cause == 12 || cause == 13 || cause == 15) { /* instruction, load, store/AMO page fault */
+        uint64_t want = v->m.ctl.stop_fault_va;
+        if (v->m.ctl.stop_on_fault && (want == ~0ULL || (want >> 12) == (tval >> 12))) {
+            snprintf(v->stop_text, sizeof v->stop_text, "stopped: hart %u page fault (cause %" PRIu64 ") at 0x%" PRIx64,
+                     id, cause, tval);
+            stop(v);
+        }
+    }
+}
+
+/* hart_watch.fence: completes the shootdowns waiting for it. */
+static void on_fence(void *ctx, struct hart *h, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    struct view *v = ctx;
+    unsigned id = (unsigned)(h - v->src.harts);
+    (void)has_asid, (void)asid;
+    view_sd_event(&v->m, id, true, h->instret, guest_time(v, id));
+    if (v->m.ctl.stop_on_fence) {
+        if (has_va)
+            snprintf(v->stop_text, sizeof v->stop_text, "stopped: hart %u sfence.vma 0x%" PRIx64, id, va);
+        else
+            snprintf(v->stop_text, sizeof v->stop_text, "stopped: hart %u sfence.vma (all addresses)", id);
+        stop(v);
+    }
+}
+
+void view_msip(struct view *v, unsigned from, unsigned to)
+{
+    if (from >= v->src.nharts || v->uses_sbi[from] || to >= 64)
+        return;
+    begin_shootdown(v, from, 1ULL << to, VIEW_SD_MSIP, 0, ~0ULL, 0);
+    if (v->m.ctl.stop_on_shootdown) {
+        snprintf(v->stop_text, sizeof v->stop_text, "stopped: hart %u wrote the msip of hart %u", from, to);
+        stop(v);
+    }
+}
+
+/* The walk view again, for the hart and VA it names. */
+static void refresh_walk(struct view *v)
+{
+    struct view_walk *w = &v->m.walk;
+    if (!w->active || w->hart >= v->src.nharts)
+        return;
+    w->satp = v->src.harts[w->hart].satp;
+    mmu_walk_inspect(v->src.mmus[w->hart], w->satp, w->va, &w->w);
+}
+
+/* Take a snapshot of every hart and MMU into the model. */
+static void snapshot(struct view *v)
+{
+    struct view_model *m = &v->m;
+    double now = seconds(&v->t0);
+    double dt = now - v->last_sample;
+    v->last_sample = now;
+    uint64_t total = total_insns(v);
+    m->mips = dt > 0 && m->snapshots ? (double)(total - m->total_insns) / dt / 1e6 : 0.0;
+    m->total_insns = total;
+    m->mtime = *v->src.mtime;
+    m->host_seconds = now;
+    for (unsigned i = 0; i < v->src.nharts; i++) {
+        const struct hart *h = &v->src.harts[i];
+        struct mmu *mu = v->src.mmus[i];
+        struct view_hart *vh = &m->harts[i];
+        vh->pc = h->pc;
+        vh->priv = h->priv;
+        vh->satp = h->satp;
+        vh->wfi = h->wfi;
+        vh->mtime = m->mtime;
+        for (int k = 0; k < 4; k++) {
+            int n = mmu_tlb_dump(mu, k, v->buf, (int)v->buf_len);
+            view_tlb_update(&vh->tlb[k], v->buf, n);
+        }
+        view_hart_sample(vh, mmu_get_stats(mu), h->instret, dt);
+    }
+    view_sd_fade(m);
+    refresh_walk(v);
+    m->snapshots++;
+}
+
+/* FILE with a number before its extension: "view.png", 3 -> "view-000003.png". */
+static void numbered(const char *file, unsigned n, char *out, size_t len)
+{
+    const char *dot = strrchr(file, '.');
+    const char *slash = strrchr(file, '/');
+    if (!dot || (slash && dot < slash))
+        dot = file + strlen(file);
+    snprintf(out, len, "%.*s-%06u%s", (int)(dot - file), file, n, dot);
+}
+
+static int write_png(struct view *v, const char *path)
+{
+    char err[200];
+    if (view_png_write(&v->m, path, err, sizeof err) == 0)
+        return 0;
+    fprintf(stderr, "pagoda: %s\n", err);
+    return -1;
+}
+
+struct view *view_create(const struct view_opts *o, const struct view_source *src, char *err, size_t errlen)
+{
+    struct view *v = calloc(1, sizeof *v);
+    if (!v) {
+        snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    v->o = *o;
+    v->src = *src;
+    size_t most = 0;
+    for (unsigned i = 0; i < src->nharts; i++)
+        for (int k = 0; k < 4; k++)
+            if (mmu_tlb_capacity(src->mmus[i], k) > most)
+                most = mmu_tlb_capacity(src->mmus[i], k);
+    v->buf_len = most ? most : 1;
+    v->buf = calloc(v->buf_len, sizeof *v->buf);
+    v->instret = calloc(src->nharts ? src->nharts : 1, sizeof *v->instret);
+    v->uses_sbi = calloc(src->nharts ? src->nharts : 1, sizeof *v->uses_sbi);
+    v->round_instret = calloc(src->nharts ? src->nharts : 1, sizeof *v->round_instret);
+    bool tracked = true;
+    for (unsigned i = 0; i < src->nharts; i++)
+        tracked = tracked && mmu_track_entry_hits(src->mmus[i]) == 0;
+    if (!tracked || !v->buf || !v->instret || !v->uses_sbi || !v->round_instret || view_model_init(&v->m, src->nharts, src->mmus)) {
+        snprintf(err, errlen, "out of memory");
+        view_destroy(v);
+        return NULL;
+    }
+    if (o->window) {
+        v->win = view_window_open(err, errlen);
+        if (!v->win) {
+            view_destroy(v);
+            return NULL;
+        }
+    }
+    v->watch = (struct hart_watch){ .ctx = v, .trap = on_trap, .fence = on_fence };
+    for (unsigned i = 0; i < src->nharts; i++)
+        src->harts[i].watch = &v->watch;
+    clock_gettime(CLOCK_MONOTONIC, &v->t0);
+    v->last_frame = v->t0;
+    v->next_snapshot = PNG_SNAPSHOT_INSNS;
+    v->next_png = o->every;
+    snapshot(v);
+    if (v->win)
+        view_window_draw(v->win, &v->m);
+    return v;
+}
+
+/* While paused: handle the window until the person resumes, steps or
+ * stops.  Returns false when the guest is to stop. */
+static bool wait_paused(struct view *v)
+{
+    struct view_control *c = &v->m.ctl;
+    while (c->paused && !c->step && !c->quit && !c->closed) {
+        bool changed = view_window_poll(v->win, &v->m, 33, v->o.quit_on_close);
+        if (c->walk_requested) {
+            c->walk_requested = false;
+            refresh_walk(v);
+            changed = true;
+        }
+        if (changed && !c->closed)
+            view_window_draw(v->win, &v->m);
+    }
+    if (c->closed)
+        c->paused = false;
+    return !c->quit;
+}
+
+static bool turn(struct view *v, uint64_t *budget);
+
+bool view_turn(struct view *v, uint64_t *budget)
+{
+    bool go_on = turn(v, budget);
+    for (unsigned i = 0; i < v->src.nharts; i++) /* the next round begins */
+        v->round_instret[i] = v->src.harts[i].instret;
+    return go_on;
+}
+
+/* view_turn, but for noting where the next round begins. */
+static bool turn(struct view *v, uint64_t *budget)
+{
+    struct view_control *c = &v->m.ctl;
+    uint64_t total = total_insns(v);
+    *budget = UINT64_MAX;
+    if (v->o.every && total >= v->next_png) {
+        char path[4096];
+        snapshot(v);
+        numbered(v->o.png, ++v->png_count, path, sizeof path);
+        write_png(v, path);
+        while (v->next_png <= total)
+            v->next_png += v->o.every;
+    }
+    if (!v->win || c->closed) {
+        if (!v->win && total >= v->next_snapshot) { /* deterministic: by instructions */
+            snapshot(v);
+            while (v->next_snapshot <= total)
+                v->next_snapshot += PNG_SNAPSHOT_INSNS;
+        }
+        return true;
+    }
+    if (v->stop_reason) {
+        c->paused = true;
+        c->step = 0;
+        snprintf(c->message, sizeof c->message, "%s", v->stop_reason);
+        v->stop_reason = NULL;
+    }
+    bool stepping = c->step != 0;
+    if (stepping || c->paused || seconds(&v->last_frame) >= FRAME_SECONDS) {
+        clock_gettime(CLOCK_MONOTONIC, &v->last_frame);
+        snapshot(v);
+        view_window_poll(v->win, &v->m, 0, v->o.quit_on_close);
+        if (c->walk_requested) {
+            c->walk_requested = false;
+            refresh_walk(v);
+        }
+        if (!c->closed)
+            view_window_draw(v->win, &v->m);
+    }
+    if (c->quit)
+        return false;
+    if (c->step) { /* run the step this round, then pause again */
+        *budget = c->step;
+        c->step = 0;
+        return true;
+    }
+    if (c->paused && !wait_paused(v))
+        return false;
+    if (c->step) {
+        *budget = c->step;
+        c->step = 0;
+    }
+    if (c->slow && !c->paused) {
+        struct timespec ts = { 0, (long)c->slow * 1000000L };
+        nanosleep(&ts, NULL);
+    }
+    return true;
+}
+
+int view_finish(struct view *v)
+{
+    snapshot(v);
+    if (v->win && !v->m.ctl.closed)
+        view_window_draw(v->win, &v->m);
+    return v->o.png ? write_png(v, v->o.png) : 0;
+}
+
+void view_destroy(struct view *v)
+{
+    if (!v)
+        return;
+    for (unsigned i = 0; i < v->src.nharts; i++)
+        if (v->src.harts[i].watch == &v->watch)
+            v->src.harts[i].watch = NULL;
+    if (v->win)
+        view_window_close(v->win);
+    view_model_free(&v->m);
+    free(v->buf);
+    free(v->instret);
+    free(v->uses_sbi);
+    free(v->round_instret);
+    free(v);
+}

@@ -1,0 +1,51 @@
+/* The TLB view as the board sees it: create it from a description of the
+ * harts (struct view_source), call view_turn between scheduling turns and
+ * view_finish at the end.  Nothing here is called from the hot loop; with
+ * no view the board never calls any of it.  The window and the off-screen
+ * PNG are two ways of showing the same struct view_model (model.h). */
+#ifndef PAGODA_VIEW_H
+#define PAGODA_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct hart;
+struct mmu;
+
+/* What the view reads: the board's harts and their MMUs, and mtime. */
+struct view_source {
+    unsigned nharts;
+    struct hart *harts;        /* nharts harts */
+    struct mmu *const *mmus;   /* mmus[i]: hart i's */
+    const uint64_t *mtime;
+};
+
+struct view_opts {
+    bool window;               /* --view: an SDL window */
+    const char *png;           /* --view-png FILE: written at the end of the run */
+    uint64_t every;            /* --view-every N: FILE numbered every N instructions (0: only at the end) */
+    bool quit_on_close;        /* --view=quit-on-close: closing the window stops the guest */
+};
+
+struct view;
+
+/* Open the view (the window, when asked).  NULL with a one-line reason in
+ * err when it cannot (no display, no font). */
+struct view *view_create(const struct view_opts *o, const struct view_source *src, char *err, size_t errlen);
+/* Between two scheduling rounds: takes a snapshot when one is due, draws,
+ * handles the window's events, and waits while the view is paused.  Sets
+ * *budget to the most instructions each hart may run in the next round
+ * (stepping) and returns true while the guest should go on, false when the
+ * person asked to stop it. */
+bool view_turn(struct view *v, uint64_t *budget);
+/* The run has ended: a last snapshot, and the PNG when asked.  Returns 0, or
+ * -1 after a one-line error on stderr (the PNG could not be written). */
+int view_finish(struct view *v);
+/* Hart from wrote 1 to hart to's CLINT msip (the board tells the view):
+ * a shootdown, unless from makes SBI calls (then the firmware is
+ * delivering one the view already saw). */
+void view_msip(struct view *v, unsigned from, unsigned to);
+void view_destroy(struct view *v);
+
+#endif
