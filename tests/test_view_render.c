@@ -230,6 +230,15 @@ static void test_png_cells(void **state)
     /* the selected hart's panel has the highlighted border, the other not */
     assert_int_equal(px(&im, l.panel[1].r.x, l.panel[1].r.y + l.panel[1].r.h / 2), VIEW_RGB_SELECT);
     assert_int_not_equal(px(&im, l.panel[0].r.x, l.panel[0].r.y + l.panel[0].r.h / 2), VIEW_RGB_SELECT);
+    /* the shootdown: a dot in its kind's colour at the middle of the sender's panel */
+    assert_int_equal(px(&im, l.panel[0].r.x + l.panel[0].r.w / 2, l.panel[0].r.y + l.panel[0].r.h / 2 - 2),
+                     view_sd_rgb(VIEW_SD_SFENCE));
+    /* the walk: the row the page-walk cache answers is marked */
+    int marked = 0;
+    for (int x = l.walk.x; x < l.walk.x + 40; x++)
+        for (int y = l.walk.y; y < l.walk.y + l.walk.h; y++)
+            marked += px(&im, x, y) == VIEW_RGB_PWC_ROW;
+    assert_true(marked >= 10);
     /* the background */
     assert_int_equal(px(&im, 1, VIEW_HEIGHT / 2), VIEW_RGB_BG);
     /* text was drawn in the title line and in the walk box */

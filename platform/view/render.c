@@ -16,7 +16,6 @@
 #define RGB_BORDER 0x2c333d
 #define RGB_OK 0x7ee787
 #define RGB_BAD 0xff7b72
-#define RGB_PWC_ROW 0x4fc1ff
 
 struct pen {
     SDL_Renderer *r;
@@ -161,16 +160,16 @@ static char priv_letter(uint8_t priv)
     return priv == PRIV_U ? 'U' : priv == PRIV_S ? 'S' : priv == PRIV_M ? 'M' : '?';
 }
 
-static uint32_t sd_kind_rgb(uint8_t k)
+uint32_t view_sd_rgb(unsigned kind)
 {
     static const uint32_t rgb[VIEW_NSDKINDS] = { 0xa5b4ff, 0xff9f43, 0xff6ad5, 0x5ee8ff, 0xc8ff5e };
-    return k < VIEW_NSDKINDS ? rgb[k] : RGB_TEXT;
+    return kind < VIEW_NSDKINDS ? rgb[kind] : RGB_TEXT;
 }
 
 static const char *sd_range(char *buf, size_t len, const struct view_shootdown *s)
 {
     if (s->kind == VIEW_SD_IPI || s->kind == VIEW_SD_FENCE_I || s->kind == VIEW_SD_MSIP)
-        snprintf(buf, len, "-");
+        snprintf(buf, len, "%s", ""); /* no range */
     else if (s->size == 0 || s->size == ~0ULL)
         snprintf(buf, len, "all");
     else
@@ -262,6 +261,8 @@ static void draw_panel(const struct pen *p, const struct view_model *m, const st
          h->wfi ? "  wfi" : "");
     text(p, x, y + VIEW_LINE_H, w, RGB_DIM, "%s ASID %u  instret %s", satp_mode_name(h->satp),
          (unsigned)((h->satp >> 44) & 0xffff), NUM(h->instret));
+    /* a TLB too big for the panel even at one pixel a cell is cut at its edge */
+    SDL_RenderSetClipRect(p->r, &(SDL_Rect){ r->x, r->y, r->w, r->h });
     for (int t = 0; t < 4; t++) {
         const struct view_grid *g = &pl->g[t];
         const struct view_tlb *vt = &h->tlb[t];
@@ -278,9 +279,14 @@ static void draw_panel(const struct pen *p, const struct view_model *m, const st
         if (selected && m->ctl.sel_tlb == t)
             c.sel = m->ctl.sel_cell;
         view_layout_cells(l, m, pi, t, cell_cb, &c);
-        if (c.sel >= 0 && c.sel_slot.w)
-            frame(p, c.sel_slot.x - 1, c.sel_slot.y - 1, c.sel_slot.w + 1, c.sel_slot.h + 1, 1, VIEW_RGB_SELECT);
+        if (c.sel >= 0 && c.sel_slot.w) {
+            /* a small cell gets a wider frame, so that it is found at once */
+            const struct view_rect *q = &c.sel_slot;
+            int k = q->w < 8 ? 2 : 1;
+            frame(p, q->x - k, q->y - k, q->w - 1 + 2 * k, q->h - 1 + 2 * k, k, VIEW_RGB_SELECT);
+        }
     }
+    SDL_RenderSetClipRect(p->r, NULL);
     const struct view_grid *g = &pl->g[MMU_TLB_PWC];
     for (unsigned k = 0; k < pl->npwc && g->cell; k++) {
         if (pl->pwc[k].level < 0)
@@ -339,7 +345,9 @@ static void draw_details(const struct pen *p, const struct view_model *m, const 
     const struct view_cell *cell = &t->cells[c->sel_cell];
     unsigned set = (unsigned)c->sel_cell / t->ways, way = (unsigned)c->sel_cell % t->ways;
     static const char *const mark_names[] = { "", "hit", "fill", "evict", "fence" };
-    int dx = text(p, x, y, w, RGB_TEXT, "hart %u  %s  set %u way %u", c->sel_hart, t->name ? t->name : "?", set, way);
+    int dx = text(p, x, y, w, RGB_TEXT, "hart %u  %s", c->sel_hart, t->name ? t->name : "?");
+    if (!cell->valid)
+        dx += text(p, x + dx, y, w - dx, RGB_TEXT, "  set %u way %u", set, way);
     if (cell->mark && cell->mark < VIEW_NMARKS && cell->fade)
         text(p, x + dx, y, w - dx, view_mark_rgb(cell->mark), "  %s %u/%u", mark_names[cell->mark], cell->fade,
              VIEW_FADE_FRAMES);
@@ -375,9 +383,9 @@ static void draw_walk(const struct pen *p, const struct view_model *m, const str
         const struct mmu_walk_row *row = &wk->w.rows[i];
         int indent = (int)i * p->f->adv; /* down the tree */
         unsigned idx = (unsigned)((wk->va >> (12 + 9 * row->level)) & 0x1ff);
-        uint32_t rgb = row->pwc ? RGB_PWC_ROW : RGB_TEXT;
+        uint32_t rgb = row->pwc ? VIEW_RGB_PWC_ROW : RGB_TEXT;
         if (row->pwc)
-            fill(p, x, y + 3, 3 * p->f->adv - 2, VIEW_LINE_H - 6, RGB_PWC_ROW);
+            fill(p, x, y + 3, 3 * p->f->adv - 2, VIEW_LINE_H - 6, VIEW_RGB_PWC_ROW);
         int dx = 3 * p->f->adv + indent;
         dx += text(p, x + dx, y, w - dx, RGB_DIM, "[%03x] ", idx);
         view_walk_describe(&wk->w, i, buf, sizeof buf);
@@ -509,7 +517,7 @@ static void draw_sdlist(const struct pen *p, const struct view_model *m, const s
         text(p, x, y, w, RGB_DIM, "none yet");
     for (unsigned i = 0; (s = sd_newest(m, i)) != NULL && y <= bottom; i++) {
         char range[48];
-        uint32_t rgb = view_rgb_mix(sd_kind_rgb(s->kind), RGB_DIM, s->fade ? 0 : 0.5f);
+        uint32_t rgb = view_rgb_mix(view_sd_rgb(s->kind), RGB_DIM, s->fade ? 0 : 0.5f);
         int dx = text(p, x, y, w, rgb, "h%u %-11s %s", s->from, view_sd_kind_name(s->kind), sd_range(range, sizeof range, s));
         if (s->kind == VIEW_SD_SFENCE_ASID)
             text(p, x + dx, y, w - dx, rgb, " ASID %u", s->asid);
@@ -563,16 +571,17 @@ static SDL_Point curve_at(float x0, float y0, float cx, float cy, float x1, floa
 
 /* One shootdown: a dot on the sender's panel labelled with the kind and
  * range, a curved arrow to each target's panel labelled with its latency
- * (or "pending").  slot spreads the arrows of different shootdowns. */
+ * (or "pending").  slot spreads the arrows of different shootdowns; only
+ * the newest (slot 0) has its latencies written on its arrows. */
 static void draw_arrow(const struct pen *p, const struct view_layout *l, const struct view_shootdown *s, unsigned slot)
 {
     int from = view_layout_panel_of(l, s->from);
     if (from < 0)
         return;
     float a = s->fade >= VIEW_FADE_FRAMES ? 1.0f : (float)s->fade / VIEW_FADE_FRAMES;
-    uint32_t rgb = view_rgb_mix(VIEW_RGB_PANEL, sd_kind_rgb(s->kind), 0.35f + 0.65f * a);
+    uint32_t rgb = view_rgb_mix(VIEW_RGB_PANEL, view_sd_rgb(s->kind), 0.35f + 0.65f * a);
     const struct view_rect *fr = &l->panel[from].r;
-    float x0 = (float)(fr->x + fr->w / 2) + (float)slot * 9, y0 = (float)(fr->y + fr->h / 2) + (float)slot * 9;
+    float x0 = (float)(fr->x + fr->w / 2) + (float)slot * 9, y0 = (float)(fr->y + fr->h / 2);
     for (unsigned t = 0; t < 64; t++) {
         if (!(s->targets >> t & 1) || t == s->from)
             continue;
@@ -599,6 +608,8 @@ static void draw_arrow(const struct pen *p, const struct view_layout *l, const s
                 thick_line(p, pts[24].x, pts[24].y, pts[24].x - (int)(14 * ux + (float)side * 7 * uy),
                            pts[24].y - (int)(14 * uy - (float)side * 7 * ux), rgb);
         }
+        if (slot)
+            continue; /* the latencies of the newest only (the list has them all) */
         char lat[48];
         if (s->done >> t & 1)
             snprintf(lat, sizeof lat, "%s insns / %.1f us", NUM(s->lat_insns[t]), (double)s->lat_mtime[t] / 10.0);
@@ -610,7 +621,7 @@ static void draw_arrow(const struct pen *p, const struct view_layout *l, const s
     char range[48], label[96];
     snprintf(label, sizeof label, "h%u %s %s", s->from, view_sd_kind_name(s->kind), sd_range(range, sizeof range, s));
     fill(p, (int)x0 - 4, (int)y0 - 4, 9, 9, rgb);
-    text_on_box(p, (int)x0, (int)y0 + 7, rgb, label);
+    text_on_box(p, (int)x0, (int)y0 + 7 + (int)slot * (VIEW_LINE_H + 1), rgb, label);
 }
 
 static void draw_arrows(const struct pen *p, const struct view_model *m, const struct view_layout *l)
@@ -640,10 +651,15 @@ static void draw_legend(const struct pen *p, const struct view_model *m, const s
     fill(p, b->x, b->y, b->w, b->h, RGB_BOX);
     frame(p, b->x, b->y, b->w, b->h, 1, RGB_BORDER);
     int x0 = b->x + VIEW_PAD, y = b->y + VIEW_PAD, right = b->x + b->w - 40;
-    /* the ASIDs in the shown panels, in the order first met */
-    int x = x0 + text(p, x0, y, 0, RGB_HEAD, "ASIDs ");
-    x += swatch(p, x, y, view_asid_rgb(0, true), "global");
-    uint16_t seen[24];
+    /* empty, global, then the ASIDs in the shown panels in the order first met */
+    int x = x0 + text(p, x0, y, 0, RGB_HEAD, "cells ");
+    x += swatch(p, x, y, VIEW_EMPTY_RGB, "empty");
+    fill(p, x, y + 2, 11, 11, view_asid_rgb(1, false));
+    fill(p, x, y + 2, 2, 2, VIEW_RGB_GLOBAL_DOT);
+    x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "corner: global") + 10;
+    x += swatch(p, x, y, view_asid_rgb(0, true), "global") + 10;
+    x += text(p, x, y, 0, RGB_HEAD, "ASIDs ");
+    uint16_t seen[32];
     unsigned nseen = 0;
     bool more = false;
     for (unsigned pi = 0; pi < l->npanels; pi++) {
@@ -667,17 +683,16 @@ static void draw_legend(const struct pen *p, const struct view_model *m, const s
             }
         }
     }
-    for (unsigned k = 0; k < nseen && x < right; k++) {
+    unsigned k = 0;
+    for (; k < nseen; k++) {
         char label[8];
         snprintf(label, sizeof label, "%u", seen[k]);
+        if (x + 14 + (int)strlen(label) * p->f->adv + 10 > right)
+            break;
         x += swatch(p, x, y, view_asid_rgb(seen[k], false), label);
     }
-    if (more || x >= right)
+    if (more || k < nseen)
         text(p, x, y, 0, RGB_DIM, "...");
-    x += swatch(p, x + 20, y, VIEW_EMPTY_RGB, "empty") + 20;
-    fill(p, x, y + 2, 11, 11, view_asid_rgb(1, false));
-    fill(p, x, y + 2, 2, 2, VIEW_RGB_GLOBAL_DOT);
-    text(p, x + 14, y, 0, RGB_TEXT, "white corner: global (G)");
 
     y += VIEW_LINE_H + 2;
     x = x0 + text(p, x0, y, 0, RGB_HEAD, "marks ");
@@ -697,7 +712,7 @@ static void draw_legend(const struct pen *p, const struct view_model *m, const s
     }
     x += 10;
     for (int k = 0; k < VIEW_NSDKINDS; k++) {
-        fill(p, x, y + 6, 14, 3, sd_kind_rgb((uint8_t)k));
+        fill(p, x, y + 6, 14, 3, view_sd_rgb((unsigned)k));
         x += 18 + text(p, x + 18, y, 0, RGB_TEXT, "%s", view_sd_kind_name((uint8_t)k)) + 10;
     }
 }

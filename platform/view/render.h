@@ -16,12 +16,16 @@
 #define VIEW_RGB_PANEL 0x171c23    /* a hart panel */
 #define VIEW_RGB_SELECT 0xffc83d   /* the selected hart's panel border and the selected cell */
 #define VIEW_RGB_GLOBAL_DOT 0xffffff /* the corner dot of a global entry */
+#define VIEW_RGB_PWC_ROW 0x4fc1ff  /* a walk row the page-walk cache answers */
 
 /* The colour of a cell's fill before any size pattern: its ASID colour (or
  * grey when empty) with its mark blended in by fade / VIEW_FADE_FRAMES
  * (the whole cell when it is empty or smaller than 6 pixels; otherwise
  * the mark is a frame around it). */
 uint32_t view_cell_fill_rgb(const struct view_cell *c, int cell_px);
+/* The colour of a shootdown kind (enum view_sd_kind): its arrows, at full
+ * strength, and its lines in the list. */
+uint32_t view_sd_rgb(unsigned kind);
 /* a blended with b: t = 0 gives a, t = 1 gives b. */
 uint32_t view_rgb_mix(uint32_t a, uint32_t b, float t);
 
