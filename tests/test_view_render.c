@@ -497,6 +497,21 @@ static void test_window_controls(void **state)
     keys(w, m, (SDL_Keycode[]){ SDLK_w, SDLK_ESCAPE }, 2);
     assert_false(m->ctl.typing);
     assert_false(m->ctl.quit);
+    model_free(m);
+
+    /* more harts than panels: PageDown/PageUp and Tab move the panels */
+    m = model_new(10);
+    keys(w, m, (SDL_Keycode[]){ SDLK_PAGEDOWN }, 1);
+    assert_int_equal(m->ctl.first_panel, 8);
+    assert_int_equal(m->ctl.sel_hart, 8);
+    keys(w, m, (SDL_Keycode[]){ SDLK_2 }, 1);
+    assert_int_equal(m->ctl.sel_hart, 9);
+    keys(w, m, (SDL_Keycode[]){ SDLK_PAGEUP }, 1);
+    assert_int_equal(m->ctl.first_panel, 0);
+    keys(w, m, (SDL_Keycode[]){ SDLK_8, SDLK_TAB }, 2);
+    assert_int_equal(m->ctl.sel_hart, 8);
+    assert_int_equal(m->ctl.first_panel, 8);
+    view_window_draw(w, m);
     view_window_close(w);
     model_free(m);
 }
