@@ -45,6 +45,12 @@ long sbi_send_ipi(uint64 mask, uint64 base)
   return sbi_call(SBI_EXT_IPI, 0, mask, base, 0, 0, 0).error;
 }
 
+// Makes the harts in the mask run fence.i, and returns when they all have (SBI spec 8.1).
+long sbi_remote_fence_i(uint64 mask, uint64 base)
+{
+  return sbi_call(SBI_EXT_RFENCE, 0, mask, base, 0, 0, 0).error;
+}
+
 // Makes the harts in the mask run sfence.vma over [start, start+size) for every ASID,
 // and returns when they all have (SBI spec 8.2); returns the SBI error code.
 long sbi_remote_sfence_vma(uint64 mask, uint64 base, uint64 start, uint64 size)

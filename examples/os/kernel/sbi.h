@@ -17,6 +17,7 @@ long sbi_impl_id(void);
 void sbi_set_timer(uint64 when);
 long sbi_hart_start(uint64 hartid, uint64 start_pa, uint64 opaque);
 long sbi_send_ipi(uint64 mask, uint64 base);
+long sbi_remote_fence_i(uint64 mask, uint64 base);
 long sbi_remote_sfence_vma(uint64 mask, uint64 base, uint64 start, uint64 size);
 long sbi_remote_sfence_vma_asid(uint64 mask, uint64 base, uint64 start, uint64 size, uint64 asid);
 void sbi_shutdown(int failed) __attribute__((noreturn));

@@ -543,6 +543,14 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
     *pte = (*pte & ~(PTE_R | PTE_W | PTE_X)) | p | ((p & PTE_W) ? PTE_D : 0);
   }
   vs_fence(vs, addr, len);
+  if (prot & PTE_X) {
+    // Code written through a writable mapping becomes executable: every hart that
+    // may run this address space must also drop what it fetched before (fence.i;
+    // the unprivileged spec's Zifencei makes it local to one hart, hence the SBI call).
+    uint64 me = 1UL << cpuid();
+    asm volatile("fence.i" ::: "memory");
+    if (vs->cpumask & ~me) sbi_remote_fence_i(vs->cpumask & ~me, 0);
+  }
   release(&vs->lock);
   return 0;
 }
