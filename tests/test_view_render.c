@@ -105,6 +105,7 @@ static struct view_model *known_state(void)
     c->mark = VIEW_MARK_HIT;
     c->fade = FADE;
     fill_entry(cell(m, 1, MMU_TLB_L2, 100, 7), 0xffffffffc0200000, MMU_PAGE_2M, 0, true);
+    fill_entry(cell(m, 1, MMU_TLB_L1D, 4, 3), 0xffffffc000000000, MMU_PAGE_1G, 9, false);
     /* the PWC of hart 0: entries 0 (level 1), 1 and 3 (level 2) */
     fill_entry(cell(m, 0, MMU_TLB_PWC, 0, 0), 0x0, 1, 5, false);
     fill_entry(cell(m, 0, MMU_TLB_PWC, 0, 1), 0x0, 2, 5, false);
@@ -215,6 +216,12 @@ static void test_png_cells(void **state)
     assert_int_equal(px(&im, r.x + fs - 1, r.y + fs - 1), view_rgb_mix(g, 0, 0.6f));
     /* ... selected: a frame just outside it */
     assert_int_equal(px(&im, r.x - 1, r.y - 1), VIEW_RGB_SELECT);
+    /* a 1G entry: the lower right triangle dark, the upper left not */
+    r = slot_of(&l, m, 1, MMU_TLB_L1D, 4 * 4 + 3, &fs);
+    uint32_t c9 = view_asid_rgb(9, false);
+    assert_int_equal(px(&im, r.x + 1, r.y + 1), c9);
+    assert_int_equal(px(&im, r.x + fs - 1, r.y + fs - 1), view_rgb_mix(c9, 0, 0.6f));
+    assert_int_equal(px(&im, r.x + fs - 1, r.y), c9);
     /* the PWC grouped by level: level 2 (entries 1, 3) on the first line, level 1 (0) below, then free */
     struct view_rect p0, p1, p2, p3;
     p1 = slot_of(&l, m, 0, MMU_TLB_PWC, 1, &fs);

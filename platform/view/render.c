@@ -179,25 +179,28 @@ static const char *sd_range(char *buf, size_t len, const struct view_shootdown *
 
 /* ---- cells ------------------------------------------------------------- */
 
-/* How a page size shows inside a cell of fs pixels: 4K plain, 64K a dark
- * bar across the middle, 2M the lower half dark, 1G hollow, 512G hollow
- * with a dot, 256T the right half dark. */
+/* How a page size shows inside a cell of fs pixels, in shapes that never
+ * make a ring (a ring is a mark): 4K plain, 64K a dark bar across the
+ * middle, 2M the lower half dark, 1G the lower right triangle dark, 512G
+ * two dark quarters (top right, bottom left), 256T the right half dark. */
 static void size_pattern(const struct pen *p, int x, int y, int fs, unsigned size, uint32_t rgb)
 {
     uint32_t dark = view_rgb_mix(rgb, 0x000000, 0.6f);
-    int t = fs >= 8 ? 2 : 1;
+    int t = fs >= 8 ? 2 : 1, h = fs / 2;
     if (fs < 3)
         return;
     switch (size) {
     case MMU_PAGE_64K: fill(p, x, y + (fs - t) / 2, fs, t, dark); break;
-    case MMU_PAGE_2M: fill(p, x, y + fs / 2, fs, fs - fs / 2, dark); break;
-    case MMU_PAGE_1G: fill(p, x + t, y + t, fs - 2 * t, fs - 2 * t, dark); break;
-    case MMU_PAGE_512G:
-        fill(p, x + t, y + t, fs - 2 * t, fs - 2 * t, dark);
-        if (fs >= 5)
-            fill(p, x + fs / 2 - t / 2, y + fs / 2 - t / 2, t, t, rgb);
+    case MMU_PAGE_2M: fill(p, x, y + h, fs, fs - h, dark); break;
+    case MMU_PAGE_1G:
+        for (int i = 1; i < fs; i++)
+            fill(p, x + fs - i, y + i, i, 1, dark);
         break;
-    case MMU_PAGE_256T: fill(p, x + fs / 2, y, fs - fs / 2, fs, dark); break;
+    case MMU_PAGE_512G:
+        fill(p, x + h, y, fs - h, h, dark);
+        fill(p, x, y + h, h, fs - h, dark);
+        break;
+    case MMU_PAGE_256T: fill(p, x + h, y, fs - h, fs, dark); break;
     default: break;
     }
 }
@@ -654,10 +657,9 @@ static void draw_legend(const struct pen *p, const struct view_model *m, const s
     /* empty, global, then the ASIDs in the shown panels in the order first met */
     int x = x0 + text(p, x0, y, 0, RGB_HEAD, "cells ");
     x += swatch(p, x, y, VIEW_EMPTY_RGB, "empty");
-    fill(p, x, y + 2, 11, 11, view_asid_rgb(1, false));
+    fill(p, x, y + 2, 11, 11, view_asid_rgb(0, true));
     fill(p, x, y + 2, 2, 2, VIEW_RGB_GLOBAL_DOT);
-    x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "corner: global") + 10;
-    x += swatch(p, x, y, view_asid_rgb(0, true), "global") + 10;
+    x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "global (G, white corner)") + 20;
     x += text(p, x, y, 0, RGB_HEAD, "ASIDs ");
     uint16_t seen[32];
     unsigned nseen = 0;
