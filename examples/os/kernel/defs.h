@@ -44,6 +44,7 @@ struct vma {
   int file;          // file index for file-backed regions
   uint64 foff;       // file offset of start
   uint64 fbytes;     // bytes of file data from start; the rest reads as zero
+  uint64 maxprot;    // what mprotect may grant a shared file region
   uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard
 };
 
@@ -142,7 +143,8 @@ int copyout(struct vmspace *vs, uint64 dst, const void *src, uint64 n);
 int copyin(struct vmspace *vs, void *dst, uint64 src, uint64 n);
 int copyinstr(struct vmspace *vs, char *dst, uint64 src, uint64 max);
 uint64 vs_frame(struct vmspace *vs, uint64 va);
-long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
+long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmakind kind,
+             int f, uint64 off);
 int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);

@@ -22,7 +22,10 @@ static int load_segment(struct vmspace *vs, int f, struct proghdr *ph)
   // Read-only segments map the page cache's frames, so every process running the
   // program shares them; writable ones get private copies.
   enum vmakind kind = (ph->flags & PF_W) ? VMA_FILE_PRIVATE : VMA_FILE_SHARED;
-  return vma_add(vs, start, end, prot, kind, f, PGROUNDDOWN(ph->off), ph->vaddr - start + ph->filesz);
+  if (vma_add(vs, start, end, prot, kind, f, PGROUNDDOWN(ph->off), ph->vaddr - start + ph->filesz) < 0)
+    return -1;
+  vs->vma[vs->nvma - 1].maxprot = prot & ~PTE_W; // never write the shared text
+  return 0;
 }
 
 // Pushes argv onto the new stack; returns the new stack pointer or 0.

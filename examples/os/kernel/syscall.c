@@ -74,6 +74,17 @@ static long sys_vmstat(struct proc *p)
   return copyout(vs, p->tf.a0, &st, sizeof(st));
 }
 
+// mmapfile(addr, len, prot, flags, path, off): maps a file, MAP_SHARED (1) or
+// MAP_PRIVATE (2); returns the address or -1.
+static long sys_mmapfile(struct proc *p)
+{
+  char path[64];
+  if (copyinstr(p->vs, path, p->tf.a4, sizeof(path)) < 0) return -1;
+  enum vmakind kind = p->tf.a3 == 1 ? VMA_FILE_SHARED : p->tf.a3 == 2 ? VMA_FILE_PRIVATE : VMA_ANON;
+  if (kind == VMA_ANON) return -1;
+  return vs_mmap(p->vs, p->tf.a0, p->tf.a1, p->tf.a2, kind, fs_lookup(path), p->tf.a5);
+}
+
 // fail(msg): ends the caller with status 1, keeping msg for the test runner.
 static long sys_fail(struct proc *p)
 {
@@ -96,7 +107,8 @@ void syscall(void)
   case SYS_getpid: r = p->pid; break;
   case SYS_write: r = sys_write(p); break;
   case SYS_yield: yield(); r = 0; break;
-  case SYS_mmap: r = vs_mmap(p->vs, tf->a0, tf->a1, tf->a2); break;
+  case SYS_mmap: r = vs_mmap(p->vs, tf->a0, tf->a1, tf->a2, VMA_ANON, -1, 0); break;
+  case SYS_mmapfile: r = sys_mmapfile(p); break;
   case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;

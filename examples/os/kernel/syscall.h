@@ -17,6 +17,7 @@
 #define SYS_uptime 15    // timer ticks since boot
 #define SYS_clone 16     // clone(pc, sp, a0, a1): a thread in the caller's address space
 #define SYS_mlock 17     // mlock(addr, len): every page present now and kept
+#define SYS_mmapfile 18  // mmapfile(addr, len, prot, MAP_SHARED 1 | MAP_PRIVATE 2, path, off)
 
 #ifndef __ASSEMBLER__
 // What SYS_vmstat reports.

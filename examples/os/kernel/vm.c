@@ -12,6 +12,8 @@ static int nofence_munmap, nofence_cow;
 struct vmcount vmtotal;
 
 #define USER_PTE (PTE_V | PTE_U | PTE_A)
+
+static struct vma *vma_find(struct vmspace *vs, uint64 va);
 #define GIB (1UL << 30)
 
 // Returns a new kernel root table for `levels`: all physical memory below the end of RAM
@@ -145,15 +147,19 @@ void vs_put(struct vmspace *vs)
     vs_free(vs);
 }
 
-// Copies the user part of table src (at `level`) into dst, sharing every frame: writable
-// pages become read-only copy-on-write in both. Returns 0, or -1 out of memory.
-static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, int level, int nent)
+// Copies the user part of table src (at `level`, mapping from base) into dst, sharing
+// every frame: writable pages become read-only copy-on-write in both, except in shared
+// file mappings, which stay shared. Returns 0, or -1 out of memory.
+static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, int level, int nent,
+                     uint64 base)
 {
   for (int i = 0; i < nent; i++) {
     pte_t pte = src[i];
+    uint64 va = base + ((uint64)i << (PGSHIFT + 9 * level));
     if (!(pte & PTE_V)) continue;
     if (pte & PTE_LEAF) {
-      if (pte & PTE_W) pte = (pte & ~PTE_W) | PTE_COW;
+      struct vma *v = vma_find(child, va);
+      if ((pte & PTE_W) && !(v && v->kind == VMA_FILE_SHARED)) pte = (pte & ~PTE_W) | PTE_COW;
       src[i] = pte;
       dst[i] = pte;
       kref(P2V(PTE2PA(pte)));
@@ -164,7 +170,7 @@ static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, in
     if (!sub) return -1;
     child->ntables++;
     dst[i] = PA2PTE(V2P(sub)) | PTE_V;
-    if (copy_tree(child, P2V(PTE2PA(pte)), sub, level - 1, 512) < 0) return -1;
+    if (copy_tree(child, P2V(PTE2PA(pte)), sub, level - 1, 512, va) < 0) return -1;
   }
   return 0;
 }
@@ -179,7 +185,7 @@ struct vmspace *vs_fork(struct vmspace *parent)
   acquire(&parent->lock);
   memmove(vs->vma, parent->vma, sizeof(vs->vma));
   vs->nvma = parent->nvma;
-  int r = copy_tree(vs, parent->root, vs->root, levels - 1, 256);
+  int r = copy_tree(vs, parent->root, vs->root, levels - 1, 256, 0);
   if (!nofence_cow) vs_fence(parent, 0, 0);
   release(&parent->lock);
   if (r < 0) { vs_free(vs); return 0; }
@@ -197,6 +203,7 @@ int vma_add(struct vmspace *vs, uint64 start, uint64 end, uint64 prot, enum vmak
   v->start = start; v->end = end; v->prot = prot; v->kind = kind;
   v->file = file; v->foff = foff; v->fbytes = fbytes;
   v->limit = 0;
+  v->maxprot = PTE_R | PTE_W | PTE_X;
   return 0;
 }
 
@@ -264,11 +271,21 @@ void vs_fence(struct vmspace *vs, uint64 va, uint64 size)
     sbi_remote_sfence_vma(stale & ~me, 0, va, size);
 }
 
-// Fills a new frame for page va of region v: zeros, or the region's file bytes.
-// Returns the frame (kernel address) or 0.
-static void *fill_page(struct vma *v, uint64 va)
+// Returns the frame for page va of region v, with a reference for the new mapping:
+// the page cache's own frame for a shared file region, and also for a private one
+// that is only read (it is then mapped copy-on-write); otherwise a new frame holding
+// zeros or the region's file bytes. Sets *cow when the caller must map it
+// copy-on-write. Returns 0 out of memory.
+static void *fill_page(struct vma *v, uint64 va, int write, uint64 *cow)
 {
   uint64 off = va - v->start;
+  *cow = 0;
+  if (v->kind == VMA_FILE_PRIVATE && !write && off + PGSIZE <= v->fbytes) {
+    void *pg = pcache_get(v->file, (v->foff + off) >> PGSHIFT);
+    if (pg) kref(pg);
+    *cow = PTE_COW;
+    return pg;
+  }
   if (v->kind == VMA_FILE_SHARED) {
     void *pg = pcache_get(v->file, (v->foff + off) >> PGSHIFT);
     if (pg) kref(pg); // the mapping's reference; the cache keeps its own
@@ -300,14 +317,16 @@ static int fault_locked(struct vmspace *vs, uint64 va, int cause)
   pte_t *pte = walk(vs, va, 1);
   if (!pte) return -1;
   if (!(*pte & PTE_V)) {
-    void *pg = fill_page(v, va);
+    uint64 cow;
+    void *pg = fill_page(v, va, need == PTE_W, &cow);
     if (!pg) return -1;
     if (v->kind == VMA_ANON) { vs->count.zero_fills++; vmtotal.zero_fills++; }
     else { vs->count.file_fills++; vmtotal.file_fills++; }
     uint64 prot = v->prot;
-    if (v->kind == VMA_FILE_SHARED) prot &= ~PTE_W;
+    if (cow) prot &= ~PTE_W;
+    cow &= v->prot & PTE_W ? PTE_COW : 0;
     // A and D set now, so the same path works with Svade (--ad=fault).
-    *pte = PA2PTE(V2P(pg)) | USER_PTE | prot | ((prot & PTE_W) ? PTE_D : 0);
+    *pte = PA2PTE(V2P(pg)) | USER_PTE | prot | cow | ((prot & PTE_W) ? PTE_D : 0);
     vs->nresident++;
     return 0; // an invalid PTE is never cached (10.3.2), so no fence
   }
@@ -458,12 +477,21 @@ static int range_ok(uint64 addr, uint64 len)
   return (addr & (PGSIZE - 1)) == 0 && len > 0 && addr + len > addr && addr + len <= MAXUVA;
 }
 
-// mmap(addr, len, prot): maps anonymous zero-filled memory, filled on first touch, at
-// addr (which must be free) or, for addr 0, where the kernel finds room. prot uses
-// PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4 (shifted left they are PTE_R/W/X). Returns the
-// address, or -1.
-long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
+// mmap(addr, len, prot): maps memory filled on first touch, at addr (which must be
+// free) or, for addr 0, where the kernel finds room: zeros (kind VMA_ANON), or file f
+// from offset off (page aligned), shared with every other mapping of it
+// (VMA_FILE_SHARED: writes go to the page cache, which is the file's only copy: the
+// disk is never written) or private (VMA_FILE_PRIVATE: copy-on-write from the page
+// cache). prot uses PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4 (shifted left they are
+// PTE_R/W/X). Returns the address, or -1.
+long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmakind kind,
+             int f, uint64 off)
 {
+  uint64 fbytes = 0;
+  if (kind != VMA_ANON) {
+    if (f < 0 || (off & (PGSIZE - 1)) || off >= fs_size(f)) return -1;
+    fbytes = fs_size(f) - off;
+  }
   len = PGROUNDUP(len);
   prot = (prot & 7) << 1;
   if (prot & PTE_W) prot |= PTE_R; // W without R is a reserved encoding (10.3.1)
@@ -476,7 +504,7 @@ long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
       if (addr < v->end && v->start < addr + len) { addr = v->end; i = -1; }
     }
   }
-  long r = range_ok(addr, len) && vma_add(vs, addr, addr + len, prot, VMA_ANON, 0, 0, 0) == 0
+  long r = range_ok(addr, len) && vma_add(vs, addr, addr + len, prot, kind, f, off, fbytes) == 0
            ? (long)addr : -1;
   release(&vs->lock);
   return r;
@@ -517,7 +545,7 @@ int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len)
 
 // mprotect(addr, len, prot): changes the access of every page in the range, which must
 // be mapped entirely (PROT_NONE is not supported yet); returns 0 or -1. Copy-on-write
-// pages stay read-only until written; a shared file mapping cannot become writable.
+// pages stay read-only until written; program text cannot become writable.
 // Fences like munmap.
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
 {
@@ -529,7 +557,7 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   acquire(&vs->lock);
   for (uint64 va = addr; va < addr + len;) {
     struct vma *v = vma_find(vs, va);
-    if (!v || (v->kind == VMA_FILE_SHARED && (prot & PTE_W))) { release(&vs->lock); return -1; }
+    if (!v || (v->kind == VMA_FILE_SHARED && (prot & ~v->maxprot))) { release(&vs->lock); return -1; }
     va = v->end;
   }
   if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }

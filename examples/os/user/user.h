@@ -6,6 +6,8 @@
 #define PROT_WRITE 2
 #define PROT_EXEC 4
 #define PGSIZE 4096UL
+#define MAP_SHARED 1
+#define MAP_PRIVATE 2
 
 void exit(int status) __attribute__((noreturn));
 int fork(void);
@@ -24,6 +26,8 @@ int hartid(void);
 unsigned long uptime(void);
 int clone(void (*pc)(void), unsigned long sp, unsigned long a0, unsigned long a1);
 int mlock(unsigned long addr, unsigned long len);
+long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
+              unsigned long off);
 
 // ulib.c
 void printf(const char *fmt, ...);

@@ -86,3 +86,8 @@ mlock:
   li a7, SYS_mlock
   ecall
   ret
+.globl mmapfile
+mmapfile:
+  li a7, SYS_mmapfile
+  ecall
+  ret
