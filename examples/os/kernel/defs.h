@@ -119,6 +119,7 @@ void pop_off(void);
 // kalloc.c
 void kinit(uint64 start_pa, uint64 end_pa);
 void *kalloc(void);
+void *kalloc_huge(void);
 void kfree(void *va);
 void kref(void *va);
 int krefcount(void *va);

@@ -1,27 +1,26 @@
-// Physical frame allocator: a free list of 4 KiB frames, each with a reference count
-// so that copy-on-write and the page cache can share one frame among many mappings.
+// Physical frame allocator. Every 4 KiB frame has a reference count, so that
+// copy-on-write and the page cache can share one frame among many mappings; a frame
+// is free when its count is 0. Single frames are found by a scan from a moving cursor,
+// 2 MiB blocks (for huge pages) by a scan over aligned blocks.
 #include "types.h"
 #include "riscv.h"
 #include "defs.h"
 
-struct run { struct run *next; };
-
 static struct {
   struct spinlock lock;
-  struct run *free;
   uint64 nfree;
-  uint64 base_pa, end_pa;
-  uint16 *ref; // one count per frame in [base_pa, end_pa)
+  uint64 base_pa, nframes; // frames [base_pa, base_pa + nframes * 4096)
+  uint64 cursor;           // where the next scan starts
+  uint16 *ref;             // one count per frame
 } kmem;
 
-// Returns the frame's slot in the reference-count array, or panics if the kernel
-// address va is not an allocatable frame.
-static uint16 *refslot(void *va)
+// Returns the frame number of kernel address va, or panics if it is not a frame.
+static uint64 frameno(void *va)
 {
   uint64 pa = V2P(va);
-  if ((pa & (PGSIZE - 1)) || pa < kmem.base_pa || pa >= kmem.end_pa)
+  if ((pa & (PGSIZE - 1)) || pa < kmem.base_pa || pa >= kmem.base_pa + kmem.nframes * PGSIZE)
     panic("kalloc: not a frame");
-  return &kmem.ref[(pa - kmem.base_pa) >> PGSHIFT];
+  return (pa - kmem.base_pa) >> PGSHIFT;
 }
 
 // Takes the physical range [start_pa, end_pa) for frames; the counts live at its start.
@@ -29,48 +28,64 @@ void kinit(uint64 start_pa, uint64 end_pa)
 {
   start_pa = PGROUNDUP(start_pa);
   end_pa = PGROUNDDOWN(end_pa);
-  uint64 nframes = (end_pa - start_pa) >> PGSHIFT;
+  uint64 n = (end_pa - start_pa) >> PGSHIFT;
   kmem.ref = P2V(start_pa);
-  memset(kmem.ref, 0, nframes * sizeof(uint16));
-  kmem.base_pa = PGROUNDUP(start_pa + nframes * sizeof(uint16));
-  kmem.end_pa = end_pa;
-  for (uint64 pa = kmem.end_pa; pa > kmem.base_pa; pa -= PGSIZE) {
-    struct run *r = P2V(pa - PGSIZE);
-    r->next = kmem.free;
-    kmem.free = r;
-    kmem.nfree++;
-  }
+  memset(kmem.ref, 0, n * sizeof(uint16));
+  kmem.base_pa = PGROUNDUP(start_pa + n * sizeof(uint16));
+  kmem.nframes = (end_pa - kmem.base_pa) >> PGSHIFT;
+  kmem.nfree = kmem.nframes;
 }
 
 // Returns a zeroed frame (kernel address) with reference count 1, or 0 if none is left.
 void *kalloc(void)
 {
+  void *va = 0;
   acquire(&kmem.lock);
-  struct run *r = kmem.free;
-  if (r) {
-    kmem.free = r->next;
-    kmem.nfree--;
-    *refslot(r) = 1;
+  for (uint64 i = 0; i < kmem.nframes && kmem.nfree; i++) {
+    uint64 f = (kmem.cursor + i) % kmem.nframes;
+    if (kmem.ref[f] == 0) {
+      kmem.ref[f] = 1;
+      kmem.nfree--;
+      kmem.cursor = f + 1;
+      va = P2V(kmem.base_pa + f * PGSIZE);
+      break;
+    }
   }
   release(&kmem.lock);
-  if (r)
-    memset(r, 0, PGSIZE);
-  return r;
+  if (va)
+    memset(va, 0, PGSIZE);
+  return va;
 }
 
-// Drops one reference to the frame; the last one puts it back on the free list.
+// Returns a zeroed, 2 MiB aligned block of 512 frames, each with count 1, or 0.
+void *kalloc_huge(void)
+{
+  uint64 first = (PGROUNDUP(kmem.base_pa) + HUGESIZE - 1) & ~(HUGESIZE - 1);
+  void *va = 0;
+  acquire(&kmem.lock);
+  for (uint64 pa = first; pa + HUGESIZE <= kmem.base_pa + kmem.nframes * PGSIZE && !va; pa += HUGESIZE) {
+    uint64 f = (pa - kmem.base_pa) >> PGSHIFT, i = 0;
+    while (i < HUGEPAGES && kmem.ref[f + i] == 0) i++;
+    if (i < HUGEPAGES) continue;
+    for (i = 0; i < HUGEPAGES; i++) kmem.ref[f + i] = 1;
+    kmem.nfree -= HUGEPAGES;
+    va = P2V(pa);
+  }
+  release(&kmem.lock);
+  if (va)
+    memset(va, 0, HUGESIZE);
+  return va;
+}
+
+// Drops one reference to the frame; the last one frees it.
 void kfree(void *va)
 {
   acquire(&kmem.lock);
-  uint16 *ref = refslot(va);
-  if (*ref == 0)
+  uint64 f = frameno(va);
+  if (kmem.ref[f] == 0)
     panic("kfree: frame is free");
-  if (--*ref == 0) {
-    struct run *r = va;
-    r->next = kmem.free;
-    kmem.free = r;
+  if (--kmem.ref[f] == 0)
     kmem.nfree++;
-  }
   release(&kmem.lock);
 }
 
@@ -78,10 +93,10 @@ void kfree(void *va)
 void kref(void *va)
 {
   acquire(&kmem.lock);
-  uint16 *ref = refslot(va);
-  if (*ref == 0 || *ref == 0xffff)
+  uint64 f = frameno(va);
+  if (kmem.ref[f] == 0 || kmem.ref[f] == 0xffff)
     panic("kref");
-  ++*ref;
+  kmem.ref[f]++;
   release(&kmem.lock);
 }
 
@@ -89,7 +104,7 @@ void kref(void *va)
 int krefcount(void *va)
 {
   acquire(&kmem.lock);
-  int n = *refslot(va);
+  int n = kmem.ref[frameno(va)];
   release(&kmem.lock);
   return n;
 }

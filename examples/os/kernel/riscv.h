@@ -46,6 +46,8 @@
 
 #define PGSIZE 4096UL
 #define PGSHIFT 12
+#define HUGESIZE (2UL << 20) // a level-1 leaf (a megapage, 10.4.1)
+#define HUGEPAGES 512
 #define PGROUNDUP(a) (((a) + PGSIZE - 1) & ~(PGSIZE - 1))
 #define PGROUNDDOWN(a) ((a) & ~(PGSIZE - 1))
 #define PA2PTE(pa) ((((uint64)(pa)) >> 12) << 10)
