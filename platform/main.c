@@ -49,7 +49,8 @@ static const char help_text[] =
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
     "  --dump-dtb FILE              write the generated device tree and exit (QEMU: dumpdtb)\n"
     "The TLB view (docs/VIEW.md):\n"
-    "  --view[=quit-on-close]       a window showing every hart's TLBs live (needs a display)\n"
+    "  --view[=quit-on-close,hold]  a window showing every hart's TLBs live (needs a display);\n"
+    "                               hold: it stays open after the guest stops, until closed\n"
     "  --view-png FILE              draw the same view off-screen into FILE when the run ends\n"
     "  --view-every N               with --view-png: also FILE-000001.png... every N instructions\n";
 
@@ -195,7 +196,7 @@ int main(int argc, char **argv)
 
     struct drive_def drives[BOARD_MAX_DRIVES];
     unsigned ndrives = 0;
-    bool view = false, view_quit_on_close = false;
+    bool view = false, view_quit_on_close = false, view_hold = false;
     const char *view_png = NULL;
     uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
@@ -278,9 +279,13 @@ int main(int argc, char **argv)
             if (strcmp(val, "mon:stdio") && strcmp(val, "stdio") && strcmp(val, "none"))
                 return usage_error("unsupported %s (the UART is always on stdio)", val);
         } else if (!strcmp(name, "view")) {
-            if (val && strcmp(val, "quit-on-close")) return usage_error("bad --view value %s (only quit-on-close)", val);
             view = true;
-            view_quit_on_close = val != NULL;
+            for (const char *f = val; f && *f; f += strcspn(f, ",") + (f[strcspn(f, ",")] == ',')) {
+                size_t fl = strcspn(f, ",");
+                if (fl == 13 && !strncmp(f, "quit-on-close", fl)) view_quit_on_close = true;
+                else if (fl == 4 && !strncmp(f, "hold", fl)) view_hold = true;
+                else return usage_error("bad --view value %s (quit-on-close, hold)", val);
+            }
         } else if (!strcmp(name, "view-png")) { NEEDVAL(); view_png = val; }
         else if (!strcmp(name, "view-every")) {
             NEEDVAL();
@@ -374,7 +379,7 @@ int main(int argc, char **argv)
 
     if (view_every && !view_png) return usage_error("%s needs --view-png FILE", "--view-every");
 #ifndef PAGODA_HAVE_VIEW
-    (void)view_quit_on_close;
+    (void)view_quit_on_close, (void)view_hold;
     if (view || view_png) return usage_error("%s: this pagoda was built without SDL2 (PAGODA_SDL=OFF)", view ? "--view" : "--view-png");
 #endif
     if (view_png && !can_write_file(view_png)) {
@@ -389,7 +394,7 @@ int main(int argc, char **argv)
     struct view *v = NULL;
     struct board_watch watch;
     if (view || view_png) {
-        struct view_opts vo = { .window = view, .png = view_png, .every = view_every, .quit_on_close = view_quit_on_close };
+        struct view_opts vo = { .window = view, .png = view_png, .every = view_every, .quit_on_close = view_quit_on_close, .hold = view_hold };
         struct view_source src = { board_nharts(b), board_harts(b), board_mmus(b), board_mtime(b) };
         char err[256];
         v = view_create(&vo, &src, err, sizeof err);

@@ -25,6 +25,10 @@
 #define SBI_LEGACY_SFENCE_VMA_ASID 7
 
 #define FRAME_SECONDS (1.0 / 30.0)   /* the window: at most about 30 snapshots a second */
+/* and never more than a tenth of the time on drawing: after a frame that
+ * took d seconds to take and draw, the next waits at least this times d
+ * (under Xvfb's software rendering a frame takes about 15 ms) */
+#define FRAME_COST_FACTOR 9.0
 #define PNG_SNAPSHOT_INSNS 1000000   /* --view-png alone: a snapshot per this many instructions */
 
 struct view {
@@ -39,6 +43,7 @@ struct view {
     uint64_t *round_instret;        /* per hart: instret when this round began */
     bool *uses_sbi;                 /* per hart: made an SBI IPI/RFENCE call (then its MSIP writes are the firmware's) */
     struct timespec t0, last_frame;
+    double frame_gap;               /* seconds from one window frame to the next */
     double last_sample;
     uint64_t next_snapshot;         /* total instructions at the next deterministic snapshot */
     uint64_t next_png;              /* total instructions at the next numbered PNG (--view-every) */
@@ -284,6 +289,7 @@ struct view *view_create(const struct view_opts *o, const struct view_source *sr
         src->harts[i].watch = &v->watch;
     clock_gettime(CLOCK_MONOTONIC, &v->t0);
     v->last_frame = v->t0;
+    v->frame_gap = FRAME_SECONDS;
     v->next_snapshot = PNG_SNAPSHOT_INSNS;
     v->next_png = o->every;
     snapshot(v);
@@ -294,19 +300,27 @@ struct view *view_create(const struct view_opts *o, const struct view_source *sr
 
 /* While paused: handle the window until the person resumes, steps or
  * stops.  Returns false when the guest is to stop. */
+/* One wait for the window's events (up to 33 ms) while the guest stands
+ * still: a walk asked for is done, and the window redrawn if anything
+ * changed. */
+static void poll_still(struct view *v, bool quit_on_close)
+{
+    struct view_control *c = &v->m.ctl;
+    bool changed = view_window_poll(v->win, &v->m, 33, quit_on_close);
+    if (c->walk_requested) {
+        c->walk_requested = false;
+        refresh_walk(v);
+        changed = true;
+    }
+    if (changed && !c->closed)
+        view_window_draw(v->win, &v->m);
+}
+
 static bool wait_paused(struct view *v)
 {
     struct view_control *c = &v->m.ctl;
-    while (c->paused && !c->step && !c->quit && !c->closed) {
-        bool changed = view_window_poll(v->win, &v->m, 33, v->o.quit_on_close);
-        if (c->walk_requested) {
-            c->walk_requested = false;
-            refresh_walk(v);
-            changed = true;
-        }
-        if (changed && !c->closed)
-            view_window_draw(v->win, &v->m);
-    }
+    while (c->paused && !c->step && !c->quit && !c->closed)
+        poll_still(v, v->o.quit_on_close);
     if (c->closed)
         c->paused = false;
     return !c->quit;
@@ -351,7 +365,7 @@ static bool turn(struct view *v, uint64_t *budget)
         v->stop_reason = NULL;
     }
     bool stepping = c->step != 0;
-    if (stepping || c->paused || seconds(&v->last_frame) >= FRAME_SECONDS) {
+    if (stepping || c->paused || seconds(&v->last_frame) >= v->frame_gap) {
         clock_gettime(CLOCK_MONOTONIC, &v->last_frame);
         snapshot(v);
         view_window_poll(v->win, &v->m, 0, v->o.quit_on_close);
@@ -361,6 +375,8 @@ static bool turn(struct view *v, uint64_t *budget)
         }
         if (!c->closed)
             view_window_draw(v->win, &v->m);
+        double cost = seconds(&v->last_frame) * FRAME_COST_FACTOR;
+        v->frame_gap = cost > FRAME_SECONDS ? cost : FRAME_SECONDS;
     }
     if (c->quit)
         return false;
@@ -385,8 +401,18 @@ static bool turn(struct view *v, uint64_t *budget)
 int view_finish(struct view *v)
 {
     snapshot(v);
-    if (v->win && !v->m.ctl.closed)
+    struct view_control *c = &v->m.ctl;
+    if (v->win && !c->closed)
         view_window_draw(v->win, &v->m);
+    if (v->win && v->o.hold && !c->closed && !c->quit) {
+        snprintf(c->message, sizeof c->message, "the guest has stopped: q or closing the window ends Pagoda");
+        c->paused = true;
+        view_window_draw(v->win, &v->m);
+        while (!c->closed && !c->quit) {
+            c->step = 0; /* nothing left to run */
+            poll_still(v, false);
+        }
+    }
     return v->o.png ? write_png(v, v->o.png) : 0;
 }
 

@@ -26,6 +26,7 @@ struct view_opts {
     const char *png;           /* --view-png FILE: written at the end of the run */
     uint64_t every;            /* --view-every N: FILE numbered every N instructions (0: only at the end) */
     bool quit_on_close;        /* --view=quit-on-close: closing the window stops the guest */
+    bool hold;                 /* --view=hold: when the guest stops, the window stays until closed */
 };
 
 struct view;
@@ -39,7 +40,8 @@ struct view *view_create(const struct view_opts *o, const struct view_source *sr
  * (stepping) and returns true while the guest should go on, false when the
  * person asked to stop it. */
 bool view_turn(struct view *v, uint64_t *budget);
-/* The run has ended: a last snapshot, and the PNG when asked.  Returns 0, or
+/* The run has ended: a last snapshot, the window kept open until closed
+ * with hold, and the PNG when asked.  Returns 0, or
  * -1 after a one-line error on stderr (the PNG could not be written). */
 int view_finish(struct view *v);
 /* Hart from wrote 1 to hart to's CLINT msip (the board tells the view):
