@@ -45,6 +45,7 @@ struct vma {
   uint64 foff;       // file offset of start
   uint64 fbytes;     // bytes of file data from start; the rest reads as zero
   uint64 maxprot;    // what mprotect may grant a shared file region
+  int huge;          // madvise(MADV_HUGEPAGE): filled with 2 MiB pages where aligned
   uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard
 };
 
@@ -52,6 +53,7 @@ struct vma {
 struct vmcount {
   uint64 faults, zero_fills, file_fills, cow_copies, cow_reuses;
   uint64 fences_local, shootdowns_sent;
+  uint64 huge_fills, promotions, demotions;
 };
 
 // An address space: a page-table tree, its ASID and the harts that may cache it.
@@ -148,6 +150,7 @@ long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmak
              int f, uint64 off);
 int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len);
+int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice);
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
 void vs_fence(struct vmspace *vs, uint64 va, uint64 size);
 extern struct vmcount vmtotal;

@@ -71,6 +71,9 @@ static long sys_vmstat(struct proc *p)
   st.levels = satp_mode == SATP_SV48 ? 4 : 3;
   st.free_frames = kfree_count();
   st.asid_rollovers = asid_rollovers;
+  st.huge_fills = vs->count.huge_fills;
+  st.promotions = vs->count.promotions;
+  st.demotions = vs->count.demotions;
   return copyout(vs, p->tf.a0, &st, sizeof(st));
 }
 
@@ -109,6 +112,7 @@ void syscall(void)
   case SYS_yield: yield(); r = 0; break;
   case SYS_mmap: r = vs_mmap(p->vs, tf->a0, tf->a1, tf->a2, VMA_ANON, -1, 0); break;
   case SYS_mmapfile: r = sys_mmapfile(p); break;
+  case SYS_madvise: r = vs_madvise(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;

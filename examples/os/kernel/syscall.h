@@ -18,6 +18,7 @@
 #define SYS_clone 16     // clone(pc, sp, a0, a1): a thread in the caller's address space
 #define SYS_mlock 17     // mlock(addr, len): every page present now and kept
 #define SYS_mmapfile 18  // mmapfile(addr, len, prot, MAP_SHARED 1 | MAP_PRIVATE 2, path, off)
+#define SYS_madvise 19   // madvise(addr, len, MADV_DONTNEED 4 | MADV_HUGEPAGE 14 | MADV_NOHUGEPAGE 15)
 
 #ifndef __ASSEMBLER__
 // What SYS_vmstat reports.
@@ -29,5 +30,6 @@ struct vmstat {
   unsigned long asid, levels;
   unsigned long free_frames;
   unsigned long asid_rollovers; // since boot, whole system
+  unsigned long huge_fills, promotions, demotions; // 2 MiB pages
 };
 #endif

@@ -3,17 +3,14 @@
 #include "types.h"
 #include "riscv.h"
 #include "defs.h"
+#include "vm.h"
 
 uint64 satp_mode = SATP_SV39;
-static int levels = 3;        // 3 for Sv39, 4 for Sv48
+int levels = 3;               // 3 for Sv39, 4 for Sv48
 static pagetable_t kroot;     // the kernel's own root table
-// Teaching switches (-append nofence=munmap,cow): leave one fence out on purpose.
-static int nofence_munmap, nofence_cow;
+int nofence_munmap, nofence_cow;
 struct vmcount vmtotal;
 
-#define USER_PTE (PTE_V | PTE_U | PTE_A)
-
-static struct vma *vma_find(struct vmspace *vs, uint64 va);
 #define GIB (1UL << 30)
 
 // Returns a new kernel root table for `levels`: all physical memory below the end of RAM
@@ -78,14 +75,17 @@ void kvm_inithart(void)
     panic("the hart does not offer this paging mode");
 }
 
-// Returns the address of the level-0 PTE for va, creating missing tables when alloc is
-// set (counted in vs->ntables); 0 if a table is missing, or cannot be allocated.
-static pte_t *walk(struct vmspace *vs, uint64 va, int alloc)
+// Returns the address of the PTE for va at `level` (0: the 4 KiB leaf, 1: the entry
+// for its 2 MiB), creating missing tables above it when alloc is set (counted in
+// vs->ntables). Returns 0 if a table is missing or cannot be allocated, or if a leaf
+// (a huge page) sits above `level`.
+pte_t *walk_to(struct vmspace *vs, uint64 va, int level, int alloc)
 {
   pagetable_t pt = vs->root;
-  for (int level = levels - 1; level > 0; level--) {
-    pte_t *pte = &pt[PX(level, va)];
+  for (int l = levels - 1; l > level; l--) {
+    pte_t *pte = &pt[PX(l, va)];
     if (*pte & PTE_V) {
+      if (*pte & PTE_LEAF) return 0;
       pt = P2V(PTE2PA(*pte));
     } else {
       if (!alloc || (pt = kalloc()) == 0)
@@ -94,15 +94,27 @@ static pte_t *walk(struct vmspace *vs, uint64 va, int alloc)
       *pte = PA2PTE(V2P(pt)) | PTE_V;
     }
   }
-  return &pt[PX(0, va)];
+  return &pt[PX(level, va)];
 }
 
-// Returns the first address above va that starts a new level-(level) table, for skipping
-// the holes of a sparse tree.
-static uint64 next_table_start(uint64 va, int level)
+// Returns the valid leaf PTE that maps va, at whatever level, and sets *level; 0 if va
+// is not mapped.
+pte_t *walk_leaf(struct vmspace *vs, uint64 va, int *level)
 {
-  uint64 span = 1UL << (PGSHIFT + 9 * level);
-  return (va + span) & ~(span - 1);
+  pagetable_t pt = vs->root;
+  for (int l = levels - 1; l >= 0; l--) {
+    pte_t *pte = &pt[PX(l, va)];
+    if (!(*pte & PTE_V)) return 0;
+    if (*pte & PTE_LEAF) { *level = l; return pte; }
+    pt = P2V(PTE2PA(*pte));
+  }
+  return 0;
+}
+
+// Returns the kernel address of user byte va through its leaf pte at level.
+static char *leaf_byte(pte_t pte, int level, uint64 va)
+{
+  return (char *)P2V(PTE2PA(pte)) + (va & ((PGSIZE << (9 * level)) - 1));
 }
 
 // Returns a new address space holding only the kernel's mappings (the upper half of the
@@ -120,13 +132,25 @@ struct vmspace *vs_create(void)
   return vs;
 }
 
+// Drops one reference to each 4 KiB frame of the page at pa mapped by a leaf at level.
+void frames_put(uint64 pa, int level)
+{
+  for (uint64 i = 0; i < 1UL << (9 * level); i++) kfree(P2V(pa + i * PGSIZE));
+}
+
+// Adds one reference to each 4 KiB frame of the page at pa mapped by a leaf at level.
+static void frames_get(uint64 pa, int level)
+{
+  for (uint64 i = 0; i < 1UL << (9 * level); i++) kref(P2V(pa + i * PGSIZE));
+}
+
 // Frees a user table at `level` and everything below it.
 static void free_tree(pagetable_t pt, int level, int nent)
 {
   for (int i = 0; i < nent; i++) {
     pte_t pte = pt[i];
     if (!(pte & PTE_V)) continue;
-    if (pte & PTE_LEAF) kfree(P2V(PTE2PA(pte)));
+    if (pte & PTE_LEAF) frames_put(PTE2PA(pte), level);
     else free_tree(P2V(PTE2PA(pte)), level - 1, 512);
   }
   kfree(pt);
@@ -162,8 +186,8 @@ static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, in
       if ((pte & PTE_W) && !(v && v->kind == VMA_FILE_SHARED)) pte = (pte & ~PTE_W) | PTE_COW;
       src[i] = pte;
       dst[i] = pte;
-      kref(P2V(PTE2PA(pte)));
-      child->nresident++;
+      frames_get(PTE2PA(pte), level);
+      child->nresident += 1 << (9 * level);
       continue;
     }
     pagetable_t sub = kalloc();
@@ -204,11 +228,12 @@ int vma_add(struct vmspace *vs, uint64 start, uint64 end, uint64 prot, enum vmak
   v->file = file; v->foff = foff; v->fbytes = fbytes;
   v->limit = 0;
   v->maxprot = PTE_R | PTE_W | PTE_X;
+  v->huge = 0;
   return 0;
 }
 
 // Returns the region holding va, or 0.
-static struct vma *vma_find(struct vmspace *vs, uint64 va)
+struct vma *vma_find(struct vmspace *vs, uint64 va)
 {
   for (int i = 0; i < vs->nvma; i++)
     if (vs->vma[i].start <= va && va < vs->vma[i].end) return &vs->vma[i];
@@ -304,7 +329,7 @@ static void *fill_page(struct vma *v, uint64 va, int write, uint64 *cow)
 // (growing a stack down to it if needed), or copies a copy-on-write one. Returns 0 if
 // the access may be retried, FAULT_GUARD for a stack's guard page, -1 if it is not
 // allowed. Called with vs->lock held.
-static int fault_locked(struct vmspace *vs, uint64 va, int cause)
+int fault_locked(struct vmspace *vs, uint64 va, int cause)
 {
   struct vma *v = vma_find(vs, va);
   if (!v && stack_guard(vs, va)) return FAULT_GUARD;
@@ -314,7 +339,21 @@ static int fault_locked(struct vmspace *vs, uint64 va, int cause)
   vs->count.faults++;
   vmtotal.faults++;
   va = PGROUNDDOWN(va);
-  pte_t *pte = walk(vs, va, 1);
+  pte_t *l1 = walk_to(vs, va, 1, 1);
+  if (!l1) return -1;
+  if ((*l1 & PTE_V) && (*l1 & PTE_LEAF)) {
+    // A 2 MiB page: a write to a copy-on-write one splits it first (then 4 KiB below).
+    if (need == PTE_W && (*l1 & PTE_COW)) {
+      if (huge_demote(vs, l1, va) < 0) return -1;
+    } else if (*l1 & need) {
+      sfence_vma_page(va, vs->asid); // another hart fixed it; drop our stale entry
+      return 0;
+    } else {
+      return -1;
+    }
+  }
+  if (!(*l1 & PTE_V) && huge_fill(vs, v, l1, va) == 0) return 0;
+  pte_t *pte = walk_to(vs, va, 0, 1);
   if (!pte) return -1;
   if (!(*pte & PTE_V)) {
     uint64 cow;
@@ -328,6 +367,7 @@ static int fault_locked(struct vmspace *vs, uint64 va, int cause)
     // A and D set now, so the same path works with Svade (--ad=fault).
     *pte = PA2PTE(V2P(pg)) | USER_PTE | prot | cow | ((prot & PTE_W) ? PTE_D : 0);
     vs->nresident++;
+    huge_promote(vs, v, va); // the page may complete an aligned 2 MiB block
     return 0; // an invalid PTE is never cached (10.3.2), so no fence
   }
   if (need == PTE_W && (*pte & PTE_COW)) {
@@ -372,15 +412,16 @@ static char *user_byte(struct vmspace *vs, uint64 va, int write)
   uint64 need = write ? PTE_W : PTE_R;
   if (va >= MAXUVA) return 0;
   acquire(&vs->lock);
-  pte_t *pte = walk(vs, va, 0);
-  if (!pte || (*pte & (PTE_V | need)) != (PTE_V | need)) {
-    if (fault_locked(vs, va, write ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT) < 0) {
+  int level;
+  pte_t *pte = walk_leaf(vs, va, &level);
+  if (!pte || (*pte & need) != need) {
+    if (fault_locked(vs, va, write ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT) < 0 ||
+        (pte = walk_leaf(vs, va, &level)) == 0) {
       release(&vs->lock);
       return 0;
     }
-    pte = walk(vs, va, 0);
   }
-  char *k = (char *)P2V(PTE2PA(*pte)) + (va & (PGSIZE - 1));
+  char *k = leaf_byte(*pte, level, va);
   release(&vs->lock);
   return k;
 }
@@ -430,177 +471,10 @@ uint64 vs_frame(struct vmspace *vs, uint64 va)
 {
   if (va >= MAXUVA) return -1;
   acquire(&vs->lock);
-  pte_t *pte = walk(vs, va, 0);
-  uint64 pa = (pte && (*pte & PTE_V)) ? PTE2PA(*pte) : (uint64)-1;
+  int level;
+  pte_t *pte = walk_leaf(vs, va, &level);
+  uint64 pa = pte ? V2P(leaf_byte(*pte, level, PGROUNDDOWN(va))) : (uint64)-1;
   release(&vs->lock);
   return pa;
 }
 
-// Returns the level-0 PTE for va without creating tables, or 0; *next is the next
-// address worth looking at (past the hole when a table is missing).
-static pte_t *lookup(struct vmspace *vs, uint64 va, uint64 *next)
-{
-  pagetable_t pt = vs->root;
-  for (int level = levels - 1; level > 0; level--) {
-    pte_t pte = pt[PX(level, va)];
-    if (!(pte & PTE_V)) {
-      *next = next_table_start(va, level);
-      return 0;
-    }
-    pt = P2V(PTE2PA(pte));
-  }
-  *next = va + PGSIZE;
-  return &pt[PX(0, va)];
-}
-
-// Splits the region holding va in two at va (if va is strictly inside one); returns 0,
-// or -1 if there is no free slot.
-static int vma_split(struct vmspace *vs, uint64 va)
-{
-  struct vma *v = vma_find(vs, va);
-  if (!v || v->start == va) return 0;
-  if (vs->nvma >= NVMA) return -1;
-  struct vma *w = &vs->vma[vs->nvma++];
-  *w = *v;
-  uint64 cut = va - v->start;
-  v->end = va;
-  w->start = va;
-  w->foff += cut;
-  w->fbytes = w->fbytes > cut ? w->fbytes - cut : 0;
-  w->limit = 0; // only the lowest part of a stack grows
-  return 0;
-}
-
-// Checks a user range [addr, addr+len): page aligned, not empty, below MAXUVA.
-static int range_ok(uint64 addr, uint64 len)
-{
-  return (addr & (PGSIZE - 1)) == 0 && len > 0 && addr + len > addr && addr + len <= MAXUVA;
-}
-
-// mmap(addr, len, prot): maps memory filled on first touch, at addr (which must be
-// free) or, for addr 0, where the kernel finds room: zeros (kind VMA_ANON), or file f
-// from offset off (page aligned), shared with every other mapping of it
-// (VMA_FILE_SHARED: writes go to the page cache, which is the file's only copy: the
-// disk is never written) or private (VMA_FILE_PRIVATE: copy-on-write from the page
-// cache). prot uses PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4 (shifted left they are
-// PTE_R/W/X). Returns the address, or -1.
-long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmakind kind,
-             int f, uint64 off)
-{
-  uint64 fbytes = 0;
-  if (kind != VMA_ANON) {
-    if (f < 0 || (off & (PGSIZE - 1)) || off >= fs_size(f)) return -1;
-    fbytes = fs_size(f) - off;
-  }
-  len = PGROUNDUP(len);
-  prot = (prot & 7) << 1;
-  if (prot & PTE_W) prot |= PTE_R; // W without R is a reserved encoding (10.3.1)
-  acquire(&vs->lock);
-  if (addr == 0) {
-    // First fit upward from 64 GiB, away from the program and its stack.
-    addr = 0x1000000000UL;
-    for (int i = 0; i < vs->nvma; i++) {
-      struct vma *v = &vs->vma[i];
-      if (addr < v->end && v->start < addr + len) { addr = v->end; i = -1; }
-    }
-  }
-  long r = range_ok(addr, len) && vma_add(vs, addr, addr + len, prot, kind, f, off, fbytes) == 0
-           ? (long)addr : -1;
-  release(&vs->lock);
-  return r;
-}
-
-// munmap(addr, len): removes the mappings in the range; returns 0 or -1. The PTEs are
-// cleared first, then every hart that may cache this ASID fences exactly this range,
-// so no thread on any hart can reach the frames once the call returns; only then are
-// the frames freed.
-int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len)
-{
-  len = PGROUNDUP(len);
-  if (!range_ok(addr, len)) return -1;
-  acquire(&vs->lock);
-  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
-  for (int i = 0; i < vs->nvma; i++) {
-    struct vma *v = &vs->vma[i];
-    if (v->start >= addr && v->end <= addr + len) { *v = vs->vma[--vs->nvma]; i--; }
-  }
-  void *batch[64];
-  int nb = 0;
-  for (uint64 va = addr, next; va < addr + len; va = next) {
-    pte_t *pte = lookup(vs, va, &next);
-    if (!pte || !(*pte & PTE_V)) continue;
-    batch[nb++] = P2V(PTE2PA(*pte));
-    *pte = 0;
-    vs->nresident--;
-    if (nb == 64) { // fence before the frames can be reused
-      if (!nofence_munmap) vs_fence(vs, addr, len);
-      while (nb) kfree(batch[--nb]);
-    }
-  }
-  if (!nofence_munmap) vs_fence(vs, addr, len);
-  while (nb) kfree(batch[--nb]);
-  release(&vs->lock);
-  return 0;
-}
-
-// mprotect(addr, len, prot): changes the access of every page in the range, which must
-// be mapped entirely (PROT_NONE is not supported yet); returns 0 or -1. Copy-on-write
-// pages stay read-only until written; program text cannot become writable.
-// Fences like munmap.
-int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
-{
-  len = PGROUNDUP(len);
-  prot = (prot & 7) << 1;
-  if (prot & PTE_W) prot |= PTE_R;
-  // A valid PTE with R=W=X=0 would point to a table (10.3.1), so PROT_NONE is refused.
-  if (!range_ok(addr, len) || prot == 0) return -1;
-  acquire(&vs->lock);
-  for (uint64 va = addr; va < addr + len;) {
-    struct vma *v = vma_find(vs, va);
-    if (!v || (v->kind == VMA_FILE_SHARED && (prot & ~v->maxprot))) { release(&vs->lock); return -1; }
-    va = v->end;
-  }
-  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
-  for (int i = 0; i < vs->nvma; i++)
-    if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].prot = prot;
-  for (uint64 va = addr, next; va < addr + len; va = next) {
-    pte_t *pte = lookup(vs, va, &next);
-    if (!pte || !(*pte & PTE_V)) continue;
-    uint64 p = prot;
-    if (*pte & PTE_COW) p &= ~PTE_W;
-    *pte = (*pte & ~(PTE_R | PTE_W | PTE_X)) | p | ((p & PTE_W) ? PTE_D : 0);
-  }
-  vs_fence(vs, addr, len);
-  if (prot & PTE_X) {
-    // Code written through a writable mapping becomes executable: every hart that
-    // may run this address space must also drop what it fetched before (fence.i;
-    // the unprivileged spec's Zifencei makes it local to one hart, hence the SBI call).
-    uint64 me = 1UL << cpuid();
-    asm volatile("fence.i" ::: "memory");
-    if (vs->cpumask & ~me) sbi_remote_fence_i(vs->cpumask & ~me, 0);
-  }
-  release(&vs->lock);
-  return 0;
-}
-
-// mlock(addr, len): makes every page of the range present now (writable pages already
-// copied if copy-on-write), so no access to it faults later. There is no swapping yet,
-// so locked pages stay by themselves. Returns 0, or -1 if some page may not be mapped.
-int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len)
-{
-  len = PGROUNDUP(len);
-  if (!range_ok(addr, len)) return -1;
-  acquire(&vs->lock);
-  int r = 0;
-  for (uint64 va = addr; va < addr + len && r == 0; va += PGSIZE) {
-    struct vma *v = vma_find(vs, va);
-    if (!v) { r = -1; break; }
-    int cause = (v->prot & PTE_W) ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT;
-    pte_t *pte = walk(vs, va, 0);
-    uint64 need = (v->prot & PTE_W) ? PTE_W : PTE_R;
-    if (!pte || (*pte & (PTE_V | need)) != (PTE_V | need))
-      r = fault_locked(vs, va, cause);
-  }
-  release(&vs->lock);
-  return r;
-}

@@ -6,6 +6,10 @@
 #define PROT_WRITE 2
 #define PROT_EXEC 4
 #define PGSIZE 4096UL
+#define MADV_DONTNEED 4
+#define MADV_HUGEPAGE 14
+#define MADV_NOHUGEPAGE 15
+#define HUGE (2UL << 20)
 #define MAP_SHARED 1
 #define MAP_PRIVATE 2
 
@@ -26,6 +30,7 @@ int hartid(void);
 unsigned long uptime(void);
 int clone(void (*pc)(void), unsigned long sp, unsigned long a0, unsigned long a1);
 int mlock(unsigned long addr, unsigned long len);
+int madvise(unsigned long addr, unsigned long len, int advice);
 long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
               unsigned long off);
 

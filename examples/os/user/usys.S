@@ -91,3 +91,8 @@ mmapfile:
   li a7, SYS_mmapfile
   ecall
   ret
+.globl madvise
+madvise:
+  li a7, SYS_madvise
+  ecall
+  ret

@@ -1,0 +1,97 @@
+// Huge pages: 2 MiB leaves one level above the 4 KiB ones (a Sv39/Sv48 megapage,
+// privileged spec 10.4.1), for regions marked with madvise(MADV_HUGEPAGE). A fault in
+// such a region maps a whole aligned 2 MiB block at once; a block filled page by page
+// is promoted to one leaf; a change to part of a huge page demotes it to 512 small ones.
+// Each 2 MiB page holds one reference on each of its 512 frames, so a demoted page's
+// frames can then be freed one by one.
+#include "types.h"
+#include "riscv.h"
+#include "defs.h"
+#include "vm.h"
+
+// Returns 1 if the aligned 2 MiB block around va lies inside region v and v wants huge
+// pages (anonymous memory only).
+static int huge_fits(struct vma *v, uint64 va)
+{
+  uint64 base = va & ~(HUGESIZE - 1);
+  return v->huge && v->kind == VMA_ANON && base >= v->start && base + HUGESIZE <= v->end;
+}
+
+// Maps a zeroed 2 MiB page for va through the empty level-1 entry l1 if region v allows
+// it; returns 0 if it did, -1 if the caller must map a 4 KiB page instead.
+int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va)
+{
+  if (!huge_fits(v, va)) return -1;
+  char *big = kalloc_huge();
+  if (!big) return -1;
+  *l1 = PA2PTE(V2P(big)) | USER_PTE | v->prot | ((v->prot & PTE_W) ? PTE_D : 0);
+  vs->nresident += HUGEPAGES;
+  vs->count.huge_fills++;
+  vs->count.zero_fills++;
+  vmtotal.zero_fills++;
+  return 0;
+}
+
+// Replaces the 2 MiB leaf *l1 (mapping va) by a table of 512 leaves to the same frames
+// with the same bits; returns 0, or -1 out of memory. The TLBs may hold the 2 MiB entry,
+// so the range is fenced; as the frames do not move, a thread writing meanwhile loses
+// nothing.
+int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va)
+{
+  pagetable_t t = kalloc();
+  if (!t) return -1;
+  uint64 pa = PTE2PA(*l1), flags = *l1 & 0x3ff;
+  for (int i = 0; i < HUGEPAGES; i++)
+    t[i] = PA2PTE(pa + i * PGSIZE) | flags;
+  *l1 = PA2PTE(V2P(t)) | PTE_V;
+  vs->ntables++;
+  vs->count.demotions++;
+  vs_fence(vs, va & ~(HUGESIZE - 1), HUGESIZE);
+  return 0;
+}
+
+// Demotes the huge pages that [addr, addr+len) covers only in part (at its two ends),
+// before munmap, mprotect or madvise change that part alone.
+void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  uint64 ends[2] = { addr, addr + len - 1 };
+  for (int i = 0; i < 2; i++) {
+    uint64 base = ends[i] & ~(HUGESIZE - 1);
+    if (base >= addr && base + HUGESIZE <= addr + len) continue; // covered whole
+    pte_t *l1 = walk_to(vs, base, 1, 0);
+    if (l1 && (*l1 & PTE_V) && (*l1 & PTE_LEAF))
+      huge_demote(vs, l1, base);
+  }
+}
+
+// If the aligned 2 MiB block around va is fully populated with private 4 KiB pages of
+// identical bits in a huge region, copies them into one 2 MiB page and maps that
+// instead (promotion). The old level-1 entry pointed to a table, which the TLBs and
+// page-walk caches may hold; sfence.vma with an address only orders leaf PTEs
+// (privileged spec 10.2.1), so the whole ASID is fenced before the table is freed.
+void huge_promote(struct vmspace *vs, struct vma *v, uint64 va)
+{
+  uint64 base = va & ~(HUGESIZE - 1);
+  if (!huge_fits(v, va)) return;
+  pte_t *l1 = walk_to(vs, base, 1, 0);
+  if (!l1 || !(*l1 & PTE_V) || (*l1 & PTE_LEAF)) return;
+  pagetable_t t = P2V(PTE2PA(*l1));
+  uint64 flags = t[0] & 0x3ff;
+  if (!(flags & PTE_V) || (flags & PTE_COW)) return;
+  for (int i = 0; i < HUGEPAGES; i++)
+    if ((t[i] & 0x3ff) != flags || krefcount(P2V(PTE2PA(t[i]))) != 1) return;
+  char *big = kalloc_huge();
+  if (!big) return;
+  // Unmap first, so no thread writes a small page after it was copied.
+  pte_t old = *l1;
+  *l1 = 0;
+  vs_fence(vs, 0, 0);
+  for (int i = 0; i < HUGEPAGES; i++)
+    memmove(big + i * PGSIZE, P2V(PTE2PA(t[i])), PGSIZE);
+  *l1 = PA2PTE(V2P(big)) | flags;
+  for (int i = 0; i < HUGEPAGES; i++)
+    kfree(P2V(PTE2PA(t[i])));
+  kfree(P2V(PTE2PA(old)));
+  vs->ntables--;
+  vs->count.promotions++;
+}

@@ -1,0 +1,224 @@
+// The memory system calls: mmap, munmap, mprotect, mlock and madvise. Each one
+// changes regions (VMAs) and PTEs under the address space's lock, then fences the TLBs
+// of every hart that may hold the old translations (vs_fence, vm.c).
+#include "types.h"
+#include "riscv.h"
+#include "defs.h"
+#include "vm.h"
+
+// Returns the leaf PTE for va without creating tables (a 4 KiB one, or a 2 MiB one
+// with *level = 1), or 0; *next is the next address worth looking at: past the page,
+// or past the hole when a table is missing.
+static pte_t *lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level)
+{
+  pagetable_t pt = vs->root;
+  for (int l = levels - 1; l >= 0; l--) {
+    pte_t *pte = &pt[PX(l, va)];
+    uint64 span = PGSIZE << (9 * l);
+    *next = (va + span) & ~(span - 1);
+    *level = l;
+    if (!(*pte & PTE_V)) return 0;
+    if (*pte & PTE_LEAF) return pte;
+    pt = P2V(PTE2PA(*pte));
+  }
+  return 0;
+}
+
+// Splits the region holding va in two at va (if va is strictly inside one); returns 0,
+// or -1 if there is no free slot.
+static int vma_split(struct vmspace *vs, uint64 va)
+{
+  struct vma *v = vma_find(vs, va);
+  if (!v || v->start == va) return 0;
+  if (vs->nvma >= NVMA) return -1;
+  struct vma *w = &vs->vma[vs->nvma++];
+  *w = *v;
+  uint64 cut = va - v->start;
+  v->end = va;
+  w->start = va;
+  w->foff += cut;
+  w->fbytes = w->fbytes > cut ? w->fbytes - cut : 0;
+  w->limit = 0; // only the lowest part of a stack grows
+  return 0;
+}
+
+// Checks a user range [addr, addr+len): page aligned, not empty, below MAXUVA.
+static int range_ok(uint64 addr, uint64 len)
+{
+  return (addr & (PGSIZE - 1)) == 0 && len > 0 && addr + len > addr && addr + len <= MAXUVA;
+}
+
+// mmap(addr, len, prot): maps memory filled on first touch, at addr (which must be
+// free) or, for addr 0, where the kernel finds room: zeros (kind VMA_ANON), or file f
+// from offset off (page aligned), shared with every other mapping of it
+// (VMA_FILE_SHARED: writes go to the page cache, which is the file's only copy: the
+// disk is never written) or private (VMA_FILE_PRIVATE: copy-on-write from the page
+// cache). prot uses PROT_READ 1, PROT_WRITE 2, PROT_EXEC 4 (shifted left they are
+// PTE_R/W/X). Returns the address, or -1.
+long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmakind kind,
+             int f, uint64 off)
+{
+  uint64 fbytes = 0;
+  if (kind != VMA_ANON) {
+    if (f < 0 || (off & (PGSIZE - 1)) || off >= fs_size(f)) return -1;
+    fbytes = fs_size(f) - off;
+  }
+  len = PGROUNDUP(len);
+  prot = (prot & 7) << 1;
+  if (prot & PTE_W) prot |= PTE_R; // W without R is a reserved encoding (10.3.1)
+  acquire(&vs->lock);
+  if (addr == 0) {
+    // First fit upward from 64 GiB, away from the program and its stack.
+    addr = 0x1000000000UL;
+    for (int i = 0; i < vs->nvma; i++) {
+      struct vma *v = &vs->vma[i];
+      if (addr < v->end && v->start < addr + len) { addr = v->end; i = -1; }
+    }
+  }
+  long r = range_ok(addr, len) && vma_add(vs, addr, addr + len, prot, kind, f, off, fbytes) == 0
+           ? (long)addr : -1;
+  release(&vs->lock);
+  return r;
+}
+
+struct unmapped { uint64 pa; int level; };
+
+// Fences [addr, addr+len) on every hart that may cache it (unless nofence=munmap), then
+// frees the n pages in batch; returns 0, the new batch size.
+static int free_batch(struct vmspace *vs, uint64 addr, uint64 len, struct unmapped *batch, int n)
+{
+  if (n == 0) return 0;
+  if (!nofence_munmap) vs_fence(vs, addr, len);
+  while (n) { n--; frames_put(batch[n].pa, batch[n].level); }
+  return 0;
+}
+
+// Removes every page mapped in [addr, addr+len), keeping the regions: the PTEs are
+// cleared first, then every hart that may cache this ASID fences exactly this range,
+// so no thread on any hart can reach the frames once this returns; only then are the
+// frames freed (in batches). Called with vs->lock held.
+static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  struct unmapped batch[64];
+  int nb = 0;
+  huge_split_edges(vs, addr, len);
+  for (uint64 va = addr, next; va < addr + len; va = next) {
+    int level;
+    pte_t *pte = lookup(vs, va, &next, &level);
+    if (!pte) continue;
+    batch[nb].pa = PTE2PA(*pte);
+    batch[nb++].level = level;
+    *pte = 0;
+    vs->nresident -= 1 << (9 * level);
+    if (nb == 64) nb = free_batch(vs, addr, len, batch, nb);
+  }
+  free_batch(vs, addr, len, batch, nb);
+}
+
+// munmap(addr, len): removes the regions and pages in the range (unmap_pages);
+// returns 0 or -1.
+int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  len = PGROUNDUP(len);
+  if (!range_ok(addr, len)) return -1;
+  acquire(&vs->lock);
+  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
+  for (int i = 0; i < vs->nvma; i++) {
+    struct vma *v = &vs->vma[i];
+    if (v->start >= addr && v->end <= addr + len) { *v = vs->vma[--vs->nvma]; i--; }
+  }
+  unmap_pages(vs, addr, len);
+  release(&vs->lock);
+  return 0;
+}
+
+// mprotect(addr, len, prot): changes the access of every page in the range, which must
+// be mapped entirely (PROT_NONE is not supported yet); returns 0 or -1. Copy-on-write
+// pages stay read-only until written; program text cannot become writable.
+// Fences like munmap.
+int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
+{
+  len = PGROUNDUP(len);
+  prot = (prot & 7) << 1;
+  if (prot & PTE_W) prot |= PTE_R;
+  // A valid PTE with R=W=X=0 would point to a table (10.3.1), so PROT_NONE is refused.
+  if (!range_ok(addr, len) || prot == 0) return -1;
+  acquire(&vs->lock);
+  for (uint64 va = addr; va < addr + len;) {
+    struct vma *v = vma_find(vs, va);
+    if (!v || (v->kind == VMA_FILE_SHARED && (prot & ~v->maxprot))) { release(&vs->lock); return -1; }
+    va = v->end;
+  }
+  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
+  for (int i = 0; i < vs->nvma; i++)
+    if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].prot = prot;
+  huge_split_edges(vs, addr, len);
+  for (uint64 va = addr, next; va < addr + len; va = next) {
+    int level;
+    pte_t *pte = lookup(vs, va, &next, &level);
+    if (!pte) continue;
+    uint64 p = prot;
+    if (*pte & PTE_COW) p &= ~PTE_W;
+    *pte = (*pte & ~(PTE_R | PTE_W | PTE_X)) | p | ((p & PTE_W) ? PTE_D : 0);
+  }
+  vs_fence(vs, addr, len);
+  if (prot & PTE_X) {
+    // Code written through a writable mapping becomes executable: every hart that
+    // may run this address space must also drop what it fetched before (fence.i;
+    // the unprivileged spec's Zifencei makes it local to one hart, hence the SBI call).
+    uint64 me = 1UL << cpuid();
+    asm volatile("fence.i" ::: "memory");
+    if (vs->cpumask & ~me) sbi_remote_fence_i(vs->cpumask & ~me, 0);
+  }
+  release(&vs->lock);
+  return 0;
+}
+
+// mlock(addr, len): makes every page of the range present now (writable pages already
+// copied if copy-on-write), so no access to it faults later. There is no swapping yet,
+// so locked pages stay by themselves. Returns 0, or -1 if some page may not be mapped.
+int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  len = PGROUNDUP(len);
+  if (!range_ok(addr, len)) return -1;
+  acquire(&vs->lock);
+  int r = 0;
+  for (uint64 va = addr; va < addr + len && r == 0; va += PGSIZE) {
+    struct vma *v = vma_find(vs, va);
+    if (!v) { r = -1; break; }
+    int cause = (v->prot & PTE_W) ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT, level;
+    pte_t *pte = walk_leaf(vs, va, &level);
+    uint64 need = (v->prot & PTE_W) ? PTE_W : PTE_R;
+    if (!pte || (*pte & need) != need)
+      r = fault_locked(vs, va, cause);
+  }
+  release(&vs->lock);
+  return r;
+}
+
+// madvise(addr, len, advice): MADV_DONTNEED (4) drops the pages (they read as zero, or
+// as the file, on the next touch); MADV_HUGEPAGE (14) lets the range use 2 MiB pages and
+// promotes its fully populated aligned blocks now; MADV_NOHUGEPAGE (15) stops new ones.
+// The range must be mapped. Returns 0 or -1.
+int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
+{
+  len = PGROUNDUP(len);
+  if (!range_ok(addr, len) || (advice != 4 && advice != 14 && advice != 15)) return -1;
+  acquire(&vs->lock);
+  for (uint64 va = addr; va < addr + len;) {
+    struct vma *v = vma_find(vs, va);
+    if (!v) { release(&vs->lock); return -1; }
+    va = v->end;
+  }
+  if (advice == 4) {
+    unmap_pages(vs, addr, len);
+  } else {
+    if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
+    for (int i = 0; i < vs->nvma; i++)
+      if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].huge = advice == 14;
+    for (uint64 va = addr; advice == 14 && va < addr + len; va += HUGESIZE)
+      huge_promote(vs, vma_find(vs, va), va);
+  }
+  release(&vs->lock);
+  return 0;
+}

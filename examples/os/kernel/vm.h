@@ -1,0 +1,19 @@
+// What the virtual-memory files (vm.c, mmap.c, huge.c) share among themselves.
+#pragma once
+#include "types.h"
+
+#define USER_PTE (PTE_V | PTE_U | PTE_A)
+
+extern int levels;                      // 3 for Sv39, 4 for Sv48
+extern int nofence_munmap, nofence_cow; // teaching switches: leave a fence out
+
+pte_t *walk_to(struct vmspace *vs, uint64 va, int level, int alloc);
+pte_t *walk_leaf(struct vmspace *vs, uint64 va, int *level);
+struct vma *vma_find(struct vmspace *vs, uint64 va);
+int fault_locked(struct vmspace *vs, uint64 va, int cause);
+void frames_put(uint64 pa, int level);
+// huge.c
+int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va);
+int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va);
+void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len);
+void huge_promote(struct vmspace *vs, struct vma *v, uint64 va);
