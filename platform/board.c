@@ -553,6 +553,10 @@ int board_run(struct board *b)
     bool limit_hit = false;
     uint64_t budget = UINT64_MAX; /* per hart per round, from the watching tool (stepping) */
     uint64_t tick_carry = 0;
+    /* a watching tool sees the board before the first instruction (a view
+     * that starts paused stops here) */
+    if (b->watch && !b->watch->between_rounds(b->watch->ctx, &budget))
+        b->exit_requested = true;
     while (!b->exit_requested) {
         bool all_asleep = true;
         for (unsigned i = 0; i < b->nharts && !b->exit_requested; i++) {

@@ -49,10 +49,12 @@ static const char help_text[] =
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
     "  --dump-dtb FILE              write the generated device tree and exit (QEMU: dumpdtb)\n"
     "The TLB view (docs/VIEW.md):\n"
-    "  --view[=quit-on-close,hold]  a window showing every hart's TLBs live (needs a display);\n"
-    "                               hold: it stays open after the guest stops, until closed\n"
+    "  --view[=quit-on-close,hold,paused]  a window showing every hart's TLBs live (needs a\n"
+    "                               display); hold: it stays open after the guest stops, until\n"
+    "                               closed; paused: start paused (space runs, s steps)\n"
     "  --view-png FILE              draw the same view off-screen into FILE when the run ends\n"
-    "  --view-every N               with --view-png: also FILE-000001.png... every N instructions\n";
+    "  --view-every N               with --view-png: also FILE-000001.png... every N instructions\n"
+    "  --view-text FILE             write the view's numbers as text when the run ends\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -196,8 +198,8 @@ int main(int argc, char **argv)
 
     struct drive_def drives[BOARD_MAX_DRIVES];
     unsigned ndrives = 0;
-    bool view = false, view_quit_on_close = false, view_hold = false;
-    const char *view_png = NULL;
+    bool view = false, view_quit_on_close = false, view_hold = false, view_paused = false;
+    const char *view_png = NULL, *view_text = NULL;
     uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
     unsigned ndevices = 0;
@@ -284,9 +286,11 @@ int main(int argc, char **argv)
                 size_t fl = strcspn(f, ",");
                 if (fl == 13 && !strncmp(f, "quit-on-close", fl)) view_quit_on_close = true;
                 else if (fl == 4 && !strncmp(f, "hold", fl)) view_hold = true;
-                else return usage_error("bad --view value %s (quit-on-close, hold)", val);
+                else if (fl == 6 && !strncmp(f, "paused", fl)) view_paused = true;
+                else return usage_error("bad --view value %s (quit-on-close, hold, paused)", val);
             }
         } else if (!strcmp(name, "view-png")) { NEEDVAL(); view_png = val; }
+        else if (!strcmp(name, "view-text")) { NEEDVAL(); view_text = val; }
         else if (!strcmp(name, "view-every")) {
             NEEDVAL();
             if (!parse_u64(val, &view_every) || !view_every) return usage_error("bad --view-every value %s", val);
@@ -379,13 +383,15 @@ int main(int argc, char **argv)
 
     if (view_every && !view_png) return usage_error("%s needs --view-png FILE", "--view-every");
 #ifndef PAGODA_HAVE_VIEW
-    (void)view_quit_on_close, (void)view_hold;
-    if (view || view_png) return usage_error("%s: this pagoda was built without SDL2 (PAGODA_SDL=OFF)", view ? "--view" : "--view-png");
+    (void)view_quit_on_close, (void)view_hold, (void)view_paused;
+    if (view || view_png || view_text)
+        return usage_error("%s: this pagoda was built without SDL2 (PAGODA_SDL=OFF)", view ? "--view" : view_png ? "--view-png" : "--view-text");
 #endif
-    if (view_png && !can_write_file(view_png)) {
-        fprintf(stderr, "pagoda: %s: %s\n", view_png, strerror(errno));
-        return 1;
-    }
+    for (const char *const *p = (const char *const[]){ view_png, view_text, NULL }; *p || p[1]; p++)
+        if (*p && !can_write_file(*p)) {
+            fprintf(stderr, "pagoda: %s: %s\n", *p, strerror(errno));
+            return 1;
+        }
 
     int status;
     struct board *b = board_create(&o, &status);
@@ -393,14 +399,15 @@ int main(int argc, char **argv)
 #ifdef PAGODA_HAVE_VIEW
     struct view *v = NULL;
     struct board_watch watch;
-    if (view || view_png) {
-        struct view_opts vo = { .window = view, .png = view_png, .every = view_every, .quit_on_close = view_quit_on_close, .hold = view_hold };
+    if (view || view_png || view_text) {
+        struct view_opts vo = { .window = view, .png = view_png, .text = view_text, .every = view_every, .quit_on_close = view_quit_on_close, .hold = view_hold,
+                                .paused = view_paused };
         struct view_source src = { board_nharts(b), board_harts(b), board_mmus(b), board_mtime(b) };
         char err[256];
         v = view_create(&vo, &src, err, sizeof err);
         if (!v) {
             if (view)
-                fprintf(stderr, "pagoda: --view: %s; --view-png FILE draws the view without a display\n", err);
+                fprintf(stderr, "pagoda: --view: %s\n", err + (strncmp(err, "view: ", 6) ? 0 : 6)); /* names --view-png */
             else
                 fprintf(stderr, "pagoda: --view-png: %s\n", err);
             board_destroy(b);

@@ -327,3 +327,59 @@ void view_sd_fade(struct view_model *m)
             s->fade--;
     }
 }
+
+/* How many cells of t hold an entry. */
+static unsigned tlb_used(const struct view_tlb *t)
+{
+    unsigned n = 0;
+    for (size_t k = 0; k < (size_t)t->sets * t->ways; k++)
+        n += t->cells[k].valid;
+    return n;
+}
+
+void view_model_text(const struct view_model *m, FILE *f)
+{
+    static const char *const priv[4] = { "U", "S", "?", "M" };
+    fprintf(f, "view: %u harts, %" PRIu64 " instructions, mtime %" PRIu64 ", %s\n", m->nharts, m->total_insns,
+            m->mtime, m->ctl.paused ? "paused" : "running");
+    for (unsigned i = 0; i < m->nharts; i++) {
+        const struct view_hart *h = &m->harts[i];
+        const struct mmu_stats *s = &h->stats;
+        unsigned mode = (unsigned)(h->satp >> 60);
+        fprintf(f, "hart %u: pc 0x%" PRIx64 " priv %s satp %s asid %u instret %" PRIu64 "%s\n", i, h->pc,
+                priv[h->priv & 3], mode == 8 ? "sv39" : mode == 9 ? "sv48" : mode == 10 ? "sv57" : "bare",
+                (unsigned)(h->satp >> 44 & 0xffff), h->instret, h->wfi ? " wfi" : "");
+        fprintf(f, "hart %u entries:", i);
+        for (int k = 0; k < 4; k++)
+            fprintf(f, " %s %u/%u", h->tlb[k].name, tlb_used(&h->tlb[k]), h->tlb[k].sets * h->tlb[k].ways);
+        fprintf(f, "\nhart %u tlb:", i);
+        for (int k = 0; k < 3; k++)
+            fprintf(f, " %s lookups %" PRIu64 " hits %" PRIu64 " misses %" PRIu64 ";", h->tlb[k].name,
+                    s->tlb[k].lookups, s->tlb[k].hits, s->tlb[k].misses);
+        fprintf(f, " PWC lookups %" PRIu64 " hits %" PRIu64 "\n", s->pwc_lookups, s->pwc_hits);
+        fprintf(f,
+                "hart %u walks %" PRIu64 " pte_reads %" PRIu64 " page_faults %" PRIu64 "/%" PRIu64 "/%" PRIu64
+                " fences %" PRIu64 "/%" PRIu64 "/%" PRIu64 "/%" PRIu64 " ad_updates %" PRIu64
+                " shootdowns_sent %" PRIu64 " shootdowns_received %" PRIu64 "\n",
+                i, s->walks, s->pte_reads, s->page_faults[0], s->page_faults[1], s->page_faults[2], s->fences[0],
+                s->fences[1], s->fences[2], s->fences[3], s->ad_updates, h->shootdowns_sent,
+                h->shootdowns_received);
+    }
+    for (unsigned i = 0; i < m->sd_count; i++) {
+        const struct view_shootdown *s = &m->sd[(m->sd_head + i) % VIEW_SHOOTDOWNS];
+        fprintf(f, "shootdown from %u %s", s->from, view_sd_kind_name(s->kind));
+        if (s->size == 0 || s->size == ~0ULL)
+            fprintf(f, " all");
+        else
+            fprintf(f, " 0x%" PRIx64 "+0x%" PRIx64, s->start, s->size);
+        for (unsigned t = 0; t < m->nharts && t < VIEW_MAX_HARTS; t++) {
+            if (!((s->targets >> t) & 1))
+                continue;
+            if ((s->done >> t) & 1)
+                fprintf(f, " h%u:%" PRIu64 "insns/%" PRIu64 "ticks", t, s->lat_insns[t], s->lat_mtime[t]);
+            else
+                fprintf(f, " h%u:pending", t);
+        }
+        fputc('\n', f);
+    }
+}

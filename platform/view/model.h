@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../../mmu/mmu.h"
 
@@ -192,5 +193,9 @@ struct view_shootdown *view_sd_begin(struct view_model *m, unsigned from, uint64
 unsigned view_sd_event(struct view_model *m, unsigned h, bool fence, uint64_t instret, uint64_t mtime);
 /* Fade the shootdowns' marks by one snapshot. */
 void view_sd_fade(struct view_model *m);
+/* The view's facts as text, one line each (--view-text): the status, per
+ * hart its state, how full each structure is and the counters the view
+ * shows, then the recent shootdowns with their latencies. */
+void view_model_text(const struct view_model *m, FILE *f);
 
 #endif

@@ -290,6 +290,10 @@ struct view *view_create(const struct view_opts *o, const struct view_source *sr
     clock_gettime(CLOCK_MONOTONIC, &v->t0);
     v->last_frame = v->t0;
     v->frame_gap = FRAME_SECONDS;
+    if (o->paused && v->win) {
+        v->m.ctl.paused = true;
+        snprintf(v->m.ctl.message, sizeof v->m.ctl.message, "paused before the first instruction: space runs, s steps");
+    }
     v->next_snapshot = PNG_SNAPSHOT_INSNS;
     v->next_png = o->every;
     snapshot(v);
@@ -398,6 +402,19 @@ static bool turn(struct view *v, uint64_t *budget)
     return true;
 }
 
+/* --view-text: the model's facts into path.  0, or -1 after a line on stderr. */
+static int write_text(struct view *v, const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (f)
+        view_model_text(&v->m, f);
+    if (!f || ferror(f) | fclose(f)) {
+        fprintf(stderr, "pagoda: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
 int view_finish(struct view *v)
 {
     snapshot(v);
@@ -413,7 +430,8 @@ int view_finish(struct view *v)
             poll_still(v, false);
         }
     }
-    return v->o.png ? write_png(v, v->o.png) : 0;
+    int r = v->o.text ? write_text(v, v->o.text) : 0;
+    return (v->o.png ? write_png(v, v->o.png) : 0) | r;
 }
 
 void view_destroy(struct view *v)

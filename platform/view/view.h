@@ -24,9 +24,11 @@ struct view_source {
 struct view_opts {
     bool window;               /* --view: an SDL window */
     const char *png;           /* --view-png FILE: written at the end of the run */
+    const char *text;          /* --view-text FILE: the view's numbers as text, at the end */
     uint64_t every;            /* --view-every N: FILE numbered every N instructions (0: only at the end) */
     bool quit_on_close;        /* --view=quit-on-close: closing the window stops the guest */
     bool hold;                 /* --view=hold: when the guest stops, the window stays until closed */
+    bool paused;               /* --view=paused: start paused, before the first instruction */
 };
 
 struct view;

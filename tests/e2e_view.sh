@@ -1,0 +1,131 @@
+#!/bin/bash
+# The TLB view (platform/view/, docs/VIEW.md) as a person uses it:
+#  1. --view without a display: one line naming --view-png, exit 2.
+#  2. --view-png on fencebench-smp4 (hart 0 shoots down a page on harts 1-3
+#     30000 times through their msip): a 1600x1000 PNG with the MSIP arrows
+#     and their latencies drawn, --view-every PNGs, and --view-text numbers
+#     that agree with --stats-json (shootdowns sent = 3 x 30000, each
+#     target received 30000 = its fences).
+#  3. A real window under Xvfb driven with xdotool: it starts paused before
+#     the first instruction, "1" and "2" select harts 0 and 1 (the panel's
+#     frame turns the selection colour), "s" steps 1 instruction per hart and "S" 1000,
+#     "c" writes a screenshot, "q" stops the guest (exit 0); the text
+#     written at the end shows exactly 4 x 1001 instructions retired.
+# Skipped (exit 0) only in a build without the view (PAGODA_SDL=OFF).
+PAGODA=$(realpath "${1:?usage: $0 PAGODA BUILD_DIR}"); BUILD=$(realpath "${2:?}")
+ELF=$BUILD/examples/bench/fencebench-smp4.elf
+[ -r "$ELF" ] || { echo "FAIL: $ELF not built"; exit 1; }
+if "$PAGODA" --view-text /dev/null -bios none --max-insns 10 "$ELF" 2>&1 | grep -q 'built without SDL2'; then
+    echo "SKIP: this pagoda was built without the view"; exit 0
+fi
+for t in xvfb-run xdotool convert identify; do
+    command -v $t >/dev/null || { echo "FAIL: $t missing (scripts/install-deps.sh installs it)"; exit 1; }
+done
+T=$(mktemp -d); trap '[ -n "${KEEP:-}" ] || rm -rf "$T"' EXIT; [ -n "${KEEP:-}" ] && echo "keeping $T"
+rc=0
+fail() { echo "FAIL: $*"; rc=1; }
+# count IMG HEX [WxH+X+Y]: how many pixels of IMG (in the region) have colour HEX
+count() {
+    local crop=()
+    [ -n "${3:-}" ] && crop=(-crop "$3" +repage)
+    convert "$1" "${crop[@]}" -format %c histogram:info:- | awk -v c="#${2^^}" 'index($0, c) { n += $1 } END { print n + 0 }'
+}
+
+echo "== 1. --view without a display"
+out=$(env -u DISPLAY -u WAYLAND_DISPLAY SDL_VIDEODRIVER=x11 timeout 30 "$PAGODA" --view -bios none "$ELF" 2>&1); st=$?
+[ $st = 2 ] || fail "exit status $st, wanted 2"
+[ "$(printf '%s\n' "$out" | wc -l)" = 1 ] || fail "more than one line: $out"
+grep -q -- '--view-png' <<<"$out" || fail "the message does not name --view-png: $out"
+
+echo "== 2. --view-png, --view-every, --view-text against --stats-json (-smp 4)"
+timeout 120 "$PAGODA" -smp 4 -m 1G -bios none --view-png "$T/v.png" --view-every 10000000 --view-text "$T/v.txt" \
+    --stats-json "$T/s.json" "$ELF" >"$T/out" 2>"$T/err"; st=$?
+[ $st = 0 ] || fail "exit status $st: $(tail -3 "$T/err")"
+grep -q '^checksum:' "$T/out" || fail "fencebench-smp4 printed no checksum"
+[ "$(identify -format %wx%h "$T/v.png" 2>/dev/null)" = 1600x1000 ] || fail "v.png is not a 1600x1000 PNG"
+n=$(ls "$T"/v-0*.png 2>/dev/null | wc -l)
+[ "$n" -ge 3 ] || fail "--view-every 10000000 wrote $n numbered PNGs over 40 M instructions, wanted at least 3"
+[ "$(identify -format %wx%h "$T/v-000001.png" 2>/dev/null)" = 1600x1000 ] || fail "v-000001.png is not a 1600x1000 PNG"
+msip=$(count "$T/v.png" c8ff5e)   # the MSIP shootdown colour (render.c)
+[ "$msip" -gt 500 ] || fail "the PNG shows $msip pixels of the MSIP arrows' colour, wanted > 500"
+python3 - "$T/v.txt" "$T/s.json" <<'PY' || rc=1
+import json, re, sys
+text = open(sys.argv[1]).read()
+stats = json.load(open(sys.argv[2]))
+errs = []
+for h in stats["harts"]:
+    i, mmu = h["hart"], h["mmu"]
+    m = re.search(rf"^hart {i}: .* instret (\d+)", text, re.M)
+    if not m or int(m.group(1)) != h["instructions"]:
+        errs.append(f"hart {i}: instret in the view {m and m.group(1)} != --stats {h['instructions']}")
+    m = re.search(rf"^hart {i} walks (\d+) pte_reads (\d+) .*fences (\d+)/(\d+)/(\d+)/(\d+) .*"
+                  rf"shootdowns_sent (\d+) shootdowns_received (\d+)", text, re.M)
+    if not m:
+        errs.append(f"hart {i}: no counters line"); continue
+    walks, reads, f0, f1, f2, f3, sent, recv = map(int, m.groups())
+    if walks != mmu["walks"] or reads != mmu["pte_reads"]:
+        errs.append(f"hart {i}: walks/pte_reads {walks}/{reads} != --stats {mmu['walks']}/{mmu['pte_reads']}")
+    fences = [f0, f1, f2, f3]
+    want = [mmu["fences"][k] for k in ("all", "asid", "va", "va_asid")] if isinstance(mmu["fences"], dict) else mmu["fences"]
+    if fences != list(want):
+        errs.append(f"hart {i}: fences {fences} != --stats {want}")
+    m = re.search(rf"^hart {i} tlb: L1I lookups (\d+) hits (\d+) misses (\d+); L1D lookups (\d+) hits (\d+)", text, re.M)
+    l1d = mmu["tlb"]["l1d"] if "tlb" in mmu else mmu["l1d"]
+    if not m or int(m.group(4)) != l1d["lookups"] or int(m.group(5)) != l1d["hits"]:
+        errs.append(f"hart {i}: L1D lookups/hits in the view {m and m.groups()[3:]} != --stats {l1d['lookups']}/{l1d['hits']}")
+    if i == 0 and sent != 90000:
+        errs.append(f"hart 0 sent {sent} shootdowns, wanted 3 x 30000")
+    if i > 0 and (recv != 30000 or recv != f2):
+        errs.append(f"hart {i} received {recv} shootdowns, wanted 30000 = its sfence.vma by address ({f2})")
+done = re.findall(r"^shootdown from 0 MSIP all h(\d):(\d+)insns/(\d+)ticks$", text, re.M)
+if not done:
+    errs.append("no completed shootdown with its latency in the view's text")
+for h, insns, ticks in done:
+    if not (0 < int(insns) < 100000):
+        errs.append(f"latency of hart {h}: {insns} instructions")
+for e in errs:
+    print("FAIL:", e)
+sys.exit(1 if errs else 0)
+PY
+
+echo "== 3. the window under Xvfb, driven by keys"
+cat >"$T/drive.sh" <<'EOF'
+#!/bin/bash
+# drive.sh PAGODA ELF DIR: run the view in DIR, press keys, take pictures
+PAGODA=$1; ELF=$2; cd "$3"
+xdotool mousemove 0 0   # a pointer over a panel would select a cell of it
+"$PAGODA" --view=paused -smp 4 -m 1G -bios none --view-text end.txt "$ELF" >out.txt 2>err.txt &
+pid=$!
+wid=$(timeout 60 xdotool search --sync --name 'Pagoda' | head -1)
+[ -n "$wid" ] || { echo "no window appeared"; kill $pid; exit 1; }
+shot() { sleep 1.5; import -window "$wid" "$1"; }
+xdotool key --window "$wid" 1; shot paused.png
+xdotool key --window "$wid" 2; shot hart1.png
+xdotool key --window "$wid" s; sleep 1
+xdotool key --window "$wid" shift+s; sleep 1
+xdotool key --window "$wid" c; shot stepped.png
+xdotool key --window "$wid" q
+timeout 60 tail --pid=$pid -f /dev/null
+wait $pid
+echo "pagoda exit status $?"
+EOF
+timeout 240 xvfb-run -a -s "-screen 0 1700x1100x24" bash "$T/drive.sh" "$PAGODA" "$ELF" "$T" >"$T/drive.log" 2>&1
+grep -q 'pagoda exit status 0' "$T/drive.log" || fail "the window run did not end with status 0 after q: $(tail -3 "$T/drive.log"; tail -3 "$T/err.txt" 2>/dev/null)"
+for f in paused hart1 stepped; do
+    [ "$(identify -format %wx%h "$T/$f.png" 2>/dev/null)" = 1600x1000 ] || fail "window picture $f.png is not 1600x1000"
+done
+if [ -r "$T/paused.png" ] && [ -r "$T/hart1.png" ]; then
+    p=$(count "$T/paused.png" ffb86c 200x20+0+0)   # "PAUSED" in the status line
+    [ "$p" -gt 20 ] || fail "the status line does not say PAUSED ($p pixels of its colour)"
+    l0=$(count "$T/paused.png" ffc83d 560x450+0+30); r0=$(count "$T/paused.png" ffc83d 560x450+570+30)
+    l1=$(count "$T/hart1.png" ffc83d 560x450+0+30); r1=$(count "$T/hart1.png" ffc83d 560x450+570+30)
+    [ "$l0" -gt 1000 ] && [ "$r0" -lt 100 ] || fail "after the key 1 hart 0's panel is not the selected one ($l0 / $r0 pixels)"
+    [ "$r1" -gt 1000 ] && [ "$l1" -lt 100 ] || fail "after the key 2 hart 1's panel is not the selected one ($l1 / $r1 pixels)"
+fi
+ls "$T"/pagoda-view-*.png >/dev/null 2>&1 || fail "the key c wrote no pagoda-view-*.png screenshot"
+grep -q '^view: 4 harts, 4004 instructions' "$T/end.txt" ||
+    fail "paused at the start, then steps of 1 and 1000 per hart: wanted 4004 instructions, the view says: $(head -1 "$T/end.txt")"
+grep -q 'paused$' "$T/end.txt" || fail "the view was not paused at the end"
+
+[ $rc = 0 ] && echo "PASS: the TLB view"
+exit $rc
