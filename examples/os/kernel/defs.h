@@ -3,6 +3,7 @@
 #include "types.h"
 #include "param.h"
 #include "sbi.h"
+#include "syscall.h"
 
 // What the device tree told us (fdt.c).
 struct boardinfo {
@@ -46,15 +47,12 @@ struct vma {
   uint64 fbytes;     // bytes of file data from start; the rest reads as zero
   uint64 maxprot;    // what mprotect may grant a shared file region
   int huge;          // madvise(MADV_HUGEPAGE): filled with 2 MiB pages where aligned
+  int locked;        // mlock: never swapped out
   uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard
 };
 
-// Per-process memory counters (also summed over the whole system in vmtotal).
-struct vmcount {
-  uint64 faults, zero_fills, file_fills, cow_copies, cow_reuses;
-  uint64 fences_local, shootdowns_sent;
-  uint64 huge_fills, promotions, demotions;
-};
+// Adds one to a memory counter of vs and of the whole system.
+#define COUNT(vs, field) do { (vs)->count.field++; __sync_fetch_and_add(&vmtotal.field, 1); } while (0)
 
 // An address space: a page-table tree, its ASID and the harts that may cache it.
 struct vmspace {
@@ -64,10 +62,15 @@ struct vmspace {
   uint64 stale_mask;       // harts that may still hold entries under an older ASID
   int refs;                // threads sharing it
   int ntables;             // page-table pages, root included
-  int nresident;           // user pages mapped
+  uint64 nresident;        // user pages mapped
   struct vma vma[NVMA];
   int nvma;
   struct vmcount count;
+  uint64 rss_limit;        // setrss: most user pages resident at once (0: no limit)
+  int hand_vma;            // the clock hand: a region and an address in it
+  uint64 hand_va;
+  uint64 *swapmap;         // clean resident pages whose copy in swap is still good
+  int nswapmap;
   struct spinlock lock;
 };
 
@@ -151,6 +154,8 @@ long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmak
 int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice);
+int vs_setrss(struct vmspace *vs, uint64 npages);
+void swap_init(void);
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
 void vs_fence(struct vmspace *vs, uint64 va, uint64 size);
 extern struct vmcount vmtotal;
@@ -185,6 +190,7 @@ void syscall(void);
 // virtio.c
 int virtio_init(void);
 int disk_read(uint64 sector, void *buf, uint64 nsectors);
+int disk_rw(uint64 sector, void *buf, uint64 nsectors, int write);
 // fs.c
 int fs_init(void);
 int fs_lookup(const char *name);
@@ -192,6 +198,7 @@ uint64 fs_size(int file);
 int fs_read(int file, uint64 off, void *dst, uint64 n);
 const char *fs_name(int file);
 int fs_count(void);
+void fs_swap_area(uint64 *start, uint64 *nsectors);
 void *pcache_get(int file, uint64 pageidx);
 // exec.c
 int exec(struct proc *p, const char *path, char **argv);

@@ -33,6 +33,13 @@ int fs_init(void)
   return nfiles;
 }
 
+// Gives the swap area after the files: its first sector and its size in sectors.
+void fs_swap_area(uint64 *start, uint64 *nsectors)
+{
+  *start = sb.swap_start;
+  *nsectors = sb.swap_sectors;
+}
+
 // Returns the number of files.
 int fs_count(void) { return nfiles; }
 // Returns the name of file f.

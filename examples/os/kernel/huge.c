@@ -26,9 +26,8 @@ int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va)
   if (!big) return -1;
   *l1 = PA2PTE(V2P(big)) | USER_PTE | v->prot | ((v->prot & PTE_W) ? PTE_D : 0);
   vs->nresident += HUGEPAGES;
-  vs->count.huge_fills++;
-  vs->count.zero_fills++;
-  vmtotal.zero_fills++;
+  COUNT(vs, huge_fills);
+  COUNT(vs, zero_fills);
   return 0;
 }
 
@@ -45,7 +44,7 @@ int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va)
     t[i] = PA2PTE(pa + i * PGSIZE) | flags;
   *l1 = PA2PTE(V2P(t)) | PTE_V;
   vs->ntables++;
-  vs->count.demotions++;
+  COUNT(vs, demotions);
   vs_fence(vs, va & ~(HUGESIZE - 1), HUGESIZE);
   return 0;
 }
@@ -76,10 +75,11 @@ void huge_promote(struct vmspace *vs, struct vma *v, uint64 va)
   pte_t *l1 = walk_to(vs, base, 1, 0);
   if (!l1 || !(*l1 & PTE_V) || (*l1 & PTE_LEAF)) return;
   pagetable_t t = P2V(PTE2PA(*l1));
-  uint64 flags = t[0] & 0x3ff;
+  uint64 ad = PTE_A | PTE_D, flags = t[0] & 0x3ff & ~ad;
   if (!(flags & PTE_V) || (flags & PTE_COW)) return;
   for (int i = 0; i < HUGEPAGES; i++)
-    if ((t[i] & 0x3ff) != flags || krefcount(P2V(PTE2PA(t[i]))) != 1) return;
+    if ((t[i] & 0x3ff & ~ad) != flags || krefcount(P2V(PTE2PA(t[i]))) != 1) return;
+  flags |= ad; // the copy is new: count it used and written
   char *big = kalloc_huge();
   if (!big) return;
   // Unmap first, so no thread writes a small page after it was copied.
@@ -93,5 +93,5 @@ void huge_promote(struct vmspace *vs, struct vma *v, uint64 va)
     kfree(P2V(PTE2PA(t[i])));
   kfree(P2V(PTE2PA(old)));
   vs->ntables--;
-  vs->count.promotions++;
+  COUNT(vs, promotions);
 }

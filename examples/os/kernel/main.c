@@ -68,6 +68,7 @@ void kmain(uint64 hartid, uint64 dtb_pa)
   proc_init();
   if (virtio_init() < 0) panic("no virtio-blk disk");
   if (fs_init() < 0) panic("no file system on the disk");
+  swap_init();
   kproc_start(runner, "runner");
   start_harts(hartid);
   scheduler();

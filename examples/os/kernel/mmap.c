@@ -6,10 +6,11 @@
 #include "defs.h"
 #include "vm.h"
 
-// Returns the leaf PTE for va without creating tables (a 4 KiB one, or a 2 MiB one
-// with *level = 1), or 0; *next is the next address worth looking at: past the page,
-// or past the hole when a table is missing.
-static pte_t *lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level)
+// Returns the leaf PTE for va without creating tables: a 4 KiB one (*level = 0, which
+// may be invalid: absent or swapped out), or a valid 2 MiB one (*level = 1); 0 if a
+// table is missing. *next is the next address worth looking at: past the page, or past
+// the hole.
+pte_t *leaf_lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level)
 {
   pagetable_t pt = vs->root;
   for (int l = levels - 1; l >= 0; l--) {
@@ -17,8 +18,8 @@ static pte_t *lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level)
     uint64 span = PGSIZE << (9 * l);
     *next = (va + span) & ~(span - 1);
     *level = l;
+    if (l == 0 || (*pte & PTE_V && *pte & PTE_LEAF)) return pte;
     if (!(*pte & PTE_V)) return 0;
-    if (*pte & PTE_LEAF) return pte;
     pt = P2V(PTE2PA(*pte));
   }
   return 0;
@@ -104,8 +105,9 @@ static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
   huge_split_edges(vs, addr, len);
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
-    pte_t *pte = lookup(vs, va, &next, &level);
-    if (!pte) continue;
+    pte_t *pte = leaf_lookup(vs, va, &next, &level);
+    if (pte && (*pte & PTE_SWAP)) { swap_slot_free(PTE2SLOT(*pte)); *pte = 0; }
+    if (!pte || !(*pte & PTE_V)) continue;
     batch[nb].pa = PTE2PA(*pte);
     batch[nb++].level = level;
     *pte = 0;
@@ -113,6 +115,7 @@ static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
     if (nb == 64) nb = free_batch(vs, addr, len, batch, nb);
   }
   free_batch(vs, addr, len, batch, nb);
+  swapmap_drop(vs, addr, addr + len);
 }
 
 // munmap(addr, len): removes the regions and pages in the range (unmap_pages);
@@ -155,11 +158,11 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   huge_split_edges(vs, addr, len);
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
-    pte_t *pte = lookup(vs, va, &next, &level);
-    if (!pte) continue;
+    pte_t *pte = leaf_lookup(vs, va, &next, &level);
+    if (!pte || !(*pte & PTE_V)) continue; // a swapped page takes its region's prot when back
     uint64 p = prot;
     if (*pte & PTE_COW) p &= ~PTE_W;
-    *pte = (*pte & ~(PTE_R | PTE_W | PTE_X)) | p | ((p & PTE_W) ? PTE_D : 0);
+    *pte = (*pte & ~(PTE_R | PTE_W | PTE_X)) | p;
   }
   vs_fence(vs, addr, len);
   if (prot & PTE_X) {
@@ -175,20 +178,28 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
 }
 
 // mlock(addr, len): makes every page of the range present now (writable pages already
-// copied if copy-on-write), so no access to it faults later. There is no swapping yet,
-// so locked pages stay by themselves. Returns 0, or -1 if some page may not be mapped.
+// copied if copy-on-write and marked dirty), so no access to it faults later, and keeps
+// the clock away from it. Returns 0, or -1 if some page may not be mapped.
 int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len)
 {
   len = PGROUNDUP(len);
   if (!range_ok(addr, len)) return -1;
   acquire(&vs->lock);
+  for (uint64 va = addr; va < addr + len;) {
+    struct vma *v = vma_find(vs, va);
+    if (!v) { release(&vs->lock); return -1; }
+    va = v->end;
+  }
+  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
+  for (int i = 0; i < vs->nvma; i++)
+    if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].locked = 1;
   int r = 0;
   for (uint64 va = addr; va < addr + len && r == 0; va += PGSIZE) {
     struct vma *v = vma_find(vs, va);
     if (!v) { r = -1; break; }
     int cause = (v->prot & PTE_W) ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT, level;
     pte_t *pte = walk_leaf(vs, va, &level);
-    uint64 need = (v->prot & PTE_W) ? PTE_W : PTE_R;
+    uint64 need = PTE_A | ((v->prot & PTE_W) ? PTE_W | PTE_D : PTE_R);
     if (!pte || (*pte & need) != need)
       r = fault_locked(vs, va, cause);
   }

@@ -42,6 +42,9 @@
 #define PTE_A (1UL << 6)
 #define PTE_D (1UL << 7)
 #define PTE_COW (1UL << 8) // RSW bit: a write must copy the frame first
+#define PTE_SWAP (1UL << 9) // RSW bit, in an invalid PTE: the page is in swap slot PTE2SLOT
+#define SLOT2PTE(s) (((uint64)(s) << 10) | PTE_SWAP)
+#define PTE2SLOT(pte) ((pte) >> 10)
 #define PTE_LEAF (PTE_R | PTE_W | PTE_X)
 
 #define PGSIZE 4096UL

@@ -54,6 +54,13 @@ void runner(void)
     kprintf("FAIL %s: no such test\n", "runner");
     failed++;
   }
+  struct vmcount *t = &vmtotal;
+  kprintf("memory totals: %lu faults (%lu zero-filled, %lu from files), %lu COW copies, "
+          "%lu fences here, %lu shootdowns, %lu huge pages, %lu promoted, %lu demoted, "
+          "%lu paged out (%lu written), %lu paged in\n",
+          t->faults, t->zero_fills, t->file_fills, t->cow_copies, t->fences_local,
+          t->shootdowns_sent, t->huge_fills, t->promotions, t->demotions, t->pageouts,
+          t->writebacks, t->pageins);
   kprintf("%d passed, %d failed\n", passed, failed);
   sbi_shutdown(failed != 0);
 }

@@ -53,27 +53,19 @@ static long sys_wait(struct proc *p)
   return pid;
 }
 
-// vmstat(&st): fills in the caller's memory counters; returns 0 or -1.
+// vmstat(&st, total): fills in the caller's memory counters (or, if total, the
+// system's since boot); returns 0 or -1.
 static long sys_vmstat(struct proc *p)
 {
   struct vmspace *vs = p->vs;
   struct vmstat st;
   st.tables = vs->ntables;
   st.resident = vs->nresident;
-  st.faults = vs->count.faults;
-  st.zero_fills = vs->count.zero_fills;
-  st.file_fills = vs->count.file_fills;
-  st.cow_copies = vs->count.cow_copies;
-  st.cow_reuses = vs->count.cow_reuses;
-  st.fences_local = vs->count.fences_local;
-  st.shootdowns_sent = vs->count.shootdowns_sent;
   st.asid = vs->asid;
   st.levels = satp_mode == SATP_SV48 ? 4 : 3;
   st.free_frames = kfree_count();
   st.asid_rollovers = asid_rollovers;
-  st.huge_fills = vs->count.huge_fills;
-  st.promotions = vs->count.promotions;
-  st.demotions = vs->count.demotions;
+  st.count = p->tf.a1 ? vmtotal : vs->count;
   return copyout(vs, p->tf.a0, &st, sizeof(st));
 }
 
@@ -113,6 +105,7 @@ void syscall(void)
   case SYS_mmap: r = vs_mmap(p->vs, tf->a0, tf->a1, tf->a2, VMA_ANON, -1, 0); break;
   case SYS_mmapfile: r = sys_mmapfile(p); break;
   case SYS_madvise: r = vs_madvise(p->vs, tf->a0, tf->a1, tf->a2); break;
+  case SYS_setrss: r = vs_setrss(p->vs, tf->a0); break;
   case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;

@@ -11,7 +11,7 @@
 #define SYS_munmap 9
 #define SYS_mprotect 10
 #define SYS_frame 11     // physical address of the frame at a user address, or -1
-#define SYS_vmstat 12    // fill a struct vmstat for the caller
+#define SYS_vmstat 12    // vmstat(st, total): fill a struct vmstat for the caller (or the system)
 #define SYS_fail 13      // say why the test fails (the runner prints it), then exit(1)
 #define SYS_hartid 14    // the hart the caller runs on
 #define SYS_uptime 15    // timer ticks since boot
@@ -19,17 +19,24 @@
 #define SYS_mlock 17     // mlock(addr, len): every page present now and kept
 #define SYS_mmapfile 18  // mmapfile(addr, len, prot, MAP_SHARED 1 | MAP_PRIVATE 2, path, off)
 #define SYS_madvise 19   // madvise(addr, len, MADV_DONTNEED 4 | MADV_HUGEPAGE 14 | MADV_NOHUGEPAGE 15)
+#define SYS_setrss 20    // setrss(npages): keep at most npages resident, swapping out the rest
 
 #ifndef __ASSEMBLER__
+// Memory counters, per address space and for the whole system (SYS_vmstat).
+struct vmcount {
+  unsigned long faults, zero_fills, file_fills, cow_copies, cow_reuses;
+  unsigned long fences_local, shootdowns_sent;  // TLB fences: on this hart, sent to others
+  unsigned long huge_fills, promotions, demotions; // 2 MiB pages
+  unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
+};
+
 // What SYS_vmstat reports.
 struct vmstat {
   unsigned long tables;       // page-table pages of the address space, root included
   unsigned long resident;     // user pages mapped
-  unsigned long faults, zero_fills, file_fills, cow_copies, cow_reuses;
-  unsigned long fences_local, shootdowns_sent;
   unsigned long asid, levels;
   unsigned long free_frames;
-  unsigned long asid_rollovers; // since boot, whole system
-  unsigned long huge_fills, promotions, demotions; // 2 MiB pages
+  unsigned long asid_rollovers; // since boot
+  struct vmcount count;       // the caller's, or with vmstat(st, 1) the whole system's
 };
 #endif

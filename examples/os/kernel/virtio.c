@@ -30,6 +30,7 @@
 #define DESC_NEXT 1
 #define DESC_WRITE 2
 #define BLK_T_IN 0
+#define BLK_T_OUT 1
 
 struct desc { uint64 addr; uint32 len; uint16 flags, next; };
 struct avail { uint16 flags, idx, ring[QSIZE]; };
@@ -54,6 +55,12 @@ static uint32 rd(int off) { return *(volatile uint32 *)(disk.regs + off); }
 static void wr(int off, uint32 v) { *(volatile uint32 *)(disk.regs + off) = v; }
 // Writes a 64-bit address as its low and high registers.
 static void wr64(int off, uint64 v) { wr(off, (uint32)v); wr(off + 4, v >> 32); }
+
+// Reads nsectors sectors from `sector` into buf; returns 0 or -1.
+int disk_read(uint64 sector, void *buf, uint64 nsectors)
+{
+  return disk_rw(sector, buf, nsectors, 0);
+}
 
 // Finds the first virtio-mmio slot holding a block device and brings it up with one
 // queue; returns 0, or -1 if there is none.
@@ -90,18 +97,19 @@ int virtio_init(void)
   return 0;
 }
 
-// Reads nsectors 512-byte sectors from `sector` into buf (a kernel address, so
-// physically contiguous); returns 0 or -1.
-int disk_read(uint64 sector, void *buf, uint64 nsectors)
+// Reads (write = 0) or writes nsectors 512-byte sectors at `sector` from or to buf (a
+// kernel address, so physically contiguous); returns 0 or -1.
+int disk_rw(uint64 sector, void *buf, uint64 nsectors, int write)
 {
   if (!disk.regs) return -1;
   acquire(&disk.lock);
-  disk.req.type = BLK_T_IN;
+  disk.req.type = write ? BLK_T_OUT : BLK_T_IN;
   disk.req.reserved = 0;
   disk.req.sector = sector;
   disk.status = 0xff;
   disk.desc[0] = (struct desc){ V2P(&disk.req), sizeof(disk.req), DESC_NEXT, 1 };
-  disk.desc[1] = (struct desc){ V2P(buf), nsectors * 512, DESC_NEXT | DESC_WRITE, 2 };
+  // The data buffer is device-writable only for a read (virtio 1.2, 2.7.5).
+  disk.desc[1] = (struct desc){ V2P(buf), nsectors * 512, DESC_NEXT | (write ? 0 : DESC_WRITE), 2 };
   disk.desc[2] = (struct desc){ V2P((void *)&disk.status), 1, DESC_WRITE, 0 };
   disk.avail->ring[disk.avail->idx % QSIZE] = 0;
   __sync_synchronize();

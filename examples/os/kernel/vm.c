@@ -149,6 +149,7 @@ static void free_tree(pagetable_t pt, int level, int nent)
 {
   for (int i = 0; i < nent; i++) {
     pte_t pte = pt[i];
+    if (!(pte & PTE_V) && (pte & PTE_SWAP)) swap_slot_free(PTE2SLOT(pte));
     if (!(pte & PTE_V)) continue;
     if (pte & PTE_LEAF) frames_put(PTE2PA(pte), level);
     else free_tree(P2V(PTE2PA(pte)), level - 1, 512);
@@ -160,6 +161,7 @@ static void free_tree(pagetable_t pt, int level, int nent)
 // Its ASID is not reused before the next rollover, so stale TLB entries are harmless.
 void vs_free(struct vmspace *vs)
 {
+  swapmap_drop(vs, 0, MAXUVA);
   free_tree(vs->root, levels - 1, 256);
   kfree(vs);
 }
@@ -180,6 +182,15 @@ static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, in
   for (int i = 0; i < nent; i++) {
     pte_t pte = src[i];
     uint64 va = base + ((uint64)i << (PGSHIFT + 9 * level));
+    if (!(pte & PTE_V) && (pte & PTE_SWAP)) {
+      // Swapped out in the parent: the child gets its own copy, in memory.
+      char *mem = kalloc();
+      struct vma *v = vma_find(child, va);
+      if (!mem || !v || swap_read(PTE2SLOT(pte), mem) < 0) return -1;
+      dst[i] = PA2PTE(V2P(mem)) | USER_PTE | v->prot | PTE_D;
+      child->nresident++;
+      continue;
+    }
     if (!(pte & PTE_V)) continue;
     if (pte & PTE_LEAF) {
       struct vma *v = vma_find(child, va);
@@ -281,11 +292,11 @@ void vs_fence(struct vmspace *vs, uint64 va, uint64 size)
       for (uint64 a = va; a < va + size; a += PGSIZE)
         sfence_vma_page(a, vs->asid);
     }
-    vs->count.fences_local++;
+    COUNT(vs, fences_local);
   }
   if (mask & ~me) {
     sbi_remote_sfence_vma_asid(mask & ~me, 0, va, size, vs->asid);
-    vs->count.shootdowns_sent++;
+    COUNT(vs, shootdowns_sent);
   }
   uint64 stale = vs->stale_mask ? asid_stale_harts(vs) : 0;
   if (stale & me) {
@@ -325,6 +336,22 @@ static void *fill_page(struct vma *v, uint64 va, int write, uint64 *cow)
   return mem;
 }
 
+// Finishes a fault on a valid leaf *pte (mapping va) that allows the access `need`, or
+// returns -1 if it does not. With Svade (--ad=fault) the hart faults instead of setting
+// A, or D on a store (privileged spec 10.3.2), so the kernel sets them here; otherwise
+// another hart has fixed the PTE already and this hart's TLB may hold the old entry.
+static int permitted(struct vmspace *vs, pte_t *pte, uint64 va, uint64 need)
+{
+  if (!(*pte & need)) return -1;
+  uint64 ad = PTE_A | (need == PTE_W ? PTE_D : 0);
+  if ((*pte & ad) != ad) {
+    __sync_fetch_and_or(pte, ad); // atomic: other harts' walkers may set bits too
+    COUNT(vs, ad_faults);
+  }
+  sfence_vma_page(va, vs->asid);
+  return 0;
+}
+
 // Handles a page fault at va (cause 12 fetch, 13 load, 15 store): fills a missing page
 // (growing a stack down to it if needed), or copies a copy-on-write one. Returns 0 if
 // the access may be retried, FAULT_GUARD for a stack's guard page, -1 if it is not
@@ -336,8 +363,7 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
   if (!v) v = stack_grow(vs, va);
   uint64 need = cause == EXC_STORE_PAGE_FAULT ? PTE_W : cause == EXC_INSN_PAGE_FAULT ? PTE_X : PTE_R;
   if (!v || !(v->prot & need)) return -1;
-  vs->count.faults++;
-  vmtotal.faults++;
+  COUNT(vs, faults);
   va = PGROUNDDOWN(va);
   pte_t *l1 = walk_to(vs, va, 1, 1);
   if (!l1) return -1;
@@ -345,36 +371,39 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
     // A 2 MiB page: a write to a copy-on-write one splits it first (then 4 KiB below).
     if (need == PTE_W && (*l1 & PTE_COW)) {
       if (huge_demote(vs, l1, va) < 0) return -1;
-    } else if (*l1 & need) {
-      sfence_vma_page(va, vs->asid); // another hart fixed it; drop our stale entry
-      return 0;
     } else {
-      return -1;
+      return permitted(vs, l1, va, need);
     }
   }
   if (!(*l1 & PTE_V) && huge_fill(vs, v, l1, va) == 0) return 0;
   pte_t *pte = walk_to(vs, va, 0, 1);
   if (!pte) return -1;
+  if (!(*pte & PTE_V) && (*pte & PTE_SWAP)) {
+    if (swap_in(vs, v, va, pte) < 0) return -1;
+    if (vs->rss_limit && vs->nresident > vs->rss_limit) swap_reclaim(vs, va);
+    return 0;
+  }
   if (!(*pte & PTE_V)) {
     uint64 cow;
     void *pg = fill_page(v, va, need == PTE_W, &cow);
     if (!pg) return -1;
-    if (v->kind == VMA_ANON) { vs->count.zero_fills++; vmtotal.zero_fills++; }
-    else { vs->count.file_fills++; vmtotal.file_fills++; }
+    if (v->kind == VMA_ANON) COUNT(vs, zero_fills);
+    else COUNT(vs, file_fills);
     uint64 prot = v->prot;
     if (cow) prot &= ~PTE_W;
     cow &= v->prot & PTE_W ? PTE_COW : 0;
-    // A and D set now, so the same path works with Svade (--ad=fault).
-    *pte = PA2PTE(V2P(pg)) | USER_PTE | prot | cow | ((prot & PTE_W) ? PTE_D : 0);
+    // A is set (this access); D only for a write: the clock and swapping read them.
+    *pte = PA2PTE(V2P(pg)) | USER_PTE | prot | cow | ((prot & need & PTE_W) ? PTE_D : 0);
     vs->nresident++;
     huge_promote(vs, v, va); // the page may complete an aligned 2 MiB block
+    if (vs->rss_limit && vs->nresident > vs->rss_limit) swap_reclaim(vs, va);
     return 0; // an invalid PTE is never cached (10.3.2), so no fence
   }
   if (need == PTE_W && (*pte & PTE_COW)) {
     void *old = P2V(PTE2PA(*pte));
     uint64 flags = (*pte & 0x3ff & ~PTE_COW) | PTE_W | PTE_D;
     if (krefcount(old) == 1) {
-      vs->count.cow_reuses++; vmtotal.cow_reuses++;
+      COUNT(vs, cow_reuses);
       *pte = PA2PTE(V2P(old)) | flags;
     } else {
       void *mem = kalloc();
@@ -382,17 +411,12 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
       memmove(mem, old, PGSIZE);
       *pte = PA2PTE(V2P(mem)) | flags;
       kfree(old);
-      vs->count.cow_copies++; vmtotal.cow_copies++;
+      COUNT(vs, cow_copies);
     }
     vs_fence(vs, va, PGSIZE);
     return 0;
   }
-  if (*pte & need) {
-    // Another hart already fixed it; our TLB may still hold the old entry.
-    sfence_vma_page(va, vs->asid);
-    return 0;
-  }
-  return -1;
+  return permitted(vs, pte, va, need);
 }
 
 // Locks vs and handles a page fault; returns 0 to retry, -1 or FAULT_GUARD to kill.
@@ -414,13 +438,16 @@ static char *user_byte(struct vmspace *vs, uint64 va, int write)
   acquire(&vs->lock);
   int level;
   pte_t *pte = walk_leaf(vs, va, &level);
-  if (!pte || (*pte & need) != need) {
+  if (!pte || (*pte & need) != need || (write && (*pte & PTE_COW))) {
     if (fault_locked(vs, va, write ? EXC_STORE_PAGE_FAULT : EXC_LOAD_PAGE_FAULT) < 0 ||
         (pte = walk_leaf(vs, va, &level)) == 0) {
       release(&vs->lock);
       return 0;
     }
   }
+  // The kernel's access goes through the direct map, not this PTE: set A (and D) as the
+  // hart would, or the clock would think the page idle, or clean.
+  __sync_fetch_and_or(pte, PTE_A | (write ? PTE_D : 0));
   char *k = leaf_byte(*pte, level, va);
   release(&vs->lock);
   return k;

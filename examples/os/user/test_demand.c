@@ -25,8 +25,8 @@ int main(void)
   unsigned long want_tables = 6;
   if (b.tables - a.tables != want_tables)
     failf("%lu new page-table pages, the minimum is %lu", b.tables - a.tables, want_tables);
-  if (b.zero_fills - a.zero_fills != (unsigned long)n)
-    failf("%lu zero fills for %d pages", b.zero_fills - a.zero_fills, n);
+  if (b.count.zero_fills - a.count.zero_fills != (unsigned long)n)
+    failf("%lu zero fills for %d pages", b.count.zero_fills - a.count.zero_fills, n);
   if (b.resident - a.resident != (unsigned long)n)
     failf("%lu pages resident for %d touched", b.resident - a.resident, n);
   for (int i = 0; i < n; i++)

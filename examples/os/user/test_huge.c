@@ -26,7 +26,7 @@ int main(void)
   getstats(&a);
   p[0] = 1;
   getstats(&b);
-  if (b.huge_fills != a.huge_fills + 1) fail("the first touch did not map a huge page");
+  if (b.count.huge_fills != a.count.huge_fills + 1) fail("the first touch did not map a huge page");
   if (b.resident - a.resident != 512) failf("%lu pages resident, not 512", b.resident - a.resident);
   if (b.tables - a.tables != 1) failf("%lu new tables, not 1 (no leaf table for a huge page)", b.tables - a.tables);
   if (!contiguous(VA)) fail("the huge page is not one aligned 2 MiB frame");
@@ -36,7 +36,7 @@ int main(void)
   long f = frame(VA);
   if (munmap(VA + 5 * PGSIZE, PGSIZE) < 0) fail("munmap of 4 KiB failed");
   getstats(&a);
-  if (a.demotions != b.demotions + 1) fail("a partial munmap did not demote the huge page");
+  if (a.count.demotions != b.count.demotions + 1) fail("a partial munmap did not demote the huge page");
   if (frame(VA + 5 * PGSIZE) != -1) fail("the unmapped page is still there");
   if (frame(VA + 6 * PGSIZE) != f + 6 * (long)PGSIZE || p[0] != 1) fail("demotion moved the data");
 
@@ -49,7 +49,7 @@ int main(void)
   if (contiguous(blk)) fail("4 KiB faults happened to give a huge page");
   if (madvise(blk, HUGE, MADV_HUGEPAGE) < 0) fail("madvise to promote failed");
   getstats(&b);
-  if (b.promotions != a.promotions + 1) fail("a full aligned block was not promoted");
+  if (b.count.promotions != a.count.promotions + 1) fail("a full aligned block was not promoted");
   if (!contiguous(blk)) fail("the promoted block is not one aligned 2 MiB frame");
   if (a.tables - b.tables != 1) fail("promotion did not free the leaf table");
   for (int i = 0; i < 512; i++)
@@ -72,6 +72,6 @@ int main(void)
   r[100] = 8;
   if (r[100] != 8) fail("the parent cannot write its huge page after the child left");
   if (munmap(VA, LEN) < 0) fail("munmap failed");
-  printf("huge: %lu huge fills, %lu promotions, %lu demotions\n", b.huge_fills, b.promotions, b.demotions);
+  printf("huge: %lu huge fills, %lu promotions, %lu demotions\n", b.count.huge_fills, b.count.promotions, b.count.demotions);
   return 0;
 }

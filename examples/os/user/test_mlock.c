@@ -18,7 +18,7 @@ int main(void)
   volatile long *p = (volatile long *)VA;
   for (int i = 0; i < NPAGES; i++) p[i * PGSIZE / 8] += i;
   getstats(&c);
-  if (c.faults != b.faults) failf("%lu faults touching locked pages", c.faults - b.faults);
+  if (c.count.faults != b.count.faults) failf("%lu faults touching locked pages", c.count.faults - b.count.faults);
   if (mlock(VA + NPAGES * PGSIZE, PGSIZE) == 0) fail("mlock of unmapped memory succeeded");
   return 0;
 }

@@ -76,8 +76,8 @@ void failf(const char *fmt, ...)
 // a second call reports them, so a test's before/after difference is its own.
 void getstats(struct vmstat *st)
 {
-  vmstat(st);
-  vmstat(st);
+  vmstat(st, 0);
+  vmstat(st, 0);
 }
 
 void thread_entry(void);

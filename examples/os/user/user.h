@@ -24,13 +24,14 @@ long mmap(unsigned long addr, unsigned long len, int prot);
 int munmap(unsigned long addr, unsigned long len);
 int mprotect(unsigned long addr, unsigned long len, int prot);
 long frame(unsigned long va);
-int vmstat(struct vmstat *st);
+int vmstat(struct vmstat *st, int total);
 void fail(const char *why) __attribute__((noreturn));
 int hartid(void);
 unsigned long uptime(void);
 int clone(void (*pc)(void), unsigned long sp, unsigned long a0, unsigned long a1);
 int mlock(unsigned long addr, unsigned long len);
 int madvise(unsigned long addr, unsigned long len, int advice);
+int setrss(unsigned long npages);
 long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
               unsigned long off);
 

@@ -96,3 +96,8 @@ madvise:
   li a7, SYS_madvise
   ecall
   ret
+.globl setrss
+setrss:
+  li a7, SYS_setrss
+  ecall
+  ret
