@@ -9,8 +9,10 @@
 #  3. A real window under Xvfb driven with xdotool: it starts paused before
 #     the first instruction, "1" and "2" select harts 0 and 1 (the panel's
 #     frame turns the selection colour), "s" steps 1 instruction per hart and "S" 1000,
-#     "c" writes a screenshot, "q" stops the guest (exit 0); the text
-#     written at the end shows exactly 4 x 1001 instructions retired.
+#     "c" writes a screenshot, "q" stops the guest (exit 0) and the text
+#     written at the end shows exactly 4 x 1001 instructions retired; in a
+#     second run "f" then space runs to the first sfence.vma (each hart's set-up) and
+#     pauses there.
 # Skipped (exit 0) only in a build without the view (PAGODA_SDL=OFF).
 PAGODA=$(realpath "${1:?usage: $0 PAGODA BUILD_DIR}"); BUILD=$(realpath "${2:?}")
 ELF=$BUILD/examples/bench/fencebench-smp4.elf
@@ -91,26 +93,40 @@ PY
 echo "== 3. the window under Xvfb, driven by keys"
 cat >"$T/drive.sh" <<'EOF'
 #!/bin/bash
-# drive.sh PAGODA ELF DIR: run the view in DIR, press keys, take pictures
+# drive.sh PAGODA ELF DIR: two runs of the view in DIR, keys pressed, pictures taken
 PAGODA=$1; ELF=$2; cd "$3"
 xdotool mousemove 0 0   # a pointer over a panel would select a cell of it
-"$PAGODA" --view=paused -smp 4 -m 1G -bios none --view-text end.txt "$ELF" >out.txt 2>err.txt &
-pid=$!
-wid=$(timeout 60 xdotool search --sync --name 'Pagoda' | head -1)
-[ -n "$wid" ] || { echo "no window appeared"; kill $pid; exit 1; }
+# start RUN: pagoda paused before the first instruction, writing RUN.txt at the end
+start() {
+    "$PAGODA" --view=paused -smp 4 -m 1G -bios none --view-text "$1.txt" "$ELF" >"$1.out" 2>"$1.err" &
+    pid=$!
+    wid=$(timeout 60 xdotool search --sync --name 'Pagoda' | head -1)
+    [ -n "$wid" ] || { echo "no window appeared"; kill $pid; exit 1; }
+}
+# finish RUN: q, and the exit status
+finish() {
+    xdotool key --window "$wid" q
+    timeout 60 tail --pid=$pid -f /dev/null
+    wait $pid
+    echo "$1: pagoda exit status $?"
+    sleep 1   # the window is gone before the next search
+}
 shot() { sleep 1.5; import -window "$wid" "$1"; }
-xdotool key --window "$wid" 1; shot paused.png
-xdotool key --window "$wid" 2; shot hart1.png
-xdotool key --window "$wid" s; sleep 1
-xdotool key --window "$wid" shift+s; sleep 1
-xdotool key --window "$wid" c; shot stepped.png
-xdotool key --window "$wid" q
-timeout 60 tail --pid=$pid -f /dev/null
-wait $pid
-echo "pagoda exit status $?"
+press() { xdotool key --window "$wid" "$@"; sleep 0.7; }
+start steps
+press 1; shot paused.png
+press 2; shot hart1.png
+press s; press shift+s; press c; shot stepped.png
+finish steps
+start fence
+press f; press space; sleep 3
+finish fence
 EOF
-timeout 240 xvfb-run -a -s "-screen 0 1700x1100x24" bash "$T/drive.sh" "$PAGODA" "$ELF" "$T" >"$T/drive.log" 2>&1
-grep -q 'pagoda exit status 0' "$T/drive.log" || fail "the window run did not end with status 0 after q: $(tail -3 "$T/drive.log"; tail -3 "$T/err.txt" 2>/dev/null)"
+timeout 300 xvfb-run -a -s "-screen 0 1700x1100x24" bash "$T/drive.sh" "$PAGODA" "$ELF" "$T" >"$T/drive.log" 2>&1
+for r in steps fence; do
+    grep -q "$r: pagoda exit status 0" "$T/drive.log" ||
+        fail "window run $r did not end with status 0 after q: $(tail -3 "$T/drive.log"; tail -3 "$T/$r.err" 2>/dev/null)"
+done
 for f in paused hart1 stepped; do
     [ "$(identify -format %wx%h "$T/$f.png" 2>/dev/null)" = 1600x1000 ] || fail "window picture $f.png is not 1600x1000"
 done
@@ -123,9 +139,11 @@ if [ -r "$T/paused.png" ] && [ -r "$T/hart1.png" ]; then
     [ "$r1" -gt 1000 ] && [ "$l1" -lt 100 ] || fail "after the key 2 hart 1's panel is not the selected one ($l1 / $r1 pixels)"
 fi
 ls "$T"/pagoda-view-*.png >/dev/null 2>&1 || fail "the key c wrote no pagoda-view-*.png screenshot"
-grep -q '^view: 4 harts, 4004 instructions' "$T/end.txt" ||
-    fail "paused at the start, then steps of 1 and 1000 per hart: wanted 4004 instructions, the view says: $(head -1 "$T/end.txt")"
-grep -q 'paused$' "$T/end.txt" || fail "the view was not paused at the end"
+grep -q '^view: 4 harts, 4004 instructions.*paused$' "$T/steps.txt" ||
+    fail "paused at the start, then steps of 1 and 1000 per hart: wanted 4004 instructions, the view says: $(head -1 "$T/steps.txt")"
+grep -q '^last stop: stopped: hart [0-3] sfence.vma' "$T/fence.txt" ||
+    fail "with f (stop on a fence) and space the view did not stop at the first sfence.vma: $(grep stop "$T/fence.txt")"
+grep -q '^view: 4 harts, .*paused$' "$T/fence.txt" || fail "the view was not paused at the fence"
 
 [ $rc = 0 ] && echo "PASS: the TLB view"
 exit $rc

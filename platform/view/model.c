@@ -342,6 +342,10 @@ void view_model_text(const struct view_model *m, FILE *f)
     static const char *const priv[4] = { "U", "S", "?", "M" };
     fprintf(f, "view: %u harts, %" PRIu64 " instructions, mtime %" PRIu64 ", %s\n", m->nharts, m->total_insns,
             m->mtime, m->ctl.paused ? "paused" : "running");
+    if (m->ctl.message[0])
+        fprintf(f, "message: %s\n", m->ctl.message);
+    if (m->ctl.stopped[0])
+        fprintf(f, "last stop: %s\n", m->ctl.stopped);
     for (unsigned i = 0; i < m->nharts; i++) {
         const struct view_hart *h = &m->harts[i];
         const struct mmu_stats *s = &h->stats;

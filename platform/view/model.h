@@ -132,6 +132,7 @@ struct view_control {
     bool closed;              /* the window was closed: the guest runs on */
     bool walk_requested;      /* window.c set walk.va / walk.hart: model.c walks it again */
     char message[120];        /* the status line: why it paused, where a screenshot went */
+    char stopped[120];        /* the last event the view stopped at ("" none yet) */
 };
 
 struct view_model {

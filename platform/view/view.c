@@ -366,6 +366,7 @@ static bool turn(struct view *v, uint64_t *budget)
         c->paused = true;
         c->step = 0;
         snprintf(c->message, sizeof c->message, "%s", v->stop_reason);
+        snprintf(c->stopped, sizeof c->stopped, "%s", v->stop_reason);
         v->stop_reason = NULL;
     }
     bool stepping = c->step != 0;
