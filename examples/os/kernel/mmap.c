@@ -9,15 +9,17 @@
 // Returns the leaf PTE for va without creating tables: a 4 KiB one (*level = 0, which
 // may be invalid: absent or swapped out), or a valid 2 MiB one (*level = 1); 0 if a
 // table is missing. *next is the next address worth looking at: past the page, or past
-// the hole.
-pte_t *leaf_lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level)
+// the hole. A swapped-out table is read back if fetch is set, else treated as a hole.
+pte_t *leaf_lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level, int fetch)
 {
   pagetable_t pt = vs->root;
   for (int l = levels - 1; l >= 0; l--) {
     pte_t *pte = &pt[PX(l, va)];
+    if (l > 0 && (*pte & PTE_SWAP) && (!fetch || table_in(vs, pte) < 0)) pte = 0;
     uint64 span = PGSIZE << (9 * l);
     *next = (va + span) & ~(span - 1);
     *level = l;
+    if (!pte) return 0;
     if (l == 0 || (*pte & PTE_V && *pte & PTE_LEAF)) return pte;
     if (!(*pte & PTE_V)) return 0;
     pt = P2V(PTE2PA(*pte));
@@ -105,7 +107,7 @@ static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
   huge_split_edges(vs, addr, len);
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
-    pte_t *pte = leaf_lookup(vs, va, &next, &level);
+    pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
     if (pte && (*pte & PTE_SWAP)) { swap_slot_free(PTE2SLOT(*pte)); *pte = 0; }
     if (!pte || !(*pte & PTE_V)) continue;
     batch[nb].pa = PTE2PA(*pte);
@@ -158,7 +160,7 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   huge_split_edges(vs, addr, len);
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
-    pte_t *pte = leaf_lookup(vs, va, &next, &level);
+    pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
     if (!pte || !(*pte & PTE_V)) continue; // a swapped page takes its region's prot when back
     uint64 p = prot;
     if (*pte & PTE_COW) p &= ~PTE_W;

@@ -140,6 +140,49 @@ static int evict(struct vmspace *vs, uint64 va, pte_t *pte)
   return 0;
 }
 
+// Reads back the page table that the invalid entry *entry says is in swap, and points
+// the entry at it again; returns 0 or -1 (out of memory, or the disk failed).
+int table_in(struct vmspace *vs, pte_t *entry)
+{
+  pagetable_t t = kalloc();
+  if (!t) return -1;
+  uint64 slot = PTE2SLOT(*entry);
+  if (swap_read(slot, t) < 0) { kfree(t); return -1; }
+  swap_slot_free(slot);
+  *entry = PA2PTE(V2P(t)) | PTE_V;
+  vs->ntables++;
+  COUNT(vs, table_ins);
+  return 0;
+}
+
+// Paging the page tables: once the leaf table that maps va holds no valid PTE, it costs
+// a frame for nothing. If all its entries are empty it is freed; if some say "in swap",
+// the table itself goes to swap and the level-1 entry says so (PTE_SWAP with V clear);
+// walks bring it back (table_in). The level-1 entry was a pointer that page-walk caches
+// may hold, and sfence.vma with an address orders only leaf PTEs (privileged spec
+// 10.2.1): the whole ASID is fenced before the frame is reused.
+static void table_out(struct vmspace *vs, uint64 va)
+{
+  pte_t *l1 = walk_to(vs, va, 1, 0);
+  if (!l1 || !(*l1 & PTE_V) || (*l1 & PTE_LEAF)) return;
+  pagetable_t t = P2V(PTE2PA(*l1));
+  int swapped = 0;
+  for (int i = 0; i < 512; i++) {
+    if (t[i] & PTE_V) return;
+    if (t[i] & PTE_SWAP) swapped = 1;
+  }
+  long slot = swapped ? slot_alloc() : -1;
+  if (swapped && slot < 0) return;
+  pte_t old = *l1;
+  *l1 = swapped ? SLOT2PTE(slot) : 0;
+  vs_fence(vs, 0, 0);
+  if (swapped && disk_rw(swap.start + slot * 8, t, 8, 1) < 0) panic("swap write");
+  kfree(P2V(PTE2PA(old)));
+  vs->ntables--;
+  if (swapped) COUNT(vs, table_outs);
+  else COUNT(vs, tables_freed);
+}
+
 // Returns 1 if the clock may take pages of region v.
 static int evictable(struct vma *v)
 {
@@ -161,17 +204,20 @@ void swap_reclaim(struct vmspace *vs, uint64 avoid)
     }
     uint64 va = vs->hand_va, next;
     int level;
-    pte_t *pte = leaf_lookup(vs, va, &next, &level);
+    pte_t *pte = leaf_lookup(vs, va, &next, &level, 0);
     vs->hand_va = next;
-    if (!pte || level != 0 || !(*pte & PTE_V) || va == PGROUNDDOWN(avoid)) continue;
-    if (krefcount(P2V(PTE2PA(*pte))) != 1) continue; // shared: copy-on-write or cache
-    if (*pte & PTE_A) {
-      __sync_fetch_and_and(pte, ~PTE_A); // second chance
-      vs_fence(vs, va, PGSIZE);
-      COUNT(vs, a_cleared);
-      continue;
+    if (pte && level == 0 && (*pte & PTE_V) && va != PGROUNDDOWN(avoid) &&
+        krefcount(P2V(PTE2PA(*pte))) == 1) { // not shared (copy-on-write or page cache)
+      if (*pte & PTE_A) {
+        __sync_fetch_and_and(pte, ~PTE_A); // second chance
+        vs_fence(vs, va, PGSIZE);
+        COUNT(vs, a_cleared);
+      } else if (evict(vs, va, pte) < 0) {
+        return;
+      }
     }
-    if (evict(vs, va, pte) < 0) return;
+    if (pte && level == 0 && (next & (HUGESIZE - 1)) == 0)
+      table_out(vs, va); // the hand leaves this leaf table
   }
 }
 

@@ -28,6 +28,7 @@ struct vmcount {
   unsigned long fences_local, shootdowns_sent;  // TLB fences: on this hart, sent to others
   unsigned long huge_fills, promotions, demotions; // 2 MiB pages
   unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
+  unsigned long table_outs, table_ins, tables_freed; // leaf page tables swapped or freed
 };
 
 // What SYS_vmstat reports.

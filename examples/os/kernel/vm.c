@@ -84,6 +84,7 @@ pte_t *walk_to(struct vmspace *vs, uint64 va, int level, int alloc)
   pagetable_t pt = vs->root;
   for (int l = levels - 1; l > level; l--) {
     pte_t *pte = &pt[PX(l, va)];
+    if ((*pte & PTE_SWAP) && table_in(vs, pte) < 0) return 0;
     if (*pte & PTE_V) {
       if (*pte & PTE_LEAF) return 0;
       pt = P2V(PTE2PA(*pte));
@@ -104,6 +105,7 @@ pte_t *walk_leaf(struct vmspace *vs, uint64 va, int *level)
   pagetable_t pt = vs->root;
   for (int l = levels - 1; l >= 0; l--) {
     pte_t *pte = &pt[PX(l, va)];
+    if (l > 0 && (*pte & PTE_SWAP) && table_in(vs, pte) < 0) return 0;
     if (!(*pte & PTE_V)) return 0;
     if (*pte & PTE_LEAF) { *level = l; return pte; }
     pt = P2V(PTE2PA(*pte));
@@ -149,7 +151,14 @@ static void free_tree(pagetable_t pt, int level, int nent)
 {
   for (int i = 0; i < nent; i++) {
     pte_t pte = pt[i];
-    if (!(pte & PTE_V) && (pte & PTE_SWAP)) swap_slot_free(PTE2SLOT(pte));
+    if (!(pte & PTE_V) && (pte & PTE_SWAP)) {
+      if (level > 0) { // a swapped-out table: read it to free what it holds
+        pagetable_t t = kalloc();
+        if (!t || swap_read(PTE2SLOT(pte), t) < 0) panic("free_tree: swapped table");
+        free_tree(t, level - 1, 512);
+      }
+      swap_slot_free(PTE2SLOT(pte));
+    }
     if (!(pte & PTE_V)) continue;
     if (pte & PTE_LEAF) frames_put(PTE2PA(pte), level);
     else free_tree(P2V(PTE2PA(pte)), level - 1, 512);
@@ -176,12 +185,13 @@ void vs_put(struct vmspace *vs)
 // Copies the user part of table src (at `level`, mapping from base) into dst, sharing
 // every frame: writable pages become read-only copy-on-write in both, except in shared
 // file mappings, which stay shared. Returns 0, or -1 out of memory.
-static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, int level, int nent,
-                     uint64 base)
+static int copy_tree(struct vmspace *parent, struct vmspace *child, pagetable_t src,
+                     pagetable_t dst, int level, int nent, uint64 base)
 {
   for (int i = 0; i < nent; i++) {
-    pte_t pte = src[i];
     uint64 va = base + ((uint64)i << (PGSHIFT + 9 * level));
+    if (level > 0 && (src[i] & PTE_SWAP) && table_in(parent, &src[i]) < 0) return -1;
+    pte_t pte = src[i];
     if (!(pte & PTE_V) && (pte & PTE_SWAP)) {
       // Swapped out in the parent: the child gets its own copy, in memory.
       char *mem = kalloc();
@@ -205,7 +215,7 @@ static int copy_tree(struct vmspace *child, pagetable_t src, pagetable_t dst, in
     if (!sub) return -1;
     child->ntables++;
     dst[i] = PA2PTE(V2P(sub)) | PTE_V;
-    if (copy_tree(child, P2V(PTE2PA(pte)), sub, level - 1, 512, va) < 0) return -1;
+    if (copy_tree(parent, child, P2V(PTE2PA(pte)), sub, level - 1, 512, va) < 0) return -1;
   }
   return 0;
 }
@@ -220,7 +230,7 @@ struct vmspace *vs_fork(struct vmspace *parent)
   acquire(&parent->lock);
   memmove(vs->vma, parent->vma, sizeof(vs->vma));
   vs->nvma = parent->nvma;
-  int r = copy_tree(vs, parent->root, vs->root, levels - 1, 256, 0);
+  int r = copy_tree(parent, vs, parent->root, vs->root, levels - 1, 256, 0);
   if (!nofence_cow) vs_fence(parent, 0, 0);
   release(&parent->lock);
   if (r < 0) { vs_free(vs); return 0; }
@@ -366,7 +376,7 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
   COUNT(vs, faults);
   va = PGROUNDDOWN(va);
   pte_t *l1 = walk_to(vs, va, 1, 1);
-  if (!l1) return -1;
+  if (!l1 || ((*l1 & PTE_SWAP) && table_in(vs, l1) < 0)) return -1;
   if ((*l1 & PTE_V) && (*l1 & PTE_LEAF)) {
     // A 2 MiB page: a write to a copy-on-write one splits it first (then 4 KiB below).
     if (need == PTE_W && (*l1 & PTE_COW)) {

@@ -12,13 +12,14 @@ pte_t *walk_leaf(struct vmspace *vs, uint64 va, int *level);
 struct vma *vma_find(struct vmspace *vs, uint64 va);
 int fault_locked(struct vmspace *vs, uint64 va, int cause);
 void frames_put(uint64 pa, int level);
-pte_t *leaf_lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level);
+pte_t *leaf_lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level, int fetch);
 // swap.c
 int swap_in(struct vmspace *vs, struct vma *v, uint64 va, pte_t *pte);
 void swap_reclaim(struct vmspace *vs, uint64 avoid);
 void swap_slot_free(uint64 slot);
 int swap_read(uint64 slot, void *page);
 void swapmap_drop(struct vmspace *vs, uint64 start, uint64 end);
+int table_in(struct vmspace *vs, pte_t *entry);
 // huge.c
 int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va);
 int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va);
