@@ -37,12 +37,12 @@ struct trapframe {
 };
 
 // One region of a user address space (mmap'd, ELF segment, stack).
-enum vmakind { VMA_ANON, VMA_FILE_SHARED, VMA_FILE_PRIVATE };
+enum vmakind { VMA_ANON, VMA_FILE_SHARED, VMA_FILE_PRIVATE, VMA_SHMTABLE };
 struct vma {
   uint64 start, end; // page aligned, [start, end)
   uint64 prot;       // PTE_R | PTE_W | PTE_X
   enum vmakind kind;
-  int file;          // file index for file-backed regions
+  int file;          // file index for file-backed regions (the key of a VMA_SHMTABLE)
   uint64 foff;       // file offset of start
   uint64 fbytes;     // bytes of file data from start; the rest reads as zero
   uint64 maxprot;    // what mprotect may grant a shared file region
@@ -155,6 +155,8 @@ int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice);
 int vs_setrss(struct vmspace *vs, uint64 npages);
+int vs_shmtable(struct vmspace *vs, uint64 va, int key);
+uint64 vs_ptable(struct vmspace *vs, uint64 va);
 void swap_init(void);
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
 void vs_fence(struct vmspace *vs, uint64 va, uint64 size);

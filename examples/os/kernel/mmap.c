@@ -120,17 +120,35 @@ static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
   swapmap_drop(vs, addr, addr + len);
 }
 
-// munmap(addr, len): removes the regions and pages in the range (unmap_pages);
-// returns 0 or -1.
+// Returns 1 if no shared-table region overlaps [addr, addr+len) only in part.
+static int shm_whole(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  for (int i = 0; i < vs->nvma; i++) {
+    struct vma *v = &vs->vma[i];
+    if (v->kind == VMA_SHMTABLE && v->start < addr + len && addr < v->end &&
+        (v->start < addr || v->end > addr + len))
+      return 0;
+  }
+  return 1;
+}
+
+// munmap(addr, len): removes the regions and pages in the range (unmap_pages; a shared
+// table region, which must be unmapped whole, is detached instead); returns 0 or -1.
 int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len)
 {
   len = PGROUNDUP(len);
   if (!range_ok(addr, len)) return -1;
   acquire(&vs->lock);
-  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
+  if (!shm_whole(vs, addr, len) || vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) {
+    release(&vs->lock);
+    return -1;
+  }
   for (int i = 0; i < vs->nvma; i++) {
     struct vma *v = &vs->vma[i];
-    if (v->start >= addr && v->end <= addr + len) { *v = vs->vma[--vs->nvma]; i--; }
+    if (v->start < addr || v->end > addr + len) continue;
+    if (v->kind == VMA_SHMTABLE) shm_detach(vs, v);
+    *v = vs->vma[--vs->nvma];
+    i--;
   }
   unmap_pages(vs, addr, len);
   release(&vs->lock);
@@ -151,7 +169,10 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   acquire(&vs->lock);
   for (uint64 va = addr; va < addr + len;) {
     struct vma *v = vma_find(vs, va);
-    if (!v || (v->kind == VMA_FILE_SHARED && (prot & ~v->maxprot))) { release(&vs->lock); return -1; }
+    if (!v || v->kind == VMA_SHMTABLE || (v->kind == VMA_FILE_SHARED && (prot & ~v->maxprot))) {
+      release(&vs->lock);
+      return -1;
+    }
     va = v->end;
   }
   if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
@@ -220,7 +241,7 @@ int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
   acquire(&vs->lock);
   for (uint64 va = addr; va < addr + len;) {
     struct vma *v = vma_find(vs, va);
-    if (!v) { release(&vs->lock); return -1; }
+    if (!v || v->kind == VMA_SHMTABLE) { release(&vs->lock); return -1; }
     va = v->end;
   }
   if (advice == 4) {

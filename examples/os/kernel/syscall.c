@@ -106,6 +106,8 @@ void syscall(void)
   case SYS_mmapfile: r = sys_mmapfile(p); break;
   case SYS_madvise: r = vs_madvise(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_setrss: r = vs_setrss(p->vs, tf->a0); break;
+  case SYS_shmtable: r = vs_shmtable(p->vs, tf->a0, (int)tf->a1); break;
+  case SYS_ptable: r = vs_ptable(p->vs, tf->a0); break;
   case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;

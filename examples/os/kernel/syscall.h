@@ -20,6 +20,8 @@
 #define SYS_mmapfile 18  // mmapfile(addr, len, prot, MAP_SHARED 1 | MAP_PRIVATE 2, path, off)
 #define SYS_madvise 19   // madvise(addr, len, MADV_DONTNEED 4 | MADV_HUGEPAGE 14 | MADV_NOHUGEPAGE 15)
 #define SYS_setrss 20    // setrss(npages): keep at most npages resident, swapping out the rest
+#define SYS_shmtable 21  // shmtable(va, key): map the 2 MiB region `key` by sharing its page table
+#define SYS_ptable 22    // physical address of the leaf page table that maps va, or -1
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).

@@ -161,7 +161,7 @@ static void free_tree(pagetable_t pt, int level, int nent)
     }
     if (!(pte & PTE_V)) continue;
     if (pte & PTE_LEAF) frames_put(PTE2PA(pte), level);
-    else free_tree(P2V(PTE2PA(pte)), level - 1, 512);
+    else if (level != 1 || !shm_table_put(P2V(PTE2PA(pte)))) free_tree(P2V(PTE2PA(pte)), level - 1, 512);
   }
   kfree(pt);
 }
@@ -211,9 +211,13 @@ static int copy_tree(struct vmspace *parent, struct vmspace *child, pagetable_t 
       child->nresident += 1 << (9 * level);
       continue;
     }
+    child->ntables++;
+    if (level == 1 && shm_table_ref(P2V(PTE2PA(pte)), 1)) { // a shared table stays shared
+      dst[i] = pte;
+      continue;
+    }
     pagetable_t sub = kalloc();
     if (!sub) return -1;
-    child->ntables++;
     dst[i] = PA2PTE(V2P(sub)) | PTE_V;
     if (copy_tree(parent, child, P2V(PTE2PA(pte)), sub, level - 1, 512, va) < 0) return -1;
   }
@@ -393,6 +397,8 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
     if (vs->rss_limit && vs->nresident > vs->rss_limit) swap_reclaim(vs, va);
     return 0;
   }
+  if (!(*pte & PTE_V) && v->kind == VMA_SHMTABLE)
+    return shm_fill(v, pte);
   if (!(*pte & PTE_V)) {
     uint64 cow;
     void *pg = fill_page(v, va, need == PTE_W, &cow);
@@ -501,6 +507,17 @@ int copyinstr(struct vmspace *vs, char *dst, uint64 src, uint64 max)
     if ((dst[i] = *k) == 0) return i;
   }
   return -1;
+}
+
+// Returns the physical address of the leaf (4 KiB) page table that maps va, or -1.
+uint64 vs_ptable(struct vmspace *vs, uint64 va)
+{
+  if (va >= MAXUVA) return -1;
+  acquire(&vs->lock);
+  pte_t *l1 = walk_to(vs, va, 1, 0);
+  uint64 pa = l1 && (*l1 & PTE_V) && !(*l1 & PTE_LEAF) ? PTE2PA(*l1) : (uint64)-1;
+  release(&vs->lock);
+  return pa;
 }
 
 // Returns the physical address of the frame mapped at va, or -1 if none is.

@@ -20,6 +20,11 @@ void swap_slot_free(uint64 slot);
 int swap_read(uint64 slot, void *page);
 void swapmap_drop(struct vmspace *vs, uint64 start, uint64 end);
 int table_in(struct vmspace *vs, pte_t *entry);
+// shm.c
+int shm_table_ref(pagetable_t t, int get);
+int shm_table_put(pagetable_t t);
+int shm_fill(struct vma *v, pte_t *pte);
+void shm_detach(struct vmspace *vs, struct vma *v);
 // huge.c
 int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va);
 int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va);

@@ -32,6 +32,8 @@ int clone(void (*pc)(void), unsigned long sp, unsigned long a0, unsigned long a1
 int mlock(unsigned long addr, unsigned long len);
 int madvise(unsigned long addr, unsigned long len, int advice);
 int setrss(unsigned long npages);
+int shmtable(unsigned long va, int key);
+long ptable(unsigned long va);
 long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
               unsigned long off);
 

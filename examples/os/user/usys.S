@@ -101,3 +101,13 @@ setrss:
   li a7, SYS_setrss
   ecall
   ret
+.globl shmtable
+shmtable:
+  li a7, SYS_shmtable
+  ecall
+  ret
+.globl ptable
+ptable:
+  li a7, SYS_ptable
+  ecall
+  ret
