@@ -14,6 +14,7 @@ struct boardinfo {
   uint32 timebase;
   uint64 dtb_size;
   const char *bootargs;
+  int svnapot;       // the harts' riscv,isa lists Svnapot
 };
 extern struct boardinfo boardinfo;
 
@@ -48,6 +49,7 @@ struct vma {
   uint64 maxprot;    // what mprotect may grant a shared file region
   int huge;          // madvise(MADV_HUGEPAGE): filled with 2 MiB pages where aligned
   int locked;        // mlock: never swapped out
+  int napot;         // madvise(MADV_NAPOT): filled with 64 KiB Svnapot blocks where aligned
   uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard
 };
 
@@ -124,7 +126,7 @@ void pop_off(void);
 // kalloc.c
 void kinit(uint64 start_pa, uint64 end_pa);
 void *kalloc(void);
-void *kalloc_huge(void);
+void *kalloc_block(uint64 n);
 void kfree(void *va);
 void kref(void *va);
 int krefcount(void *va);

@@ -23,6 +23,7 @@ struct node {
   const uint32 *reg; int reg_len;
   int addr_cells, size_cells;         // for its children
   uint32 timebase;
+  const char *isa;
 };
 
 // Reads a big-endian 32-bit word.
@@ -57,6 +58,15 @@ static int named(const char *name, const char *prefix)
   return strncmp(name, prefix, n) == 0 && (name[n] == 0 || name[n] == '@');
 }
 
+// Returns 1 if the ISA string (rv64imac_zicsr_..._svnapot) names extension ext.
+static int has_extension(const char *isa, const char *ext)
+{
+  uint64 n = strlen(ext);
+  for (const char *s = isa; *s; s++)
+    if (*s == '_' && strncmp(s + 1, ext, n) == 0 && (s[n + 1] == '_' || s[n + 1] == 0)) return 1;
+  return 0;
+}
+
 // Records what a finished node tells about the board; parent gives its reg cell sizes.
 static void take_node(struct node *n, struct node *parent, int depth)
 {
@@ -81,6 +91,8 @@ static void take_node(struct node *n, struct node *parent, int depth)
       boardinfo.hart_present[base] = 1;
       boardinfo.nharts++;
     }
+    if (n->isa && has_extension(n->isa, "svnapot") && boardinfo.nharts == 1)
+      boardinfo.svnapot = 1;
   } else if (compatible(n, "ns16550a") && n->reg) {
     boardinfo.uart_pa = base;
   } else if (compatible(n, "sifive,test0") && n->reg) {
@@ -136,6 +148,7 @@ int fdt_read(const void *dtb)
       else if (strcmp(pname, "#address-cells") == 0) n->addr_cells = be32(val);
       else if (strcmp(pname, "#size-cells") == 0) n->size_cells = be32(val);
       else if (strcmp(pname, "timebase-frequency") == 0) n->timebase = be32(val);
+      else if (strcmp(pname, "riscv,isa") == 0) n->isa = val;
       else if (depth == 1 && named(n->name, "chosen") && strcmp(pname, "bootargs") == 0)
         boardinfo.bootargs = val;
     } else if (tok == FDT_NOP) {

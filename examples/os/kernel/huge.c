@@ -22,7 +22,7 @@ static int huge_fits(struct vma *v, uint64 va)
 int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va)
 {
   if (!huge_fits(v, va)) return -1;
-  char *big = kalloc_huge();
+  char *big = kalloc_block(HUGEPAGES);
   if (!big) return -1;
   *l1 = PA2PTE(V2P(big)) | USER_PTE | v->prot | ((v->prot & PTE_W) ? PTE_D : 0);
   vs->nresident += HUGEPAGES;
@@ -78,9 +78,9 @@ void huge_promote(struct vmspace *vs, struct vma *v, uint64 va)
   uint64 ad = PTE_A | PTE_D, flags = t[0] & 0x3ff & ~ad;
   if (!(flags & PTE_V) || (flags & PTE_COW)) return;
   for (int i = 0; i < HUGEPAGES; i++)
-    if ((t[i] & 0x3ff & ~ad) != flags || krefcount(P2V(PTE2PA(t[i]))) != 1) return;
+    if ((t[i] & PTE_N) || (t[i] & 0x3ff & ~ad) != flags || krefcount(P2V(PTE2PA(t[i]))) != 1) return;
   flags |= ad; // the copy is new: count it used and written
-  char *big = kalloc_huge();
+  char *big = kalloc_block(HUGEPAGES);
   if (!big) return;
   // Unmap first, so no thread writes a small page after it was copied.
   pte_t old = *l1;

@@ -57,23 +57,24 @@ void *kalloc(void)
   return va;
 }
 
-// Returns a zeroed, 2 MiB aligned block of 512 frames, each with count 1, or 0.
-void *kalloc_huge(void)
+// Returns a zeroed block of n frames (n a power of two) aligned to its size, each frame
+// with count 1, or 0: 512 for a 2 MiB page, 16 for a 64 KiB Svnapot one.
+void *kalloc_block(uint64 n)
 {
-  uint64 first = (PGROUNDUP(kmem.base_pa) + HUGESIZE - 1) & ~(HUGESIZE - 1);
+  uint64 size = n * PGSIZE, end = kmem.base_pa + kmem.nframes * PGSIZE;
   void *va = 0;
   acquire(&kmem.lock);
-  for (uint64 pa = first; pa + HUGESIZE <= kmem.base_pa + kmem.nframes * PGSIZE && !va; pa += HUGESIZE) {
+  for (uint64 pa = (kmem.base_pa + size - 1) & ~(size - 1); pa + size <= end && !va; pa += size) {
     uint64 f = (pa - kmem.base_pa) >> PGSHIFT, i = 0;
-    while (i < HUGEPAGES && kmem.ref[f + i] == 0) i++;
-    if (i < HUGEPAGES) continue;
-    for (i = 0; i < HUGEPAGES; i++) kmem.ref[f + i] = 1;
-    kmem.nfree -= HUGEPAGES;
+    while (i < n && kmem.ref[f + i] == 0) i++;
+    if (i < n) continue;
+    for (i = 0; i < n; i++) kmem.ref[f + i] = 1;
+    kmem.nfree -= n;
     va = P2V(pa);
   }
   release(&kmem.lock);
   if (va)
-    memset(va, 0, HUGESIZE);
+    memset(va, 0, size);
   return va;
 }
 

@@ -105,12 +105,13 @@ static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
   struct unmapped batch[64];
   int nb = 0;
   huge_split_edges(vs, addr, len);
+  napot_split_edges(vs, addr, len);
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
     pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
     if (pte && (*pte & PTE_SWAP)) { swap_slot_free(PTE2SLOT(*pte)); *pte = 0; }
     if (!pte || !(*pte & PTE_V)) continue;
-    batch[nb].pa = PTE2PA(*pte);
+    batch[nb].pa = level ? PTE2PA(*pte) : pte_frame(*pte, va);
     batch[nb++].level = level;
     *pte = 0;
     vs->nresident -= 1 << (9 * level);
@@ -179,6 +180,7 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   for (int i = 0; i < vs->nvma; i++)
     if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].prot = prot;
   huge_split_edges(vs, addr, len);
+  napot_split_edges(vs, addr, len);
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
     pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
@@ -232,12 +234,17 @@ int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len)
 
 // madvise(addr, len, advice): MADV_DONTNEED (4) drops the pages (they read as zero, or
 // as the file, on the next touch); MADV_HUGEPAGE (14) lets the range use 2 MiB pages and
-// promotes its fully populated aligned blocks now; MADV_NOHUGEPAGE (15) stops new ones.
+// promotes its fully populated aligned blocks now; MADV_NOHUGEPAGE (15) stops new ones;
+// this kernel's MADV_NAPOT (100) / MADV_NONAPOT (101) do the same for 64 KiB Svnapot
+// mappings (-1 if the harts lack Svnapot).
 // The range must be mapped. Returns 0 or -1.
 int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
 {
   len = PGROUNDUP(len);
-  if (!range_ok(addr, len) || (advice != 4 && advice != 14 && advice != 15)) return -1;
+  if (!range_ok(addr, len) || (advice != 4 && advice != 14 && advice != 15 && advice != 100 &&
+                               advice != 101))
+    return -1;
+  if (advice == 100 && !boardinfo.svnapot) return -1;
   acquire(&vs->lock);
   for (uint64 va = addr; va < addr + len;) {
     struct vma *v = vma_find(vs, va);
@@ -248,8 +255,12 @@ int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
     unmap_pages(vs, addr, len);
   } else {
     if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
-    for (int i = 0; i < vs->nvma; i++)
-      if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].huge = advice == 14;
+    for (int i = 0; i < vs->nvma; i++) {
+      struct vma *v = &vs->vma[i];
+      if (v->start < addr || v->end > addr + len) continue;
+      if (advice >= 100) v->napot = advice == 100;
+      else v->huge = advice == 14;
+    }
     for (uint64 va = addr; advice == 14 && va < addr + len; va += HUGESIZE)
       huge_promote(vs, vma_find(vs, va), va);
   }

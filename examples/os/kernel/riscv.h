@@ -46,6 +46,9 @@
 #define SLOT2PTE(s) (((uint64)(s) << 10) | PTE_SWAP)
 #define PTE2SLOT(pte) ((pte) >> 10)
 #define PTE_LEAF (PTE_R | PTE_W | PTE_X)
+#define PTE_N (1UL << 63)   // Svnapot: one of 16 PTEs mapping a 64 KiB block (Svnapot spec)
+#define NAPOTSIZE (64UL << 10)
+#define NAPOTPAGES 16
 
 #define PGSIZE 4096UL
 #define PGSHIFT 12
@@ -54,7 +57,7 @@
 #define PGROUNDUP(a) (((a) + PGSIZE - 1) & ~(PGSIZE - 1))
 #define PGROUNDDOWN(a) ((a) & ~(PGSIZE - 1))
 #define PA2PTE(pa) ((((uint64)(pa)) >> 12) << 10)
-#define PTE2PA(pte) (((pte) >> 10) << 12)
+#define PTE2PA(pte) ((((pte) >> 10) & ((1UL << 44) - 1)) << 12) // PPN: bits 53..10
 #define PX(level, va) ((((uint64)(va)) >> (PGSHIFT + 9 * (level))) & 0x1ff)
 
 // The kernel sees all physical memory at KBASE + pa; its own image is linked there too.

@@ -6,6 +6,11 @@
 void *memset(void *dst, int c, uint64 n)
 {
   uint8 *d = dst;
+  if (((uint64)d & 7) == 0 && (n & 7) == 0) { // whole words: pages and tables
+    uint64 w = (uint8)c * 0x0101010101010101UL;
+    for (uint64 *q = dst; n; n -= 8) *q++ = w;
+    return dst;
+  }
   while (n--) *d++ = c;
   return dst;
 }

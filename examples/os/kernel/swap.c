@@ -206,7 +206,7 @@ void swap_reclaim(struct vmspace *vs, uint64 avoid)
     int level;
     pte_t *pte = leaf_lookup(vs, va, &next, &level, 0);
     vs->hand_va = next;
-    if (pte && level == 0 && (*pte & PTE_V) && va != PGROUNDDOWN(avoid) &&
+    if (pte && level == 0 && (*pte & PTE_V) && !(*pte & PTE_N) && va != PGROUNDDOWN(avoid) &&
         krefcount(P2V(PTE2PA(*pte))) == 1) { // not shared (copy-on-write or page cache)
       if (*pte & PTE_A) {
         __sync_fetch_and_and(pte, ~PTE_A); // second chance

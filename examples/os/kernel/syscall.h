@@ -31,6 +31,7 @@ struct vmcount {
   unsigned long huge_fills, promotions, demotions; // 2 MiB pages
   unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
   unsigned long table_outs, table_ins, tables_freed; // leaf page tables swapped or freed
+  unsigned long napot_fills, napot_demotions;        // 64 KiB Svnapot blocks
 };
 
 // What SYS_vmstat reports.

@@ -116,6 +116,7 @@ pte_t *walk_leaf(struct vmspace *vs, uint64 va, int *level)
 // Returns the kernel address of user byte va through its leaf pte at level.
 static char *leaf_byte(pte_t pte, int level, uint64 va)
 {
+  if (level == 0) return (char *)P2V(pte_frame(pte, va)) + (va & (PGSIZE - 1));
   return (char *)P2V(PTE2PA(pte)) + (va & ((PGSIZE << (9 * level)) - 1));
 }
 
@@ -146,22 +147,24 @@ static void frames_get(uint64 pa, int level)
   for (uint64 i = 0; i < 1UL << (9 * level); i++) kref(P2V(pa + i * PGSIZE));
 }
 
-// Frees a user table at `level` and everything below it.
-static void free_tree(pagetable_t pt, int level, int nent)
+// Frees a user table at `level` (mapping from base) and everything below it.
+static void free_tree(pagetable_t pt, int level, int nent, uint64 base)
 {
   for (int i = 0; i < nent; i++) {
     pte_t pte = pt[i];
+    uint64 va = base + ((uint64)i << (PGSHIFT + 9 * level));
     if (!(pte & PTE_V) && (pte & PTE_SWAP)) {
       if (level > 0) { // a swapped-out table: read it to free what it holds
         pagetable_t t = kalloc();
         if (!t || swap_read(PTE2SLOT(pte), t) < 0) panic("free_tree: swapped table");
-        free_tree(t, level - 1, 512);
+        free_tree(t, level - 1, 512, va);
       }
       swap_slot_free(PTE2SLOT(pte));
     }
     if (!(pte & PTE_V)) continue;
-    if (pte & PTE_LEAF) frames_put(PTE2PA(pte), level);
-    else if (level != 1 || !shm_table_put(P2V(PTE2PA(pte)))) free_tree(P2V(PTE2PA(pte)), level - 1, 512);
+    if (pte & PTE_LEAF) frames_put(level ? PTE2PA(pte) : pte_frame(pte, va), level);
+    else if (level != 1 || !shm_table_put(P2V(PTE2PA(pte))))
+      free_tree(P2V(PTE2PA(pte)), level - 1, 512, va);
   }
   kfree(pt);
 }
@@ -171,7 +174,7 @@ static void free_tree(pagetable_t pt, int level, int nent)
 void vs_free(struct vmspace *vs)
 {
   swapmap_drop(vs, 0, MAXUVA);
-  free_tree(vs->root, levels - 1, 256);
+  free_tree(vs->root, levels - 1, 256, 0);
   kfree(vs);
 }
 
@@ -207,7 +210,7 @@ static int copy_tree(struct vmspace *parent, struct vmspace *child, pagetable_t 
       if ((pte & PTE_W) && !(v && v->kind == VMA_FILE_SHARED)) pte = (pte & ~PTE_W) | PTE_COW;
       src[i] = pte;
       dst[i] = pte;
-      frames_get(PTE2PA(pte), level);
+      frames_get(level ? PTE2PA(pte) : pte_frame(pte, va), level);
       child->nresident += 1 << (9 * level);
       continue;
     }
@@ -254,6 +257,8 @@ int vma_add(struct vmspace *vs, uint64 start, uint64 end, uint64 prot, enum vmak
   v->limit = 0;
   v->maxprot = PTE_R | PTE_W | PTE_X;
   v->huge = 0;
+  v->napot = 0;
+  v->locked = 0;
   return 0;
 }
 
@@ -399,6 +404,8 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
   }
   if (!(*pte & PTE_V) && v->kind == VMA_SHMTABLE)
     return shm_fill(v, pte);
+  if (!(*pte & PTE_V) && napot_fill(vs, v, va) == 0)
+    return 0;
   if (!(*pte & PTE_V)) {
     uint64 cow;
     void *pg = fill_page(v, va, need == PTE_W, &cow);
@@ -415,6 +422,8 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
     if (vs->rss_limit && vs->nresident > vs->rss_limit) swap_reclaim(vs, va);
     return 0; // an invalid PTE is never cached (10.3.2), so no fence
   }
+  if (need == PTE_W && (*pte & PTE_COW) && (*pte & PTE_N))
+    napot_demote(vs, va); // copy-on-write works on 4 KiB pages
   if (need == PTE_W && (*pte & PTE_COW)) {
     void *old = P2V(PTE2PA(*pte));
     uint64 flags = (*pte & 0x3ff & ~PTE_COW) | PTE_W | PTE_D;

@@ -4,6 +4,15 @@
 
 #define USER_PTE (PTE_V | PTE_U | PTE_A)
 
+// Returns the physical address of the 4 KiB frame that the level-0 leaf pte maps va
+// to: a Svnapot PTE's PPN holds the 64 KiB block with 1000 in its low 4 bits, and va
+// picks the frame in it (Svnapot spec, "NAPOT translation").
+static inline uint64 pte_frame(pte_t pte, uint64 va)
+{
+  if (!(pte & PTE_N)) return PTE2PA(pte);
+  return (PTE2PA(pte) & ~(NAPOTSIZE - 1)) | (va & (NAPOTSIZE - 1) & ~(PGSIZE - 1));
+}
+
 extern int levels;                      // 3 for Sv39, 4 for Sv48
 extern int nofence_munmap, nofence_cow; // teaching switches: leave a fence out
 
@@ -25,6 +34,10 @@ int shm_table_ref(pagetable_t t, int get);
 int shm_table_put(pagetable_t t);
 int shm_fill(struct vma *v, pte_t *pte);
 void shm_detach(struct vmspace *vs, struct vma *v);
+// napot.c
+int napot_fill(struct vmspace *vs, struct vma *v, uint64 va);
+void napot_demote(struct vmspace *vs, uint64 va);
+void napot_split_edges(struct vmspace *vs, uint64 addr, uint64 len);
 // huge.c
 int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va);
 int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va);

@@ -7,16 +7,6 @@
 #define VA (120UL << 30) // 1 GiB aligned, so its tables are all new
 #define LEN (8 * HUGE)
 
-// Checks that the pages of [va, va+HUGE) sit in one aligned 2 MiB block; returns 1 if so.
-static int contiguous(unsigned long va)
-{
-  long f = frame(va);
-  if (f == -1 || f % HUGE) return 0;
-  for (unsigned long k = 1; k < 512; k += 73)
-    if (frame(va + k * PGSIZE) != f + (long)(k * PGSIZE)) return 0;
-  return frame(va + HUGE - PGSIZE) == f + (long)(HUGE - PGSIZE);
-}
-
 int main(void)
 {
   volatile char *p = (volatile char *)VA;
@@ -29,7 +19,7 @@ int main(void)
   if (b.count.huge_fills != a.count.huge_fills + 1) fail("the first touch did not map a huge page");
   if (b.resident - a.resident != 512) failf("%lu pages resident, not 512", b.resident - a.resident);
   if (b.tables - a.tables != 1) failf("%lu new tables, not 1 (no leaf table for a huge page)", b.tables - a.tables);
-  if (!contiguous(VA)) fail("the huge page is not one aligned 2 MiB frame");
+  if (!frames_contiguous(VA, HUGE)) fail("the huge page is not one aligned 2 MiB frame");
   if (p[HUGE - 1] != 0) fail("the huge page is not zero-filled");
 
   // Demotion: unmap one 4 KiB page inside it.
@@ -46,11 +36,11 @@ int main(void)
   if (madvise(blk, HUGE, MADV_NOHUGEPAGE) < 0) fail("madvise(MADV_NOHUGEPAGE) failed");
   for (int i = 0; i < 512; i++) q[i * PGSIZE + 7] = (char)i;
   getstats(&a);
-  if (contiguous(blk)) fail("4 KiB faults happened to give a huge page");
+  if (frames_contiguous(blk, HUGE)) fail("4 KiB faults happened to give a huge page");
   if (madvise(blk, HUGE, MADV_HUGEPAGE) < 0) fail("madvise to promote failed");
   getstats(&b);
   if (b.count.promotions != a.count.promotions + 1) fail("a full aligned block was not promoted");
-  if (!contiguous(blk)) fail("the promoted block is not one aligned 2 MiB frame");
+  if (!frames_contiguous(blk, HUGE)) fail("the promoted block is not one aligned 2 MiB frame");
   if (a.tables - b.tables != 1) fail("promotion did not free the leaf table");
   for (int i = 0; i < 512; i++)
     if (q[i * PGSIZE + 7] != (char)i) failf("promotion lost page %d", i);

@@ -91,6 +91,17 @@ int thread_create(void (*fn)(void *), void *arg)
   return clone(thread_entry, stack + 65536, (unsigned long)fn, (unsigned long)arg);
 }
 
+// Returns 1 if the pages of [va, va+size) sit in one run of frames aligned to size (a
+// huge or Svnapot page, or small pages that happen to be so).
+int frames_contiguous(unsigned long va, unsigned long size)
+{
+  long f = frame(va);
+  if (f == -1 || f % (long)size) return 0;
+  for (unsigned long off = PGSIZE; off < size; off += PGSIZE)
+    if (frame(va + off) != f + (long)off) return 0;
+  return 1;
+}
+
 // Fills n bytes with c; returns dst.
 void *memset(void *dst, int c, unsigned long n)
 {

@@ -10,6 +10,9 @@
 #define MADV_HUGEPAGE 14
 #define MADV_NOHUGEPAGE 15
 #define HUGE (2UL << 20)
+#define MADV_NAPOT 100   // this kernel's: 64 KiB Svnapot mappings
+#define MADV_NONAPOT 101
+#define NAPOT (64UL << 10)
 #define MAP_SHARED 1
 #define MAP_PRIVATE 2
 
@@ -46,4 +49,5 @@ int strcmp(const char *a, const char *b);
 long atol(const char *s);
 int thread_create(void (*fn)(void *), void *arg);
 void getstats(struct vmstat *st);
+int frames_contiguous(unsigned long va, unsigned long size);
 void failf(const char *fmt, ...) __attribute__((noreturn));
