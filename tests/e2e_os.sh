@@ -5,6 +5,7 @@
 # "N passed, 0 failed" and exit 0. A test that cannot be found must make the run exit 1
 # on both firmwares (the failure status reaches Pagoda's exit status), and so must the
 # shootdown and forkthreads tests when nofence=munmap / nofence=cow leave a fence out.
+# Last, the shell (-append shell) answers a few commands.
 # Builds nothing: the kernel and disk come from BUILD_DIR/examples/os.
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 OS=$BUILD/examples/os
@@ -19,6 +20,7 @@ fi
 [ -r "$FW" ] || { echo "FAIL: $FW missing (install opensbi)"; exit 1; }
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 NTESTS=$(find "$OS/user" -name 'test_*' -type f | wc -l)
+[ "$NTESTS" -gt 0 ] || { echo "FAIL: no test programs in $OS/user"; exit 1; }
 rc=0
 
 # run NAME WANT_STATUS WANT_LINE [pagoda options...] -- [bootargs]
@@ -62,5 +64,12 @@ run "nofence=munmap" 1 "0 passed, 1 failed" -smp 4 -- nofence=munmap test=shootd
 grep -q '^FAIL shootdown: .* after munmap returned' "$T/clean" || { echo "FAIL: nofence=munmap: not caught by the threads"; rc=1; }
 run "nofence=cow" 1 "0 passed, 1 failed" -smp 4 -- nofence=cow test=forkthreads
 grep -q '^FAIL forkthreads: .* saw the parent' "$T/clean" || { echo "FAIL: nofence=cow: not caught by the children"; rc=1; }
+# The shell: list the disk, show the processes, run a test, show the counters, power off.
+echo "== -append shell"
+python3 "$(dirname "$0")/e2e_console.py" --deadline 120 --exit-code 0 \
+  'expect:$ ' send:ls expect:test_cow 'expect:$ ' send:ps expect:running 'expect:$ ' \
+  send:cow 'expect:[cow: exit status 0]' send:vmstat 'expect:COW copies' 'expect:$ ' send:poweroff -- \
+  "$PAGODA" -smp 2 -m 256M -nographic --max-insns 4000000000 -kernel "$KERNEL" -snapshot \
+  -drive file="$DISK",if=none,format=raw,id=x0 -device virtio-blk-device,drive=x0 -append shell || rc=1
 [ $rc = 0 ] && echo PASS || echo "FAIL: os"
 exit $rc

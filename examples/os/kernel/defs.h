@@ -115,6 +115,7 @@ void panic(const char *s) __attribute__((noreturn));
 extern volatile int panicked;
 void uart_init(void);
 void uart_putc(int c);
+int uart_getc(void);
 // fdt.c
 int fdt_read(const void *dtb);
 // spinlock.c
@@ -184,6 +185,7 @@ int wait(int *status, char *why);
 int spawn(const char *path, char **argv);
 void kproc_start(void (*fn)(void), const char *name);
 void proc_kill_self(const char *why) __attribute__((noreturn));
+int proc_info(int slot, struct psinfo *info);
 // trap.c
 void trap_inithart(void);
 void usertrapret(void) __attribute__((noreturn));

@@ -238,6 +238,32 @@ void exit(int status)
   panic("zombie exit");
 }
 
+// Describes the process in table slot `slot`; returns 1, 0 for an unused slot, or -1
+// past the end of the table.
+int proc_info(int slot, struct psinfo *info)
+{
+  static const char *names[] = { "unused", "used", "sleeping", "runnable", "running", "zombie" };
+  if (slot < 0 || slot >= NPROC) return -1;
+  memset(info, 0, sizeof(*info));
+  acquire(&plock);
+  struct proc *p = &procs[slot];
+  int used = p->state != UNUSED;
+  if (used) {
+    info->pid = p->pid;
+    info->ppid = p->parent ? p->parent->pid : 0;
+    safestrcpy(info->state, names[p->state], sizeof(info->state));
+    safestrcpy(info->name, p->name, sizeof(info->name));
+    if (p->vs) {
+      info->resident = p->vs->nresident;
+      info->tables = p->vs->ntables;
+      info->asid = p->vs->asid;
+      info->threads = p->vs->refs;
+    }
+  }
+  release(&plock);
+  return used;
+}
+
 // Records why the process dies and ends it with status -1.
 void proc_kill_self(const char *why)
 {

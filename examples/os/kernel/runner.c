@@ -38,9 +38,17 @@ static int run_one(const char *file, const char *name)
   return 0;
 }
 
-// The runner's body (a kernel process); never returns.
+// The runner's body (a kernel process); never returns. With `-append shell` it runs
+// the shell instead of the tests, and powers off when the shell ends.
 void runner(void)
 {
+  if (bootarg("shell")) {
+    char *argv[] = { "sh", 0 };
+    int status = 1;
+    if (spawn("sh", argv) < 0) kprintf("cannot run sh\n");
+    else wait(&status, 0);
+    sbi_shutdown(status != 0);
+  }
   const char *only = bootarg("test");
   int passed = 0, failed = 0;
   for (int f = 0; f < fs_count(); f++) {

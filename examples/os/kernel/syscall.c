@@ -80,6 +80,39 @@ static long sys_mmapfile(struct proc *p)
   return vs_mmap(p->vs, p->tf.a0, p->tf.a1, p->tf.a2, kind, fs_lookup(path), p->tf.a5);
 }
 
+// read(fd, buf, n): waits for console input (yielding the hart meanwhile) and returns
+// the bytes that have arrived, at most n, at least 1; a typed CR reads as LF.
+static long sys_read(struct proc *p)
+{
+  char buf[64];
+  uint64 n = p->tf.a2 < sizeof(buf) ? p->tf.a2 : sizeof(buf), got = 0;
+  if (n == 0) return 0;
+  int c;
+  while ((c = uart_getc()) < 0) yield();
+  do buf[got++] = c == '\r' ? '\n' : c;
+  while (got < n && (c = uart_getc()) >= 0);
+  return copyout(p->vs, p->tf.a1, buf, got) < 0 ? -1 : (long)got;
+}
+
+// readdir(i, name): copies the name of file i (48 bytes) and returns its size, or -1.
+static long sys_readdir(struct proc *p)
+{
+  char name[48];
+  int i = (int)p->tf.a0;
+  if (i < 0 || i >= fs_count()) return -1;
+  safestrcpy(name, fs_name(i), sizeof(name));
+  return copyout(p->vs, p->tf.a1, name, sizeof(name)) < 0 ? -1 : (long)fs_size(i);
+}
+
+// ps(slot, info): describes one process-table slot; see proc_info.
+static long sys_ps(struct proc *p)
+{
+  struct psinfo info;
+  int r = proc_info((int)p->tf.a0, &info);
+  if (r >= 0 && copyout(p->vs, p->tf.a1, &info, sizeof(info)) < 0) return -1;
+  return r;
+}
+
 // fail(msg): ends the caller with status 1, keeping msg for the test runner.
 static long sys_fail(struct proc *p)
 {
@@ -108,6 +141,10 @@ void syscall(void)
   case SYS_setrss: r = vs_setrss(p->vs, tf->a0); break;
   case SYS_shmtable: r = vs_shmtable(p->vs, tf->a0, (int)tf->a1); break;
   case SYS_ptable: r = vs_ptable(p->vs, tf->a0); break;
+  case SYS_read: r = sys_read(p); break;
+  case SYS_readdir: r = sys_readdir(p); break;
+  case SYS_ps: r = sys_ps(p); break;
+  case SYS_poweroff: sbi_shutdown(tf->a0 != 0);
   case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;

@@ -22,6 +22,10 @@
 #define SYS_setrss 20    // setrss(npages): keep at most npages resident, swapping out the rest
 #define SYS_shmtable 21  // shmtable(va, key): map the 2 MiB region `key` by sharing its page table
 #define SYS_ptable 22    // physical address of the leaf page table that maps va, or -1
+#define SYS_read 23      // read(fd, buf, n): console input, at least one byte
+#define SYS_readdir 24   // readdir(i, name[48]): size of file i, or -1 past the last
+#define SYS_ps 25        // ps(slot, struct psinfo *): 1 if the slot holds a process, 0 if not, -1 past the end
+#define SYS_poweroff 26  // poweroff(failed)
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).
@@ -32,6 +36,15 @@ struct vmcount {
   unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
   unsigned long table_outs, table_ins, tables_freed; // leaf page tables swapped or freed
   unsigned long napot_fills, napot_demotions;        // 64 KiB Svnapot blocks
+};
+
+// What SYS_ps reports about one process.
+struct psinfo {
+  int pid, ppid;
+  char state[12];
+  char name[16];
+  unsigned long resident, tables, asid;
+  int threads;          // processes sharing the address space
 };
 
 // What SYS_vmstat reports.

@@ -16,6 +16,14 @@ void uart_init(void)
     uart = P2V(boardinfo.uart_pa);
 }
 
+// Returns the next byte typed on the console, or -1 if none is waiting.
+int uart_getc(void)
+{
+  if (!uart || !(uart[LSR] & 1)) // LSR.DR: a byte in RBR
+    return -1;
+  return uart[0];
+}
+
 // Writes one byte to the console, waiting until the UART can take it.
 void uart_putc(int c)
 {

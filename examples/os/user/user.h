@@ -37,6 +37,10 @@ int madvise(unsigned long addr, unsigned long len, int advice);
 int setrss(unsigned long npages);
 int shmtable(unsigned long va, int key);
 long ptable(unsigned long va);
+long read(int fd, void *buf, unsigned long n);
+long readdir(int i, char *name);
+int ps(int slot, struct psinfo *info);
+void poweroff(int failed) __attribute__((noreturn));
 long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
               unsigned long off);
 

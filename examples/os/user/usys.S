@@ -111,3 +111,23 @@ ptable:
   li a7, SYS_ptable
   ecall
   ret
+.globl read
+read:
+  li a7, SYS_read
+  ecall
+  ret
+.globl readdir
+readdir:
+  li a7, SYS_readdir
+  ecall
+  ret
+.globl ps
+ps:
+  li a7, SYS_ps
+  ecall
+  ret
+.globl poweroff
+poweroff:
+  li a7, SYS_poweroff
+  ecall
+  ret
