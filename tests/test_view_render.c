@@ -353,6 +353,13 @@ static void test_layout_hit(void **state)
     assert_false(view_layout_hit(&l, m, l.counters.x + 10, l.counters.y + 10, &h));
     assert_int_equal(h.panel, -1);
     assert_false(view_layout_hit(&l, m, 10, 5, &h));
+    /* the view in a window: centred at its size, or scaled down to fit */
+    struct view_rect at = view_fit(VIEW_WIDTH, VIEW_HEIGHT);
+    assert_true(at.x == 0 && at.y == 0 && at.w == VIEW_WIDTH && at.h == VIEW_HEIGHT);
+    at = view_fit(VIEW_WIDTH + 100, VIEW_HEIGHT + 40);
+    assert_true(at.x == 50 && at.y == 20 && at.w == VIEW_WIDTH && at.h == VIEW_HEIGHT);
+    at = view_fit(800, 800);
+    assert_true(at.x == 0 && at.w == 800 && at.h == 500 && at.y == 150);
     /* the boxes do not overlap the panels */
     assert_true(l.details.x >= l.panels.x + l.panels.w);
     assert_true(l.legend.y >= l.panels.y + l.panels.h);
@@ -387,6 +394,19 @@ static SDL_Window *the_window(void)
             return win;
     }
     return NULL;
+}
+
+/* A pixel of the window's surface as 0xRRGGBB. */
+static uint32_t window_px(SDL_Window *win, int x, int y)
+{
+    SDL_Surface *ws = SDL_GetWindowSurface(win);
+    assert_non_null(ws);
+    assert_true(x >= 0 && y >= 0 && x < ws->w && y < ws->h);
+    assert_int_equal(ws->format->BytesPerPixel, 4);
+    Uint32 v = ((const Uint32 *)((const uint8_t *)ws->pixels + y * ws->pitch))[x];
+    Uint8 r, g, b;
+    SDL_GetRGB(v, ws->format, &r, &g, &b);
+    return (uint32_t)r << 16 | (uint32_t)g << 8 | b;
 }
 
 static void test_window_controls(void **state)
@@ -450,8 +470,10 @@ static void test_window_controls(void **state)
     assert_true(view_layout_cell_rect(&l, m, 1, MMU_TLB_L1I, 2 * 4, &r));
     SDL_Window *win = the_window();
     assert_non_null(win);
-    int wx, wy;
-    SDL_RenderLogicalToWindow(SDL_GetRenderer(win), (float)r.x + (float)r.w / 2, (float)r.y + (float)r.h / 2, &wx, &wy);
+    int ww, wh;
+    SDL_GetWindowSize(win, &ww, &wh);
+    struct view_rect at = view_fit(ww, wh);
+    int wx = at.x + (r.x + r.w / 2) * at.w / VIEW_WIDTH, wy = at.y + (r.y + r.h / 2) * at.h / VIEW_HEIGHT;
     SDL_Event ev = { .type = SDL_MOUSEMOTION };
     ev.motion.windowID = SDL_GetWindowID(win);
     ev.motion.x = wx;
@@ -461,6 +483,21 @@ static void test_window_controls(void **state)
     assert_int_equal(m->ctl.sel_hart, 1);
     assert_int_equal(m->ctl.sel_tlb, MMU_TLB_L1I);
     assert_int_equal(m->ctl.sel_cell, 2 * 4);
+    /* what the window shows: the cell's colour (scaled to the dummy screen) */
+    view_window_draw(w, m);
+    assert_int_equal(window_px(win, wx, wy), view_asid_rgb(7, false));
+    /* at the view's own size, after a change only the changed tiles are sent: the cell shows the change */
+    SDL_SetWindowSize(win, VIEW_WIDTH, VIEW_HEIGHT);
+    view_window_poll(w, m, 0, false);
+    view_window_draw(w, m);
+    assert_int_equal(SDL_GetWindowSurface(win)->w, VIEW_WIDTH);
+    int cx = r.x + r.w / 2 - 2, cy = r.y + r.h / 2; /* inside the cell, off the selection frame */
+    assert_int_equal(window_px(win, cx, cy), view_asid_rgb(7, false));
+    assert_int_equal(window_px(win, 1, VIEW_HEIGHT / 2), VIEW_RGB_BG);
+    cell(m, 1, MMU_TLB_L1I, 2, 0)->rgb = 0x123456;
+    view_window_draw(w, m);
+    assert_int_equal(window_px(win, cx, cy), 0x123456);
+    cell(m, 1, MMU_TLB_L1I, 2, 0)->rgb = view_asid_rgb(7, false);
     m->ctl.walk_requested = false;
     keys(w, m, (SDL_Keycode[]){ SDLK_RETURN }, 1);
     assert_true(m->ctl.walk_requested);

@@ -289,3 +289,16 @@ bool view_layout_hit(const struct view_layout *l, const struct view_model *m, in
     }
     return false;
 }
+
+struct view_rect view_fit(int ww, int wh)
+{
+    if (ww >= VIEW_WIDTH && wh >= VIEW_HEIGHT)
+        return rect((ww - VIEW_WIDTH) / 2, (wh - VIEW_HEIGHT) / 2, VIEW_WIDTH, VIEW_HEIGHT);
+    /* the smaller of the two scales, in whole pixels */
+    int w = ww, h = (int)((long)ww * VIEW_HEIGHT / VIEW_WIDTH);
+    if (h > wh) {
+        h = wh;
+        w = (int)((long)wh * VIEW_WIDTH / VIEW_HEIGHT);
+    }
+    return rect((ww - w) / 2, (wh - h) / 2, w, h);
+}

@@ -83,6 +83,10 @@ struct view_hit {
 bool view_layout_hit(const struct view_layout *l, const struct view_model *m, int x, int y,
                      struct view_hit *h);
 
+/* Where the view goes in a window of ww x wh pixels: at its own size and
+ * centred when it fits, else scaled down to fit and centred. */
+struct view_rect view_fit(int ww, int wh);
+
 /* The panel showing hart, or -1. */
 int view_layout_panel_of(const struct view_layout *l, unsigned hart);
 

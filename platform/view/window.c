@@ -10,18 +10,29 @@
 #include <unistd.h>
 
 #include <SDL.h>
+#include <SDL_image.h>
 
 #include "draw.h"
 #include "font.h"
 #include "layout.h"
 #include "render.h"
 
+/* The view is drawn into frame, a surface of its own size, by a software
+ * renderer; what changed since the last frame (tiles compared with shown)
+ * is copied to the window and only that is sent to the display, so a frame
+ * in which little changed costs little more than drawing it. */
 struct view_window {
     SDL_Window *win;
-    SDL_Renderer *r;
+    SDL_Surface *frame;   /* VIEW_WIDTH x VIEW_HEIGHT: what render.c draws on */
+    SDL_Renderer *r;      /* a software renderer on frame */
     struct view_font *font;
+    SDL_Surface *shown;   /* the frame the window shows now, to find the changed tiles */
+    bool full;            /* the whole window next time (first frame, exposed, resized) */
     unsigned next_shot;   /* pagoda-view-NNN.png: the first number to try */
 };
+
+#define TILE_W 80
+#define TILE_H 40
 
 struct view_window *view_window_open(char *err, size_t errlen)
 {
@@ -54,24 +65,76 @@ struct view_window *view_window_open(char *err, size_t errlen)
         SDL_QuitSubSystem(SDL_INIT_VIDEO);
         return NULL;
     }
+    vw->full = true;
     vw->win = SDL_CreateWindow("Pagoda: TLB view", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
                                SDL_WINDOW_RESIZABLE);
-    if (vw->win)
-        vw->r = SDL_CreateRenderer(vw->win, -1, 0);
+    SDL_Surface *ws = vw->win ? SDL_GetWindowSurface(vw->win) : NULL;
+    /* the frame in the window's pixel format, so that copying it is a copy */
+    Uint32 format = ws ? ws->format->format : SDL_PIXELFORMAT_RGB888;
+    if (ws) {
+        vw->frame = SDL_CreateRGBSurfaceWithFormat(0, VIEW_WIDTH, VIEW_HEIGHT, 32, format);
+        vw->shown = SDL_CreateRGBSurfaceWithFormat(0, VIEW_WIDTH, VIEW_HEIGHT, 32, format);
+    }
+    if (vw->frame && vw->shown)
+        vw->r = SDL_CreateSoftwareRenderer(vw->frame);
     if (!vw->r) {
         snprintf(err, errlen, "view: cannot open a window: %s; use --view-png FILE to draw the view off-screen",
                  SDL_GetError());
         view_window_close(vw);
         return NULL;
     }
-    /* draw at 1600 x 1000 whatever the window's size; SDL scales the mouse too */
-    SDL_RenderSetLogicalSize(vw->r, VIEW_WIDTH, VIEW_HEIGHT);
     vw->font = view_font_open(vw->r, err, errlen);
     if (!vw->font) {
         view_window_close(vw);
         return NULL;
     }
     return vw;
+}
+
+/* Copy the tiles of frame that differ from shown to the window surface at
+ * (ox, oy) (all of them when everything), remembering them in shown;
+ * fills rects (at most max) with what changed, in window coordinates, and
+ * returns how many, or -1 when more changed than max. */
+static int copy_changed(struct view_window *w, SDL_Surface *ws, int ox, int oy, bool everything, SDL_Rect *rects,
+                        int max)
+{
+    int n = 0;
+    SDL_Surface *f = w->frame, *s = w->shown;
+    for (int ty = 0; ty < VIEW_HEIGHT; ty += TILE_H) {
+        int th = ty + TILE_H <= VIEW_HEIGHT ? TILE_H : VIEW_HEIGHT - ty;
+        int run = -1; /* x of the first changed tile of the current run in this row */
+        for (int tx = 0; tx <= VIEW_WIDTH; tx += TILE_W) {
+            bool changed = false;
+            if (tx < VIEW_WIDTH) {
+                int tw = tx + TILE_W <= VIEW_WIDTH ? TILE_W : VIEW_WIDTH - tx;
+                size_t bytes = (size_t)tw * 4;
+                for (int y = ty; y < ty + th; y++) {
+                    uint8_t *a = (uint8_t *)f->pixels + (size_t)y * (size_t)f->pitch + (size_t)tx * 4;
+                    uint8_t *b = (uint8_t *)s->pixels + (size_t)y * (size_t)s->pitch + (size_t)tx * 4;
+                    if (everything || memcmp(a, b, bytes) != 0) {
+                        changed = true;
+                        for (int yy = y; yy < ty + th; yy++)
+                            memcpy((uint8_t *)s->pixels + (size_t)yy * (size_t)s->pitch + (size_t)tx * 4,
+                                   (uint8_t *)f->pixels + (size_t)yy * (size_t)f->pitch + (size_t)tx * 4, bytes);
+                        break;
+                    }
+                }
+            }
+            if (changed && run < 0)
+                run = tx;
+            if (!changed && run >= 0) {
+                /* a run of changed tiles ends: one rectangle */
+                SDL_Rect src = { run, ty, (tx < VIEW_WIDTH ? tx : VIEW_WIDTH) - run, th };
+                SDL_Rect dst = { ox + src.x, oy + src.y, src.w, src.h };
+                SDL_BlitSurface(f, &src, ws, &dst);
+                if (n < max)
+                    rects[n] = (SDL_Rect){ ox + src.x, oy + src.y, src.w, src.h };
+                n++;
+                run = -1;
+            }
+        }
+    }
+    return n <= max ? n : -1;
 }
 
 void view_window_draw(struct view_window *w, const struct view_model *m)
@@ -81,7 +144,28 @@ void view_window_draw(struct view_window *w, const struct view_model *m)
     struct view_layout l;
     view_layout(m, &l);
     view_render(w->r, w->font, m, &l);
-    SDL_RenderPresent(w->r);
+    SDL_RenderFlush(w->r);
+    SDL_Surface *ws = SDL_GetWindowSurface(w->win); /* a new one after a resize */
+    if (!ws)
+        return;
+    struct view_rect at = view_fit(ws->w, ws->h);
+    bool full = w->full;
+    w->full = false;
+    if (at.w != VIEW_WIDTH) {
+        /* a window smaller than the view: all of it, scaled */
+        SDL_FillRect(ws, NULL, SDL_MapRGB(ws->format, VIEW_RGB_BG >> 16, (VIEW_RGB_BG >> 8) & 0xff, VIEW_RGB_BG & 0xff));
+        SDL_BlitScaled(w->frame, NULL, ws, &(SDL_Rect){ at.x, at.y, at.w, at.h });
+        SDL_UpdateWindowSurface(w->win);
+        return;
+    }
+    if (full)
+        SDL_FillRect(ws, NULL, SDL_MapRGB(ws->format, VIEW_RGB_BG >> 16, (VIEW_RGB_BG >> 8) & 0xff, VIEW_RGB_BG & 0xff));
+    SDL_Rect rects[128];
+    int n = copy_changed(w, ws, at.x, at.y, full, rects, (int)(sizeof rects / sizeof rects[0]));
+    if (full || n < 0)
+        SDL_UpdateWindowSurface(w->win);
+    else if (n > 0)
+        SDL_UpdateWindowSurfaceRects(w->win, rects, n);
 }
 
 void view_window_close(struct view_window *w)
@@ -91,10 +175,14 @@ void view_window_close(struct view_window *w)
     view_font_close(w->font);
     if (w->r)
         SDL_DestroyRenderer(w->r);
+    SDL_FreeSurface(w->frame);
+    SDL_FreeSurface(w->shown);
     if (w->win)
         SDL_DestroyWindow(w->win);
     SDL_free(w);
     SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    if (SDL_WasInit(SDL_INIT_EVERYTHING) == 0)
+        SDL_Quit(); /* nothing else uses SDL: let it free all it holds */
 }
 
 /* ---- controls ---------------------------------------------------------- */
@@ -108,6 +196,7 @@ static void say(struct view_model *m, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The current frame, as drawn last, into pagoda-view-NNN.png here. */
 static void screenshot(struct view_window *w, struct view_model *m)
 {
     char name[32];
@@ -116,9 +205,8 @@ static void screenshot(struct view_window *w, struct view_model *m)
         if (access(name, F_OK) != 0)
             break;
     }
-    char err[200];
-    if (view_png_write(m, name, err, sizeof err) != 0) {
-        say(m, "screenshot failed: %s", err);
+    if (IMG_SavePNG(w->frame, name) != 0) {
+        say(m, "screenshot failed: %s: %s", name, IMG_GetError());
         return;
     }
     w->next_shot++;
@@ -376,8 +464,19 @@ static bool point(struct view_model *m, int x, int y, bool click, bool walk)
     return changed;
 }
 
+/* A point of the window as a point of the view. */
+static void window_to_view(struct view_window *w, int wx, int wy, int *x, int *y)
+{
+    int ww, wh;
+    SDL_GetWindowSize(w->win, &ww, &wh);
+    struct view_rect at = view_fit(ww, wh);
+    *x = at.w > 0 ? (wx - at.x) * VIEW_WIDTH / at.w : wx;
+    *y = at.h > 0 ? (wy - at.y) * VIEW_HEIGHT / at.h : wy;
+}
+
 static bool handle(struct view_window *w, struct view_model *m, const SDL_Event *ev, bool quit_on_close)
 {
+    int x, y;
     switch (ev->type) {
     case SDL_QUIT:
         m->ctl.closed = true;
@@ -387,6 +486,9 @@ static bool handle(struct view_window *w, struct view_model *m, const SDL_Event 
             SDL_HideWindow(w->win);
         return true;
     case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_EXPOSED || ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            ev->window.event == SDL_WINDOWEVENT_RESTORED || ev->window.event == SDL_WINDOWEVENT_SHOWN)
+            w->full = true;
         if (ev->window.event == SDL_WINDOWEVENT_CLOSE) {
             m->ctl.closed = true;
             if (quit_on_close)
@@ -398,9 +500,11 @@ static bool handle(struct view_window *w, struct view_model *m, const SDL_Event 
         key(w, m, &ev->key.keysym);
         return true;
     case SDL_MOUSEMOTION:
-        return point(m, ev->motion.x, ev->motion.y, false, false);
+        window_to_view(w, ev->motion.x, ev->motion.y, &x, &y);
+        return point(m, x, y, false, false);
     case SDL_MOUSEBUTTONDOWN:
-        point(m, ev->button.x, ev->button.y, true, ev->button.button == SDL_BUTTON_RIGHT);
+        window_to_view(w, ev->button.x, ev->button.y, &x, &y);
+        point(m, x, y, true, ev->button.button == SDL_BUTTON_RIGHT);
         return true;
     default:
         return false;
