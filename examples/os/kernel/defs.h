@@ -68,6 +68,7 @@ struct vmspace {
   struct vma vma[NVMA];
   int nvma;
   struct vmcount count;
+  uint64 brk_start, brk;   // the heap: [brk_start, brk), grown by sbrk
   uint64 rss_limit;        // setrss: most user pages resident at once (0: no limit)
   int hand_vma;            // the clock hand: a region and an address in it
   uint64 hand_va;
@@ -158,6 +159,7 @@ int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len);
 int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice);
 int vs_setrss(struct vmspace *vs, uint64 npages);
+long vs_sbrk(struct vmspace *vs, long incr);
 int vs_shmtable(struct vmspace *vs, uint64 va, int key);
 uint64 vs_ptable(struct vmspace *vs, uint64 va);
 void swap_init(void);

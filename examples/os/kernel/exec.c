@@ -65,6 +65,9 @@ int exec(struct proc *p, const char *path, char **argv)
     if (fs_read(f, eh.phoff + i * sizeof(ph), &ph, sizeof(ph)) < 0) goto bad;
     if (ph.type == PT_LOAD && ph.memsz > 0 && load_segment(vs, f, &ph) < 0) goto bad;
   }
+  for (int i = 0; i < vs->nvma; i++) // the heap starts after the program
+    if (vs->vma[i].end > vs->brk_start) vs->brk_start = vs->vma[i].end;
+  vs->brk = vs->brk_start;
   if (vma_add(vs, USTACK_TOP - USTACK_INIT, USTACK_TOP, PTE_R | PTE_W, VMA_ANON, 0, 0, 0) < 0)
     goto bad;
   vs->vma[vs->nvma - 1].limit = USTACK_TOP - USTACK_MAX; // its lowest page is the guard

@@ -267,3 +267,30 @@ int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
   release(&vs->lock);
   return 0;
 }
+
+#define BRK_MAX (1UL << 30) // the heap may grow to 1 GiB
+
+// sbrk(incr): moves the end of the heap (brk) by incr bytes and returns the old end, or
+// -1. Growing only extends the heap region (pages come on first touch); shrinking
+// unmaps the whole pages past the new end (munmap: fenced before they are freed).
+long vs_sbrk(struct vmspace *vs, long incr)
+{
+  acquire(&vs->lock);
+  uint64 old = vs->brk, new = old + incr;
+  uint64 oldend = PGROUNDUP(old), newend = PGROUNDUP(new);
+  if (new < vs->brk_start || new > vs->brk_start + BRK_MAX) { release(&vs->lock); return -1; }
+  if (newend > oldend) {
+    struct vma *heap = oldend > vs->brk_start ? vma_find(vs, oldend - 1) : 0;
+    for (int i = 0; i < vs->nvma; i++) // the new part must be free
+      if (vs->vma[i].start < newend && oldend < vs->vma[i].end) { release(&vs->lock); return -1; }
+    if (heap) heap->end = newend;
+    else if (vma_add(vs, oldend, newend, PTE_R | PTE_W, VMA_ANON, 0, 0, 0) < 0) {
+      release(&vs->lock);
+      return -1;
+    }
+  }
+  vs->brk = new;
+  release(&vs->lock);
+  if (newend < oldend) vs_munmap(vs, newend, oldend - newend);
+  return old;
+}

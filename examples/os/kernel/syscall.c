@@ -145,6 +145,7 @@ void syscall(void)
   case SYS_readdir: r = sys_readdir(p); break;
   case SYS_ps: r = sys_ps(p); break;
   case SYS_poweroff: sbi_shutdown(tf->a0 != 0);
+  case SYS_sbrk: r = vs_sbrk(p->vs, (long)tf->a0); break;
   case SYS_munmap: r = vs_munmap(p->vs, tf->a0, tf->a1); break;
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;

@@ -26,6 +26,7 @@
 #define SYS_readdir 24   // readdir(i, name[48]): size of file i, or -1 past the last
 #define SYS_ps 25        // ps(slot, struct psinfo *): 1 if the slot holds a process, 0 if not, -1 past the end
 #define SYS_poweroff 26  // poweroff(failed)
+#define SYS_sbrk 27      // sbrk(incr): move the end of the heap; returns the old end, or -1
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).

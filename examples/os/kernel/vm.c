@@ -237,6 +237,8 @@ struct vmspace *vs_fork(struct vmspace *parent)
   acquire(&parent->lock);
   memmove(vs->vma, parent->vma, sizeof(vs->vma));
   vs->nvma = parent->nvma;
+  vs->brk_start = parent->brk_start;
+  vs->brk = parent->brk;
   int r = copy_tree(parent, vs, parent->root, vs->root, levels - 1, 256, 0);
   if (!nofence_cow) vs_fence(parent, 0, 0);
   release(&parent->lock);

@@ -41,6 +41,7 @@ long read(int fd, void *buf, unsigned long n);
 long readdir(int i, char *name);
 int ps(int slot, struct psinfo *info);
 void poweroff(int failed) __attribute__((noreturn));
+long sbrk(long incr);
 long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
               unsigned long off);
 

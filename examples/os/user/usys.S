@@ -131,3 +131,8 @@ poweroff:
   li a7, SYS_poweroff
   ecall
   ret
+.globl sbrk
+sbrk:
+  li a7, SYS_sbrk
+  ecall
+  ret
