@@ -367,6 +367,66 @@ static void test_layout_hit(void **state)
     model_free(m);
 }
 
+/* Odd models draw without reading out of bounds (the sanitizers watch):
+ * no harts, absent structures, a selection and shootdowns naming harts
+ * that do not exist, a faulting Sv57 walk, full graphs. */
+static void test_png_odd_models(void **state)
+{
+    (void)state;
+    char path[128], err[200];
+    snprintf(path, sizeof path, "%s/odd.png", tmpdir);
+    struct view_model *m = model_new(0);
+    m->ctl.sel_hart = 3;
+    m->ctl.sel_tlb = 2;
+    m->ctl.sel_cell = 5;
+    assert_int_equal(view_png_write(m, path, err, sizeof err), 0);
+    model_free(m);
+
+    m = model_new(3);
+    for (int t = MMU_TLB_L1I; t <= MMU_TLB_L1D; t++) { /* no L1s on hart 1 */
+        free(m->harts[1].tlb[t].cells);
+        m->harts[1].tlb[t] = (struct view_tlb){ .name = names[t] };
+    }
+    m->ctl.sel_hart = 1;
+    m->ctl.sel_tlb = MMU_TLB_L1D;
+    m->ctl.sel_cell = 3;
+    m->ctl.first_panel = 7; /* beyond the harts: the first panel is hart 0 */
+    m->ctl.typing = true;
+    strcpy(m->ctl.input, "ffffffc0");
+    m->ctl.stop_on_fault = true;
+    m->ctl.stop_fault_va = 0x1000;
+    snprintf(m->ctl.message, sizeof m->ctl.message, "%0119d", 7);
+    m->sd_count = 40; /* more than the ring holds */
+    for (unsigned i = 0; i < VIEW_SHOOTDOWNS; i++)
+        m->sd[i] = (struct view_shootdown){ .from = i % 5, .targets = ~0ULL, .done = 0x5, .kind = (uint8_t)(i % 7),
+                                            .size = i, .fade = i };
+    m->walk.active = true;
+    m->walk.w.levels = 5;
+    m->walk.w.nrows = 5;
+    m->walk.w.ok = false;
+    m->walk.w.fault = "V=0";
+    for (unsigned i = 0; i < 5; i++)
+        m->walk.w.rows[i] = (struct mmu_walk_row){ .level = (uint8_t)(4 - i), .pwc = i < 3 };
+    for (unsigned h = 0; h < 3; h++) {
+        m->harts[h].hist_len = VIEW_HISTORY;
+        m->harts[h].hist_head = 17;
+        m->harts[h].hist[VIEW_S_MIPS][3] = 1e9f;
+    }
+    struct view_cell *c = cell(m, 2, MMU_TLB_PWC, 0, 4);
+    fill_entry(c, 0, 200, 1, true); /* a level out of range */
+    c->mark = 200;
+    c->fade = 255;
+    assert_int_equal(view_png_write(m, path, err, sizeof err), 0);
+    unlink(path);
+    model_free(m);
+    /* a path that cannot be written: one line saying so */
+    m = model_new(1);
+    assert_int_equal(view_png_write(m, "/nonexistent-dir/x.png", err, sizeof err), -1);
+    assert_non_null(strstr(err, "/nonexistent-dir/x.png"));
+    assert_null(strchr(err, '\n'));
+    model_free(m);
+}
+
 /* ---- the window, with SDL's dummy video driver ----------------------- */
 
 static void push_key(SDL_Keycode k, Uint16 mod)
@@ -596,6 +656,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_png_cells),
+        cmocka_unit_test(test_png_odd_models),
         cmocka_unit_test(test_layout_grid),
         cmocka_unit_test(test_layout_hit),
         cmocka_unit_test(test_window_controls),
