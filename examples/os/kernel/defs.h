@@ -47,7 +47,7 @@ struct vma {
   uint64 foff;       // file offset of start
   uint64 fbytes;     // bytes of file data from start; the rest reads as zero
   uint64 maxprot;    // what mprotect may grant a shared file region
-  int huge;          // madvise(MADV_HUGEPAGE): filled with 2 MiB pages where aligned
+  int huge;          // largest page level allowed: 1 = 2 MiB (MADV_HUGEPAGE), 2 = 1 GiB (MADV_GIANT)
   int locked;        // mlock: never swapped out
   int napot;         // madvise(MADV_NAPOT): filled with 64 KiB Svnapot blocks where aligned
   uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard

@@ -1,66 +1,73 @@
-// Huge pages: 2 MiB leaves one level above the 4 KiB ones (a Sv39/Sv48 megapage,
-// privileged spec 10.4.1), for regions marked with madvise(MADV_HUGEPAGE). A fault in
-// such a region maps a whole aligned 2 MiB block at once; a block filled page by page
-// is promoted to one leaf; a change to part of a huge page demotes it to 512 small ones.
-// Each 2 MiB page holds one reference on each of its 512 frames, so a demoted page's
-// frames can then be freed one by one.
+// Huge pages: 2 MiB leaves one level above the 4 KiB ones (a megapage, privileged spec
+// 10.4.1) for regions marked with madvise(MADV_HUGEPAGE), and 1 GiB leaves two levels
+// above (a gigapage) for MADV_GIANT. A fault in such a region maps a whole aligned block
+// at once; a 2 MiB block filled page by page is promoted to one leaf; a change to part
+// of a huge page demotes it to 512 pages of the next size down. A huge page holds one
+// reference on each of its 4 KiB frames, so a demoted page's frames can then be freed
+// one by one.
 #include "types.h"
 #include "riscv.h"
 #include "defs.h"
 #include "vm.h"
 
-// Returns 1 if the aligned 2 MiB block around va lies inside region v and v wants huge
-// pages (anonymous memory only).
-static int huge_fits(struct vma *v, uint64 va)
+#define SIZE(level) (PGSIZE << (9 * (level))) // bytes a leaf at level maps
+
+// Returns 1 if the aligned block of a level-(level) leaf around va lies inside region v
+// and v allows pages that large (anonymous memory only).
+static int huge_fits(struct vma *v, uint64 va, int level)
 {
-  uint64 base = va & ~(HUGESIZE - 1);
-  return v->huge && v->kind == VMA_ANON && base >= v->start && base + HUGESIZE <= v->end;
+  uint64 base = va & ~(SIZE(level) - 1);
+  return v->huge >= level && v->kind == VMA_ANON && base >= v->start && base + SIZE(level) <= v->end;
 }
 
-// Maps a zeroed 2 MiB page for va through the empty level-1 entry l1 if region v allows
-// it; returns 0 if it did, -1 if the caller must map a 4 KiB page instead.
-int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va)
+// Maps a zeroed huge page for va through the empty entry *pte at level (1: 2 MiB,
+// 2: 1 GiB) if region v allows it; returns 0 if it did, -1 if the caller must map
+// smaller pages instead (also when no aligned block of free frames is left).
+int huge_fill(struct vmspace *vs, struct vma *v, pte_t *pte, uint64 va, int level)
 {
-  if (!huge_fits(v, va)) return -1;
-  char *big = kalloc_block(HUGEPAGES);
+  if (!huge_fits(v, va, level)) return -1;
+  uint64 n = 1UL << (9 * level);
+  char *big = kalloc_block(n);
   if (!big) return -1;
-  *l1 = PA2PTE(V2P(big)) | USER_PTE | v->prot | ((v->prot & PTE_W) ? PTE_D : 0);
-  vs->nresident += HUGEPAGES;
-  COUNT(vs, huge_fills);
+  *pte = PA2PTE(V2P(big)) | USER_PTE | v->prot | ((v->prot & PTE_W) ? PTE_D : 0);
+  vs->nresident += n;
+  if (level == 2) COUNT(vs, giant_fills);
+  else COUNT(vs, huge_fills);
   COUNT(vs, zero_fills);
   return 0;
 }
 
-// Replaces the 2 MiB leaf *l1 (mapping va) by a table of 512 leaves to the same frames
-// with the same bits; returns 0, or -1 out of memory. The TLBs may hold the 2 MiB entry,
-// so the range is fenced; as the frames do not move, a thread writing meanwhile loses
-// nothing.
-int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va)
+// Replaces the huge leaf *pte at level (mapping va) by a table of 512 leaves one level
+// down, to the same frames with the same bits; returns 0, or -1 out of memory. The TLBs
+// may hold the big entry, so its range is fenced; as the frames do not move, a thread
+// writing meanwhile loses nothing.
+int huge_demote(struct vmspace *vs, pte_t *pte, uint64 va, int level)
 {
   pagetable_t t = kalloc();
   if (!t) return -1;
-  uint64 pa = PTE2PA(*l1), flags = *l1 & 0x3ff;
-  for (int i = 0; i < HUGEPAGES; i++)
-    t[i] = PA2PTE(pa + i * PGSIZE) | flags;
-  *l1 = PA2PTE(V2P(t)) | PTE_V;
+  uint64 pa = PTE2PA(*pte), flags = *pte & 0x3ff;
+  for (int i = 0; i < 512; i++)
+    t[i] = PA2PTE(pa + i * SIZE(level - 1)) | flags;
+  *pte = PA2PTE(V2P(t)) | PTE_V;
   vs->ntables++;
   COUNT(vs, demotions);
-  vs_fence(vs, va & ~(HUGESIZE - 1), HUGESIZE);
+  vs_fence(vs, va & ~(SIZE(level) - 1), SIZE(level));
   return 0;
 }
 
 // Demotes the huge pages that [addr, addr+len) covers only in part (at its two ends),
-// before munmap, mprotect or madvise change that part alone.
+// 1 GiB ones first, before munmap, mprotect or madvise change that part alone.
 void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len)
 {
   uint64 ends[2] = { addr, addr + len - 1 };
-  for (int i = 0; i < 2; i++) {
-    uint64 base = ends[i] & ~(HUGESIZE - 1);
-    if (base >= addr && base + HUGESIZE <= addr + len) continue; // covered whole
-    pte_t *l1 = walk_to(vs, base, 1, 0);
-    if (l1 && (*l1 & PTE_V) && (*l1 & PTE_LEAF))
-      huge_demote(vs, l1, base);
-  }
+  for (int level = 2; level >= 1; level--)
+    for (int i = 0; i < 2; i++) {
+      uint64 base = ends[i] & ~(SIZE(level) - 1);
+      if (base >= addr && base + SIZE(level) <= addr + len) continue; // covered whole
+      pte_t *pte = walk_to(vs, base, level, 0);
+      if (pte && (*pte & PTE_V) && (*pte & PTE_LEAF))
+        huge_demote(vs, pte, base, level);
+    }
 }
 
 // If the aligned 2 MiB block around va is fully populated with private 4 KiB pages of
@@ -71,7 +78,7 @@ void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len)
 void huge_promote(struct vmspace *vs, struct vma *v, uint64 va)
 {
   uint64 base = va & ~(HUGESIZE - 1);
-  if (!huge_fits(v, va)) return;
+  if (!huge_fits(v, va, 1)) return;
   pte_t *l1 = walk_to(vs, base, 1, 0);
   if (!l1 || !(*l1 & PTE_V) || (*l1 & PTE_LEAF)) return;
   pagetable_t t = P2V(PTE2PA(*l1));

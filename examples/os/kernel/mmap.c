@@ -236,13 +236,13 @@ int vs_mlock(struct vmspace *vs, uint64 addr, uint64 len)
 // as the file, on the next touch); MADV_HUGEPAGE (14) lets the range use 2 MiB pages and
 // promotes its fully populated aligned blocks now; MADV_NOHUGEPAGE (15) stops new ones;
 // this kernel's MADV_NAPOT (100) / MADV_NONAPOT (101) do the same for 64 KiB Svnapot
-// mappings (-1 if the harts lack Svnapot).
+// mappings (-1 if the harts lack Svnapot), and MADV_GIANT (102) allows 1 GiB pages too.
 // The range must be mapped. Returns 0 or -1.
 int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
 {
   len = PGROUNDUP(len);
   if (!range_ok(addr, len) || (advice != 4 && advice != 14 && advice != 15 && advice != 100 &&
-                               advice != 101))
+                               advice != 101 && advice != 102))
     return -1;
   if (advice == 100 && !boardinfo.svnapot) return -1;
   acquire(&vs->lock);
@@ -258,10 +258,10 @@ int vs_madvise(struct vmspace *vs, uint64 addr, uint64 len, int advice)
     for (int i = 0; i < vs->nvma; i++) {
       struct vma *v = &vs->vma[i];
       if (v->start < addr || v->end > addr + len) continue;
-      if (advice >= 100) v->napot = advice == 100;
-      else v->huge = advice == 14;
+      if (advice == 100 || advice == 101) v->napot = advice == 100;
+      else v->huge = advice == 102 ? 2 : advice == 14;
     }
-    for (uint64 va = addr; advice == 14 && va < addr + len; va += HUGESIZE)
+    for (uint64 va = addr; advice != 15 && advice < 100 && va < addr + len; va += HUGESIZE)
       huge_promote(vs, vma_find(vs, va), va);
   }
   release(&vs->lock);

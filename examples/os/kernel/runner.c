@@ -12,7 +12,8 @@ static int arg_is(const char *v, const char *name)
   return strncmp(v, name, n) == 0 && (v[n] == 0 || v[n] == ' ');
 }
 
-// Runs test program `file` and waits for it; returns 1 if it passed.
+// Runs test program `file` and waits for it; returns 1 if it passed, 0 if it failed,
+// -1 if it could not run here (it said skip).
 static int run_one(const char *file, const char *name)
 {
   char *argv[] = { (char *)file, 0 };
@@ -30,6 +31,10 @@ static int run_one(const char *file, const char *name)
   if (status == 0) {
     kprintf("PASS %s\n", name);
     return 1;
+  }
+  if (status == SKIP_STATUS) {
+    kprintf("SKIP %s: %s\n", name, why);
+    return -1;
   }
   if (why[0])
     kprintf("FAIL %s: %s\n", name, why);
@@ -50,25 +55,28 @@ void runner(void)
     sbi_shutdown(status != 0);
   }
   const char *only = bootarg("test");
-  int passed = 0, failed = 0;
+  int passed = 0, failed = 0, skipped = 0;
   for (int f = 0; f < fs_count(); f++) {
     const char *file = fs_name(f);
     if (strncmp(file, "test_", 5) != 0) continue;
     if (only && !arg_is(only, file + 5)) continue;
-    if (run_one(file, file + 5)) passed++;
+    int r = run_one(file, file + 5);
+    if (r > 0) passed++;
+    else if (r < 0) skipped++;
     else failed++;
   }
-  if (only && passed + failed == 0) {
+  if (only && passed + failed + skipped == 0) {
     kprintf("FAIL %s: no such test\n", "runner");
     failed++;
   }
   struct vmcount *t = &vmtotal;
   kprintf("memory totals: %lu faults (%lu zero-filled, %lu from files), %lu COW copies, "
           "%lu fences here, %lu shootdowns, %lu huge pages, %lu promoted, %lu demoted, "
-          "%lu paged out (%lu written), %lu paged in\n",
+          "%lu 1 GiB pages, %lu paged out (%lu written), %lu paged in\n",
           t->faults, t->zero_fills, t->file_fills, t->cow_copies, t->fences_local,
-          t->shootdowns_sent, t->huge_fills, t->promotions, t->demotions, t->pageouts,
-          t->writebacks, t->pageins);
+          t->shootdowns_sent, t->huge_fills, t->promotions, t->demotions, t->giant_fills,
+          t->pageouts, t->writebacks, t->pageins);
+  if (skipped) kprintf("%d skipped\n", skipped);
   kprintf("%d passed, %d failed\n", passed, failed);
   sbi_shutdown(failed != 0);
 }

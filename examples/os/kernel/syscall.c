@@ -113,12 +113,13 @@ static long sys_ps(struct proc *p)
   return r;
 }
 
-// fail(msg): ends the caller with status 1, keeping msg for the test runner.
-static long sys_fail(struct proc *p)
+// fail(msg) / skip(msg): ends the caller with status 1 (or SKIP_STATUS), keeping msg
+// for the test runner.
+static long sys_fail(struct proc *p, int status)
 {
   if (copyinstr(p->vs, p->why, p->tf.a0, sizeof(p->why)) < 0)
     safestrcpy(p->why, "(unreadable reason)", sizeof(p->why));
-  exit(1);
+  exit(status);
 }
 
 // Runs the system call the trapframe asks for and puts its result in a0.
@@ -150,7 +151,8 @@ void syscall(void)
   case SYS_mprotect: r = vs_mprotect(p->vs, tf->a0, tf->a1, tf->a2); break;
   case SYS_frame: r = vs_frame(p->vs, tf->a0); break;
   case SYS_vmstat: r = sys_vmstat(p); break;
-  case SYS_fail: r = sys_fail(p); break;
+  case SYS_fail: r = sys_fail(p, 1); break;
+  case SYS_skip: r = sys_fail(p, SKIP_STATUS); break;
   case SYS_hartid: r = cpuid(); break;
   case SYS_uptime: r = ticks; break;
   case SYS_clone: r = clone(tf->a0, tf->a1, tf->a2, tf->a3); break;

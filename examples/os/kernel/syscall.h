@@ -27,13 +27,16 @@
 #define SYS_ps 25        // ps(slot, struct psinfo *): 1 if the slot holds a process, 0 if not, -1 past the end
 #define SYS_poweroff 26  // poweroff(failed)
 #define SYS_sbrk 27      // sbrk(incr): move the end of the heap; returns the old end, or -1
+#define SYS_skip 28      // skip(msg): the test cannot run here; the runner says why
+#define SKIP_STATUS 77
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).
 struct vmcount {
   unsigned long faults, zero_fills, file_fills, cow_copies, cow_reuses;
   unsigned long fences_local, shootdowns_sent;  // TLB fences: on this hart, sent to others
-  unsigned long huge_fills, promotions, demotions; // 2 MiB pages
+  unsigned long huge_fills, promotions, demotions; // 2 MiB pages (demotions: 1 GiB too)
+  unsigned long giant_fills;                       // 1 GiB pages
   unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
   unsigned long table_outs, table_ins, tables_freed; // leaf page tables swapped or freed
   unsigned long napot_fills, napot_demotions;        // 64 KiB Svnapot blocks

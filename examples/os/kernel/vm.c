@@ -386,17 +386,17 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
   if (!v || !(v->prot & need)) return -1;
   COUNT(vs, faults);
   va = PGROUNDDOWN(va);
-  pte_t *l1 = walk_to(vs, va, 1, 1);
-  if (!l1 || ((*l1 & PTE_SWAP) && table_in(vs, l1) < 0)) return -1;
-  if ((*l1 & PTE_V) && (*l1 & PTE_LEAF)) {
-    // A 2 MiB page: a write to a copy-on-write one splits it first (then 4 KiB below).
-    if (need == PTE_W && (*l1 & PTE_COW)) {
-      if (huge_demote(vs, l1, va) < 0) return -1;
-    } else {
-      return permitted(vs, l1, va, need);
+  // A 1 GiB, then a 2 MiB page: fill one where the region allows; a write to a
+  // copy-on-write one splits it first (into 2 MiB, then 4 KiB pages, below).
+  for (int level = 2; level >= 1; level--) {
+    pte_t *big = walk_to(vs, va, level, 1);
+    if (!big || ((*big & PTE_SWAP) && table_in(vs, big) < 0)) return -1;
+    if ((*big & PTE_V) && (*big & PTE_LEAF)) {
+      if (need != PTE_W || !(*big & PTE_COW)) return permitted(vs, big, va, need);
+      if (huge_demote(vs, big, va, level) < 0) return -1;
     }
+    if (!(*big & PTE_V) && huge_fill(vs, v, big, va, level) == 0) return 0;
   }
-  if (!(*l1 & PTE_V) && huge_fill(vs, v, l1, va) == 0) return 0;
   pte_t *pte = walk_to(vs, va, 0, 1);
   if (!pte) return -1;
   if (!(*pte & PTE_V) && (*pte & PTE_SWAP)) {

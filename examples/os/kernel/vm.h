@@ -39,7 +39,7 @@ int napot_fill(struct vmspace *vs, struct vma *v, uint64 va);
 void napot_demote(struct vmspace *vs, uint64 va);
 void napot_split_edges(struct vmspace *vs, uint64 addr, uint64 len);
 // huge.c
-int huge_fill(struct vmspace *vs, struct vma *v, pte_t *l1, uint64 va);
-int huge_demote(struct vmspace *vs, pte_t *l1, uint64 va);
+int huge_fill(struct vmspace *vs, struct vma *v, pte_t *pte, uint64 va, int level);
+int huge_demote(struct vmspace *vs, pte_t *pte, uint64 va, int level);
 void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len);
 void huge_promote(struct vmspace *vs, struct vma *v, uint64 va);

@@ -13,6 +13,8 @@
 #define MADV_NAPOT 100   // this kernel's: 64 KiB Svnapot mappings
 #define MADV_NONAPOT 101
 #define NAPOT (64UL << 10)
+#define MADV_GIANT 102  // this kernel's: 1 GiB pages allowed too
+#define GIANT (1UL << 30)
 #define MAP_SHARED 1
 #define MAP_PRIVATE 2
 
@@ -29,6 +31,7 @@ int mprotect(unsigned long addr, unsigned long len, int prot);
 long frame(unsigned long va);
 int vmstat(struct vmstat *st, int total);
 void fail(const char *why) __attribute__((noreturn));
+void skip(const char *why) __attribute__((noreturn));
 int hartid(void);
 unsigned long uptime(void);
 int clone(void (*pc)(void), unsigned long sp, unsigned long a0, unsigned long a1);
