@@ -297,7 +297,7 @@ static inline __attribute__((always_inline)) bool hart_access_rest(struct hart *
 {
     if (first == MMU_DATA_AGAIN) {
         bool l1_hit = false;
-        uint8_t *p = mmu_data_ptr(h->mmu, va, acc, &l1_hit);
+        uint8_t *p = mmu_data_ptr_again(h->mmu, va, acc, &l1_hit);
         if (p) {
             hart_host_access(p, size, acc, val);
             *data_path = !l1_hit;

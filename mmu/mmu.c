@@ -273,10 +273,11 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     c->asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     c->pmpr = &m->pmpc[r->priv & 3];
     c->va_sh = (uint8_t)(64 - (12 + 9 * c->levels));
-    /* path 1, the specialised one, counts no entry's hits: with
-     * mmu_track_entry_hits every context takes path 2 */
+    /* path 1, the one inline in the hart, counts no entry's hits: with
+     * mmu_track_entry_hits the default geometry takes path 3, the same
+     * specialised for counting them, through mmu_data_ptr */
     c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0
-            : default_geometry(m) && !m->tlb[MMU_TLB_L1D].hits ? 1 : 2;
+            : !default_geometry(m) ? 2 : m->tlb[MMU_TLB_L1D].hits ? 3 : 1;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
     const uint32_t R = 0xaaaaaaaa, W = 0xcccccccc, X = 0xf0f0f0f0, U = 0xff00ff00, D = 0xffff0000;
@@ -454,6 +455,8 @@ uint8_t *mmu_data_ptr(struct mmu *m, uint64_t va, enum mmu_access acc, bool *l1_
 {
     if (m->ctx.path == 1)
         return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, false, l1_hit);
+    if (m->ctx.path == 3)
+        return mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, true, true, l1_hit);
     if (m->ctx.path == 2)
         return mmu_data_ptr_n(m, va, acc, m->tlb[MMU_TLB_L1D].ways, m->tlb[MMU_TLB_L2].ways, m->cfg.repl, true,
                               true, l1_hit);
@@ -564,7 +567,7 @@ int mmu_track_entry_hits(struct mmu *m)
         if (tlb_track_hits(&m->tlb[k]))
             return -1;
     if (m->ctx.path == 1) /* see mmu_fast_context */
-        m->ctx.path = 2;
+        m->ctx.path = 3;
     return tlb_track_hits(&m->pwc.t);
 }
 

@@ -58,6 +58,22 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_first(struct 
     return MMU_DATA_AGAIN;
 }
 
+/* mmu_data_ptr after mmu_data_ptr_first said MMU_DATA_AGAIN: while entry
+ * hits are counted (path 3, mmu_track_entry_hits) the default geometry's
+ * data path inline, counting them, so that the view costs no call per
+ * access; otherwise the call.  Kept out of mmu_data_ptr_first, which
+ * serves path 1 with one comparison. */
+static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_again(struct mmu *m, uint64_t va,
+                                                                        enum mmu_access acc, bool *l1_hit)
+{
+    if (m->ctx.path == 3) {
+        uint8_t *p = mmu_data_ptr_n(m, va, acc, 4, 8, MMU_REPL_LRU, false, true, l1_hit);
+        if (p != MMU_DATA_AGAIN)
+            return p;
+    }
+    return mmu_data_ptr(m, va, acc, l1_hit);
+}
+
 /* The host address of va's 4 KiB page for an instruction fetch at
  * privilege priv under satp, and its physical address in *pa_page, when
  * the L1I holds the page with execute permission and PMP allows fetching

@@ -387,9 +387,10 @@ int main(int argc, char **argv)
     if (view || view_png || view_text)
         return usage_error("%s: this pagoda was built without SDL2 (PAGODA_SDL=OFF)", view ? "--view" : view_png ? "--view-png" : "--view-text");
 #endif
-    for (const char *const *p = (const char *const[]){ view_png, view_text, NULL }; *p || p[1]; p++)
-        if (*p && !can_write_file(*p)) {
-            fprintf(stderr, "pagoda: %s: %s\n", *p, strerror(errno));
+    const char *view_files[2] = { view_png, view_text };
+    for (int k = 0; k < 2; k++)
+        if (view_files[k] && !can_write_file(view_files[k])) {
+            fprintf(stderr, "pagoda: %s: %s\n", view_files[k], strerror(errno));
             return 1;
         }
 

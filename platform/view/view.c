@@ -25,10 +25,10 @@
 #define SBI_LEGACY_SFENCE_VMA_ASID 7
 
 #define FRAME_SECONDS (1.0 / 30.0)   /* the window: at most about 30 snapshots a second */
-/* and never more than a tenth of the time on drawing: after a frame that
+/* and never more than a twentieth of the time on drawing: after a frame that
  * took d seconds to take and draw, the next waits at least this times d
  * (under Xvfb's software rendering a frame takes about 15 ms) */
-#define FRAME_COST_FACTOR 9.0
+#define FRAME_COST_FACTOR 19.0
 #define PNG_SNAPSHOT_INSNS 1000000   /* --view-png alone: a snapshot per this many instructions */
 
 struct view {
