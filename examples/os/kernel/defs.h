@@ -99,6 +99,7 @@ struct cpu {
   uint64 hartid;
   uint64 asid_gen_seen;   // this hart flushed its TLB when this generation began
   int started;
+  uint64 shootdowns_received; // remote fences other harts asked of this one
 };
 extern struct cpu cpus[NCPU];
 

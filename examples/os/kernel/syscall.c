@@ -66,6 +66,8 @@ static long sys_vmstat(struct proc *p)
   st.free_frames = kfree_count();
   st.asid_rollovers = asid_rollovers;
   st.count = p->tf.a1 ? vmtotal : vs->count;
+  for (int h = 0; h < 8; h++)
+    st.received[h] = h < NCPU ? cpus[h].shootdowns_received : 0;
   return copyout(vs, p->tf.a0, &st, sizeof(st));
 }
 

@@ -35,6 +35,7 @@
 struct vmcount {
   unsigned long faults, zero_fills, file_fills, cow_copies, cow_reuses;
   unsigned long fences_local, shootdowns_sent;  // TLB fences: on this hart, sent to others
+  unsigned long shootdown_targets;              // remote harts those shootdowns fenced
   unsigned long huge_fills, promotions, demotions; // 2 MiB pages (demotions: 1 GiB too)
   unsigned long giant_fills;                       // 1 GiB pages
   unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
@@ -59,5 +60,6 @@ struct vmstat {
   unsigned long free_frames;
   unsigned long asid_rollovers; // since boot
   struct vmcount count;       // the caller's, or with vmstat(st, 1) the whole system's
+  unsigned long received[8];  // shootdowns each hart (0..7) received, whole system
 };
 #endif

@@ -296,6 +296,17 @@ static int stack_guard(struct vmspace *vs, uint64 va)
   return 0;
 }
 
+// Counts a shootdown to the harts in mask: for vs, and for each hart as received (the
+// firmware performs it, so the sender counts for the targets).
+static void count_targets(struct vmspace *vs, uint64 mask)
+{
+  for (uint64 h = 0; h < NCPU; h++)
+    if (mask >> h & 1) {
+      COUNT(vs, shootdown_targets);
+      __sync_fetch_and_add(&cpus[h].shootdowns_received, 1);
+    }
+}
+
 // Makes the TLBs forget vs's translations of [va, va+size) (size 0: all of them) on
 // every hart that may hold them: this hart with sfence.vma, the others through the SBI
 // remote fence for exactly this range and ASID, which returns once they all have
@@ -318,6 +329,7 @@ void vs_fence(struct vmspace *vs, uint64 va, uint64 size)
   if (mask & ~me) {
     sbi_remote_sfence_vma_asid(mask & ~me, 0, va, size, vs->asid);
     COUNT(vs, shootdowns_sent);
+    count_targets(vs, mask & ~me);
   }
   uint64 stale = vs->stale_mask ? asid_stale_harts(vs) : 0;
   if (stale & me) {

@@ -62,8 +62,11 @@ static void vmstat_all(void)
   printf("free frames %lu, ASID rollovers %lu\n", st.free_frames, st.asid_rollovers);
   printf("faults %lu: zero-filled %lu, from files %lu; COW copies %lu, reuses %lu\n", c->faults,
          c->zero_fills, c->file_fills, c->cow_copies, c->cow_reuses);
-  printf("fences here %lu, shootdowns sent %lu; A/D faults %lu\n", c->fences_local,
-         c->shootdowns_sent, c->ad_faults);
+  printf("fences here %lu, shootdowns sent %lu (to %lu harts); A/D faults %lu\n",
+         c->fences_local, c->shootdowns_sent, c->shootdown_targets, c->ad_faults);
+  printf("shootdowns received by hart 0..7:");
+  for (int h = 0; h < 8; h++) printf(" %lu", st.received[h]);
+  printf("\n");
   printf("2 MiB pages %lu (promoted %lu, demoted %lu); 64 KiB blocks %lu (demoted %lu)\n",
          c->huge_fills, c->promotions, c->demotions, c->napot_fills, c->napot_demotions);
   printf("paged out %lu (written %lu, dropped %lu), in %lu; A cleared %lu; tables out %lu, in %lu\n",

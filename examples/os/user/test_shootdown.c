@@ -43,6 +43,7 @@ int main(void)
   if (stale) failf("%d of %d threads read the page after munmap returned", stale, NTHREADS);
   struct vmstat s;
   getstats(&s);
-  printf("shootdown: %lu remote fences sent by this address space\n", s.count.shootdowns_sent);
+  printf("shootdown: %lu remote fences sent by this address space, to %lu harts\n",
+         s.count.shootdowns_sent, s.count.shootdown_targets);
   return 0;
 }
