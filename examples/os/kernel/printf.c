@@ -36,7 +36,12 @@ void kprintf(const char *fmt, ...)
     case 'x': printnum(lng ? va_arg(ap, uint64) : va_arg(ap, uint32), 16, 0); break;
     case 'p': uart_putc('0'); uart_putc('x'); printnum(va_arg(ap, uint64), 16, 0); break;
     case 'c': uart_putc(va_arg(ap, int)); break;
-    case 's': { const char *s = va_arg(ap, const char *); if (!s) s = "(null)"; while (*s) uart_putc(*s++); break; }
+    case 's': {
+      const char *s = va_arg(ap, const char *);
+      if (!s) s = "(null)";
+      while (*s) uart_putc(*s++);
+      break;
+    }
     case 0: p--; break;
     default: uart_putc('%'); uart_putc(*p); break;
     }

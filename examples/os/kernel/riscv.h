@@ -69,11 +69,17 @@
 #define MAXUVA 0x4000000000UL
 
 static inline void sfence_vma_all(void) { asm volatile("sfence.vma zero, zero" ::: "memory"); }
-static inline void sfence_vma_asid(uint64 asid) { asm volatile("sfence.vma zero, %0" ::"r"(asid) : "memory"); }
+static inline void sfence_vma_asid(uint64 asid)
+{
+  asm volatile("sfence.vma zero, %0" ::"r"(asid) : "memory");
+}
 static inline void sfence_vma_page(uint64 va, uint64 asid) {
   asm volatile("sfence.vma %0, %1" ::"r"(va), "r"(asid) : "memory");
 }
-static inline void sfence_vma_va(uint64 va) { asm volatile("sfence.vma %0, zero" ::"r"(va) : "memory"); }
+static inline void sfence_vma_va(uint64 va)
+{
+  asm volatile("sfence.vma %0, zero" ::"r"(va) : "memory");
+}
 static inline uint64 r_tp(void) { uint64 x; asm volatile("mv %0, tp" : "=r"(x)); return x; }
 static inline void intr_on(void) { csr_set(sstatus, SSTATUS_SIE); }
 static inline void intr_off(void) { csr_clear(sstatus, SSTATUS_SIE); }

@@ -24,7 +24,7 @@
 #define SYS_ptable 22    // physical address of the leaf page table that maps va, or -1
 #define SYS_read 23      // read(fd, buf, n): console input, at least one byte
 #define SYS_readdir 24   // readdir(i, name[48]): size of file i, or -1 past the last
-#define SYS_ps 25        // ps(slot, struct psinfo *): 1 if the slot holds a process, 0 if not, -1 past the end
+#define SYS_ps 25        // ps(slot, struct psinfo *): 1 used slot, 0 unused, -1 past the end
 #define SYS_poweroff 26  // poweroff(failed)
 #define SYS_sbrk 27      // sbrk(incr): move the end of the heap; returns the old end, or -1
 #define SYS_skip 28      // skip(msg): the test cannot run here; the runner says why

@@ -65,7 +65,8 @@ void usertrap(void)
       p->killed = 1;
     } else if (r < 0) {
       kprintf("pid %d (%s): %s page fault at %p, pc %p: killed\n", p->pid, p->name,
-              scause == EXC_STORE_PAGE_FAULT ? "store" : scause == EXC_LOAD_PAGE_FAULT ? "load" : "fetch",
+              scause == EXC_STORE_PAGE_FAULT ? "store"
+              : scause == EXC_LOAD_PAGE_FAULT ? "load" : "fetch",
               stval, p->tf.epc);
       safestrcpy(p->why, "killed by a page fault", sizeof(p->why));
       p->killed = 1;

@@ -18,7 +18,8 @@ int main(void)
   }
   if (sbrk(0) != base + 8 * (long)PGSIZE + 100) fail("sbrk(0) does not show the new end");
   if (sbrk(-(6 * (long)PGSIZE + 100)) == -1) fail("shrinking the heap failed");
-  if (frame(base + PGSIZE) == -1 || frame(base + 2 * PGSIZE) != -1) fail("shrinking unmapped the wrong pages");
+  if (frame(base + PGSIZE) == -1 || frame(base + 2 * PGSIZE) != -1)
+    fail("shrinking unmapped the wrong pages");
   if (h[512] != (char)512) fail("the heap lost its data");
   int pid = fork();
   if (pid == 0) {
@@ -28,6 +29,7 @@ int main(void)
   int st = 0;
   wait(&st);
   if (st != -1) fail("a write past the heap's end did not fault");
-  if (sbrk(-(long)(2 * PGSIZE)) != base + 2 * (long)PGSIZE || sbrk(-1) != -1) fail("sbrk below the start worked");
+  if (sbrk(-(long)(2 * PGSIZE)) != base + 2 * (long)PGSIZE || sbrk(-1) != -1)
+    fail("sbrk below the start worked");
   return 0;
 }

@@ -15,7 +15,9 @@ static int child(long f0)
   getstats(&b);
   if (frame((unsigned long)&data[0]) == f0) { printf("child's write did not copy\n"); return 4; }
   if (b.count.cow_copies != a.count.cow_copies + 1) {
-    printf("cow_copies %lu -> %lu, reuses %lu -> %lu, faults %lu -> %lu\n", a.count.cow_copies, b.count.cow_copies, a.count.cow_reuses, b.count.cow_reuses, a.count.faults, b.count.faults);
+    printf("cow_copies %lu -> %lu, reuses %lu -> %lu, faults %lu -> %lu\n", a.count.cow_copies,
+           b.count.cow_copies, a.count.cow_reuses, b.count.cow_reuses, a.count.faults,
+           b.count.faults);
     return 5;
   }
   if (data[0] != 100 || data[512] != 7) { printf("child lost its data\n"); return 6; }
@@ -39,7 +41,8 @@ int main(void)
   data[0] = 43;
   getstats(&b);
   if (frame((unsigned long)&data[0]) != f0) fail("parent's write copied a frame it alone holds");
-  if (b.count.cow_reuses != a.count.cow_reuses + 1) fail("parent's write was not a copy-on-write reuse");
+  if (b.count.cow_reuses != a.count.cow_reuses + 1)
+    fail("parent's write was not a copy-on-write reuse");
   // Several children at once, each writing its own value.
   for (int i = 0; i < 4; i++) {
     if ((pid = fork()) == 0) {

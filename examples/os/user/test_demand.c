@@ -35,7 +35,8 @@ int main(void)
   if (munmap(base, 2 * GIB) < 0) fail("munmap failed");
   struct vmstat c;
   getstats(&c);
-  if (c.resident != a.resident) failf("%lu pages still resident after munmap", c.resident - a.resident);
+  if (c.resident != a.resident)
+    failf("%lu pages still resident after munmap", c.resident - a.resident);
   printf("demand: %lu tables for %d pages in %lu levels\n", b.tables - a.tables, n, b.levels);
   return 0;
 }

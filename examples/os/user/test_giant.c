@@ -21,14 +21,17 @@ int main(void)
     if (b.count.huge_fills != a.count.huge_fills) skip("no aligned free GiB (try a larger -m)");
     fail("the first touch did not map a 1 GiB page");
   }
-  if (b.resident - a.resident != GIANT / PGSIZE) failf("%lu pages resident", b.resident - a.resident);
+  if (b.resident - a.resident != GIANT / PGSIZE)
+    failf("%lu pages resident", b.resident - a.resident);
   long f = frame(VA);
-  if (f % GIANT || frame(VA + GIANT - PGSIZE) != f + (long)(GIANT - PGSIZE)) fail("not one aligned GiB");
+  if (f % GIANT || frame(VA + GIANT - PGSIZE) != f + (long)(GIANT - PGSIZE))
+    fail("not one aligned GiB");
   if (p[GIANT / 8 - 1] != 0) fail("the last word is not zero");
   // Demotion: 1 GiB -> 512 x 2 MiB -> 512 x 4 KiB around the hole.
   if (munmap(VA + 3 * HUGE + PGSIZE, PGSIZE) < 0) fail("munmap of 4 KiB failed");
   getstats(&a);
-  if (a.count.demotions != b.count.demotions + 2) failf("%lu demotions, not 2", a.count.demotions - b.count.demotions);
+  if (a.count.demotions != b.count.demotions + 2)
+    failf("%lu demotions, not 2", a.count.demotions - b.count.demotions);
   if (frame(VA + 3 * HUGE + PGSIZE) != -1) fail("the unmapped page is still there");
   if (frame(VA + 3 * HUGE) != f + 3 * (long)HUGE || p[0] != 42) fail("demotion moved the data");
   if (munmap(VA, GIANT) < 0) fail("munmap failed");

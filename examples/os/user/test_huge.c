@@ -18,7 +18,8 @@ int main(void)
   getstats(&b);
   if (b.count.huge_fills != a.count.huge_fills + 1) fail("the first touch did not map a huge page");
   if (b.resident - a.resident != 512) failf("%lu pages resident, not 512", b.resident - a.resident);
-  if (b.tables - a.tables != 1) failf("%lu new tables, not 1 (no leaf table for a huge page)", b.tables - a.tables);
+  if (b.tables - a.tables != 1)
+    failf("%lu new tables, not 1 (no leaf table for a huge page)", b.tables - a.tables);
   if (!frames_contiguous(VA, HUGE)) fail("the huge page is not one aligned 2 MiB frame");
   if (p[HUGE - 1] != 0) fail("the huge page is not zero-filled");
 
@@ -26,7 +27,8 @@ int main(void)
   long f = frame(VA);
   if (munmap(VA + 5 * PGSIZE, PGSIZE) < 0) fail("munmap of 4 KiB failed");
   getstats(&a);
-  if (a.count.demotions != b.count.demotions + 1) fail("a partial munmap did not demote the huge page");
+  if (a.count.demotions != b.count.demotions + 1)
+    fail("a partial munmap did not demote the huge page");
   if (frame(VA + 5 * PGSIZE) != -1) fail("the unmapped page is still there");
   if (frame(VA + 6 * PGSIZE) != f + 6 * (long)PGSIZE || p[0] != 1) fail("demotion moved the data");
 
@@ -62,6 +64,7 @@ int main(void)
   r[100] = 8;
   if (r[100] != 8) fail("the parent cannot write its huge page after the child left");
   if (munmap(VA, LEN) < 0) fail("munmap failed");
-  printf("huge: %lu huge fills, %lu promotions, %lu demotions\n", b.count.huge_fills, b.count.promotions, b.count.demotions);
+  printf("huge: %lu huge fills, %lu promotions, %lu demotions\n", b.count.huge_fills,
+         b.count.promotions, b.count.demotions);
   return 0;
 }

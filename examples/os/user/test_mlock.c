@@ -12,13 +12,15 @@ int main(void)
   getstats(&a);
   if (mlock(VA, NPAGES * PGSIZE) < 0) fail("mlock failed");
   getstats(&b);
-  if (b.resident - a.resident != NPAGES) failf("%lu pages present after mlock, not %d", b.resident - a.resident, NPAGES);
+  if (b.resident - a.resident != NPAGES)
+    failf("%lu pages present after mlock, not %d", b.resident - a.resident, NPAGES);
   for (int i = 0; i < NPAGES; i++)
     if (frame(VA + i * PGSIZE) == -1) failf("page %d is not present", i);
   volatile long *p = (volatile long *)VA;
   for (int i = 0; i < NPAGES; i++) p[i * PGSIZE / 8] += i;
   getstats(&c);
-  if (c.count.faults != b.count.faults) failf("%lu faults touching locked pages", c.count.faults - b.count.faults);
+  if (c.count.faults != b.count.faults)
+    failf("%lu faults touching locked pages", c.count.faults - b.count.faults);
   if (mlock(VA + NPAGES * PGSIZE, PGSIZE) == 0) fail("mlock of unmapped memory succeeded");
   return 0;
 }

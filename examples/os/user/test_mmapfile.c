@@ -18,8 +18,10 @@ static int starts(volatile char *p, const char *s)
 int main(void)
 {
   volatile char *sh = (volatile char *)SH, *pr = (volatile char *)PR;
-  if (mmapfile(SH, LEN, PROT_READ | PROT_WRITE, MAP_SHARED, "data.txt", 0) != (long)SH) fail("shared mmapfile failed");
-  if (mmapfile(PR, LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE, "data.txt", 0) != (long)PR) fail("private mmapfile failed");
+  if (mmapfile(SH, LEN, PROT_READ | PROT_WRITE, MAP_SHARED, "data.txt", 0) != (long)SH)
+    fail("shared mmapfile failed");
+  if (mmapfile(PR, LEN, PROT_READ | PROT_WRITE, MAP_PRIVATE, "data.txt", 0) != (long)PR)
+    fail("private mmapfile failed");
   if (!starts(sh, "line 000 of data.txt")) fail("the shared mapping does not show the file");
   if (!starts(pr + 36 * 10, "line 010")) fail("the private mapping does not show the file");
   long f = frame(SH);
@@ -48,7 +50,8 @@ int main(void)
   if (pr[36] != 'l' || pr[0] != 'P') fail("a private copy changed after a shared write");
   // Put the page cache back as the file is on the disk, for later runs.
   sh[36] = 'l'; sh[72] = 'l'; sh[108] = 'l';
-  if (mprotect(SH, LEN, PROT_READ | PROT_WRITE | PROT_EXEC) < 0) fail("mprotect of a shared file failed");
+  if (mprotect(SH, LEN, PROT_READ | PROT_WRITE | PROT_EXEC) < 0)
+    fail("mprotect of a shared file failed");
   if (munmap(SH, LEN) < 0 || munmap(PR, LEN) < 0) fail("munmap failed");
   return 0;
 }

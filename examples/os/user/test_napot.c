@@ -16,7 +16,8 @@ int main(void)
   getstats(&a);
   p[0] = 1;
   getstats(&b);
-  if (b.count.napot_fills != a.count.napot_fills + 1) fail("the first touch did not map a 64 KiB block");
+  if (b.count.napot_fills != a.count.napot_fills + 1)
+    fail("the first touch did not map a 64 KiB block");
   if (b.resident - a.resident != 16) failf("%lu pages resident, not 16", b.resident - a.resident);
   if (!frames_contiguous(VA, NAPOT)) fail("the block's frames are not one aligned 64 KiB run");
   for (int k = 1; k < 16; k++)
@@ -26,7 +27,8 @@ int main(void)
   long f = frame(VA);
   if (munmap(VA + 3 * PGSIZE, PGSIZE) < 0) fail("munmap of 4 KiB failed");
   getstats(&a);
-  if (a.count.napot_demotions != b.count.napot_demotions + 1) fail("a partial munmap did not demote");
+  if (a.count.napot_demotions != b.count.napot_demotions + 1)
+    fail("a partial munmap did not demote");
   if (frame(VA + 3 * PGSIZE) != -1) fail("the unmapped page is still there");
   for (int k = 0; k < 16; k++)
     if (k != 3 && (p[k * PGSIZE / 8 + 1] != 100 + k || frame(VA + k * PGSIZE) != f + k * (long)PGSIZE))
@@ -45,7 +47,8 @@ int main(void)
   int st = -1;
   wait(&st);
   if (st != 0) failf("the child's copy-on-write of a 64 KiB block failed (%d)", st);
-  if (q[1] != 0 || !frames_contiguous(c, NAPOT)) fail("the child's write reached the parent's block");
+  if (q[1] != 0 || !frames_contiguous(c, NAPOT))
+    fail("the child's write reached the parent's block");
   if (munmap(VA, LEN) < 0) fail("munmap failed");
   return 0;
 }

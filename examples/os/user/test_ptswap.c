@@ -28,7 +28,8 @@ int main(void)
   if (c.count.table_ins == b.count.table_ins) fail("no leaf table came back from swap");
   setrss(0);
   if (munmap(VA, NBLK * HUGE) < 0) fail("munmap failed");
-  printf("ptswap: %lu leaf tables out, %lu back in, %lu freed empty; %lu table pages at most %d blocks\n",
+  printf("ptswap: %lu leaf tables out, %lu back in, %lu freed empty; "
+         "%lu table pages at most %d blocks\n",
          c.count.table_outs, c.count.table_ins, c.count.tables_freed, b.tables - a.tables, NBLK);
   return 0;
 }

@@ -22,7 +22,8 @@ int main(void)
   long want = 0;
   for (int d = 1; d <= 200; d++) want += 2 * (char)d;
   if (sum != want) failf("deep recursion computed %ld, not %ld", sum, want);
-  if (b.count.zero_fills - a.count.zero_fills < 40) failf("the stack grew by only %lu pages", b.count.zero_fills - a.count.zero_fills);
+  if (b.count.zero_fills - a.count.zero_fills < 40)
+    failf("the stack grew by only %lu pages", b.count.zero_fills - a.count.zero_fills);
   int pid = fork();
   if (pid == 0) {
     deep(2000); // ~2 MiB: past the 1 MiB limit, into the guard page

@@ -43,26 +43,31 @@ int main(void)
   }
   getstats(&a);
   if (a.resident > RSS) failf("%lu pages resident over a limit of %d", a.resident, RSS);
-  if (a.count.pageouts == 0 || a.count.writebacks == 0) fail("writing 4 x RSS pages swapped nothing out");
+  if (a.count.pageouts == 0 || a.count.writebacks == 0)
+    fail("writing 4 x RSS pages swapped nothing out");
   int bad = check_all();
   if (bad >= 0) failf("page %d lost its data after a swap out", bad);
   getstats(&b);
-  if (b.count.pageins - a.count.pageins < NPAGES - RSS) failf("only %lu page-ins", b.count.pageins - a.count.pageins);
+  if (b.count.pageins - a.count.pageins < NPAGES - RSS)
+    failf("only %lu page-ins", b.count.pageins - a.count.pageins);
   // Every resident page now came back from swap unchanged: reading them all again must
   // page out without writing anything.
   bad = check_all();
   if (bad >= 0) failf("page %d lost its data on the second pass", bad);
   getstats(&c);
   if (c.count.pageouts == b.count.pageouts) fail("the read-only pass paged nothing out");
-  if (c.count.pageouts - b.count.pageouts < NPAGES - RSS) failf("only %lu page-outs", c.count.pageouts - b.count.pageouts);
+  if (c.count.pageouts - b.count.pageouts < NPAGES - RSS)
+    failf("only %lu page-outs", c.count.pageouts - b.count.pageouts);
   if (c.count.writebacks != b.count.writebacks)
     failf("%lu clean pages were written back", c.count.writebacks - b.count.writebacks);
   if (c.count.a_cleared == 0) fail("the clock never cleared an A bit");
   // Pages only ever read were never written: dropped, not written.
   for (int i = 0; i < NPAGES; i++)
-    if (((volatile long *)(ZEROS + (unsigned long)i * PGSIZE))[3] != 0) fail("a zero page is not zero");
+    if (((volatile long *)(ZEROS + (unsigned long)i * PGSIZE))[3] != 0)
+      fail("a zero page is not zero");
   getstats(&d);
-  if (d.count.clean_drops == c.count.clean_drops) fail("never-written pages were not simply dropped");
+  if (d.count.clean_drops == c.count.clean_drops)
+    fail("never-written pages were not simply dropped");
   if (d.count.writebacks != c.count.writebacks) fail("never-written pages were written back");
   if (frame(LOCKED) != locked_frame) fail("the clock took a locked page");
   setrss(0);
