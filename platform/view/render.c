@@ -327,7 +327,7 @@ static void draw_status(const struct pen *p, const struct view_model *m, const s
         text(p, x, y, l->title.x + l->title.w - x, VIEW_RGB_SELECT, "  %s", c->message);
     text(p, l->help.x, l->help.y, l->help.w, RGB_DIM,
          "space pause  s/S step 1/1000  +/- slower/faster  1-8 Tab hart  PgUp/PgDn more harts  mouse/arrows cell  "
-         "Enter walk cell  w type VA  f/d/p stop on fence/shootdown/fault  c F12 screenshot  q quit");
+         "Enter/right-click walk cell  w type VA  f/d/p stop on fence/shootdown/fault  c/F12 screenshot  q quit");
 }
 
 /* ---- the right column -------------------------------------------------- */

@@ -70,7 +70,7 @@ struct view_window *view_window_open(char *err, size_t errlen)
                                SDL_WINDOW_RESIZABLE);
     SDL_Surface *ws = vw->win ? SDL_GetWindowSurface(vw->win) : NULL;
     /* the frame in the window's pixel format, so that copying it is a copy */
-    Uint32 format = ws ? ws->format->format : SDL_PIXELFORMAT_RGB888;
+    Uint32 format = ws && ws->format->BytesPerPixel == 4 ? ws->format->format : SDL_PIXELFORMAT_RGB888;
     if (ws) {
         vw->frame = SDL_CreateRGBSurfaceWithFormat(0, VIEW_WIDTH, VIEW_HEIGHT, 32, format);
         vw->shown = SDL_CreateRGBSurfaceWithFormat(0, VIEW_WIDTH, VIEW_HEIGHT, 32, format);
