@@ -223,18 +223,40 @@ static void draw_cell(const struct pen *p, const struct view_rect *slot, const s
         frame(p, slot->x, slot->y, fs, fs, fs >= 10 ? 2 : 1, view_rgb_mix(rgb, view_mark_rgb(c->mark), a));
 }
 
+#define PLAIN_BATCH 512
+
 struct cells_ctx {
     const struct pen *p;
     const struct view_tlb *t;
     bool pwc;
     int sel;                  /* the selected cell of this structure, or -1 */
     struct view_rect sel_slot;
+    /* the empty unmarked cells (most of a large TLB), drawn together */
+    SDL_Rect plain[PLAIN_BATCH];
+    int nplain;
 };
+
+static void flush_plain(struct cells_ctx *c)
+{
+    if (!c->nplain)
+        return;
+    set_rgb(c->p, VIEW_EMPTY_RGB);
+    SDL_RenderFillRects(c->p->r, c->plain, c->nplain);
+    c->nplain = 0;
+}
 
 static bool cell_cb(void *ctx, unsigned i, const struct view_rect *slot)
 {
     struct cells_ctx *c = ctx;
-    draw_cell(c->p, slot, &c->t->cells[i], c->pwc);
+    const struct view_cell *cell = &c->t->cells[i];
+    if (!cell->valid && mark_strength(cell->mark, cell->fade) == 0) {
+        int fs = slot->w >= 4 ? slot->w - 1 : slot->w;
+        if (c->nplain == PLAIN_BATCH)
+            flush_plain(c);
+        c->plain[c->nplain++] = (SDL_Rect){ slot->x, slot->y, fs, fs };
+    } else {
+        draw_cell(c->p, slot, cell, c->pwc);
+    }
     if ((int)i == c->sel)
         c->sel_slot = *slot;
     return false;
@@ -282,6 +304,7 @@ static void draw_panel(const struct pen *p, const struct view_model *m, const st
         if (selected && m->ctl.sel_tlb == t)
             c.sel = m->ctl.sel_cell;
         view_layout_cells(l, m, pi, t, cell_cb, &c);
+        flush_plain(&c);
         if (c.sel >= 0 && c.sel_slot.w) {
             /* a small cell gets a wider frame, so that it is found at once */
             const struct view_rect *q = &c.sel_slot;
