@@ -20,10 +20,15 @@ void *memmove(void *dst, const void *src, uint64 n)
 {
   uint8 *d = dst;
   const uint8 *s = src;
-  if (s < d && s + n > d)
+  if (s < d && s + n > d) {
     while (n--) d[n] = s[n];
-  else
+  } else if ((((uint64)d | (uint64)s | n) & 7) == 0) { // whole words: pages
+    uint64 *dw = dst;
+    const uint64 *sw = src;
+    for (; n; n -= 8) *dw++ = *sw++;
+  } else {
     while (n--) *d++ = *s++;
+  }
   return dst;
 }
 
