@@ -1,4 +1,6 @@
-// RISC-V supervisor-mode registers, page-table entry bits and helpers.
+// RISC-V supervisor-mode registers, page-table entry bits and helpers. Section numbers
+// in the kernel's comments are those of the privileged specification, version 20240411
+// (chapter 10, Supervisor-Level ISA); the SBI ones are of SBI v2.0.
 #pragma once
 #include "types.h"
 
