@@ -469,6 +469,40 @@ static uint32_t window_px(SDL_Window *win, int x, int y)
     return (uint32_t)r << 16 | (uint32_t)g << 8 | b;
 }
 
+/* The mouse at the middle of cell idx of structure tlb of hart: moved
+ * there (button 0) or clicked there. */
+static void push_mouse(SDL_Window *win, const struct view_model *m, unsigned hart, int tlb, unsigned idx, Uint8 button)
+{
+    struct view_layout l;
+    view_layout(m, &l);
+    struct view_rect r;
+    assert_true(view_layout_cell_rect(&l, m, hart, tlb, idx, &r));
+    int ww, wh;
+    SDL_GetWindowSize(win, &ww, &wh);
+    struct view_rect at = view_fit(ww, wh);
+    SDL_Event ev = { .type = button ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEMOTION };
+    int x = at.x + (r.x + r.w / 2) * at.w / VIEW_WIDTH, y = at.y + (r.y + r.h / 2) * at.h / VIEW_HEIGHT;
+    if (button) {
+        ev.button.windowID = SDL_GetWindowID(win);
+        ev.button.button = button;
+        ev.button.state = SDL_PRESSED;
+        ev.button.x = x;
+        ev.button.y = y;
+    } else {
+        ev.motion.windowID = SDL_GetWindowID(win);
+        ev.motion.x = x;
+        ev.motion.y = y;
+    }
+    assert_int_equal(SDL_PushEvent(&ev), 1);
+}
+
+static void assert_selected(const struct view_model *m, unsigned hart, int tlb, int idx)
+{
+    assert_int_equal(m->ctl.sel_hart, hart);
+    assert_int_equal(m->ctl.sel_tlb, tlb);
+    assert_int_equal(m->ctl.sel_cell, idx);
+}
+
 static void test_window_controls(void **state)
 {
     (void)state;
@@ -566,6 +600,26 @@ static void test_window_controls(void **state)
     /* arrows move the selection: right is the next way */
     keys(w, m, (SDL_Keycode[]){ SDLK_RIGHT, SDLK_DOWN }, 2);
     assert_int_equal(m->ctl.sel_cell, 3 * 4 + 1);
+
+    /* a click pins the selection: hovering elsewhere leaves it; a click on it again lets it follow the mouse */
+    push_mouse(win, m, 1, MMU_TLB_L1I, 8, SDL_BUTTON_LEFT);
+    view_window_poll(w, m, 0, false);
+    assert_selected(m, 1, MMU_TLB_L1I, 8);
+    assert_non_null(strstr(m->ctl.message, "pinned"));
+    push_mouse(win, m, 0, MMU_TLB_L1D, 0, 0);
+    view_window_poll(w, m, 0, false);
+    assert_selected(m, 1, MMU_TLB_L1I, 8);
+    push_mouse(win, m, 1, MMU_TLB_L1I, 8, SDL_BUTTON_LEFT);
+    push_mouse(win, m, 0, MMU_TLB_L1D, 0, 0);
+    view_window_poll(w, m, 0, false);
+    assert_selected(m, 0, MMU_TLB_L1D, 0);
+    /* a right click walks the cell's VA */
+    m->ctl.walk_requested = false;
+    push_mouse(win, m, 1, MMU_TLB_L2, 100 * 8 + 7, SDL_BUTTON_RIGHT);
+    view_window_poll(w, m, 0, false);
+    assert_selected(m, 1, MMU_TLB_L2, 100 * 8 + 7);
+    assert_true(m->ctl.walk_requested);
+    assert_int_equal(m->walk.va, 0xffffffffc0200000);
 
     /* a screenshot goes to the current directory, and the status line says where */
     char cwd[256];

@@ -362,7 +362,7 @@ static void draw_details(const struct pen *p, const struct view_model *m, const 
     int y = box(p, b, "Selected entry");
     int x = b->x + VIEW_PAD, w = b->w - 2 * VIEW_PAD;
     if (c->sel_hart >= m->nharts || c->sel_tlb < 0 || c->sel_tlb > MMU_TLB_PWC || c->sel_cell < 0) {
-        text(p, x, y, w, RGB_DIM, "hover over or click a cell; arrows move; Enter walks it");
+        text(p, x, y, w, RGB_DIM, "hover over a cell, or click it to pin it; arrows move; Enter walks it");
         return;
     }
     const struct view_tlb *t = &m->harts[c->sel_hart].tlb[c->sel_tlb];

@@ -28,6 +28,7 @@ struct view_window {
     struct view_font *font;
     SDL_Surface *shown;   /* the frame the window shows now, to find the changed tiles */
     bool full;            /* the whole window next time (first frame, exposed, resized) */
+    bool pinned;          /* a click chose the selected cell: hovering does not change it */
     unsigned next_shot;   /* pagoda-view-NNN.png: the first number to try */
 };
 
@@ -434,34 +435,54 @@ static void key(struct view_window *w, struct view_model *m, const SDL_Keysym *k
     }
 }
 
-/* The mouse at (x, y) of the view: select what is under it.  Returns true
- * when the selection changed. */
-static bool point(struct view_model *m, int x, int y, bool click, bool walk)
+/* The mouse at (x, y) of the view: select the cell (or only the hart)
+ * under it; walk names a right click, which also walks the cell's VA.
+ * Returns true when the selection changed. */
+static bool point(struct view_model *m, const struct view_hit *h, bool walk)
 {
-    struct view_layout l;
-    view_layout(m, &l);
-    struct view_hit h;
-    if (!view_layout_hit(&l, m, x, y, &h))
-        return false;
     struct view_control *c = &m->ctl;
-    bool changed = c->sel_hart != h.hart;
-    c->sel_hart = h.hart;
-    if (h.tlb >= 0) {
-        changed |= c->sel_tlb != h.tlb || c->sel_cell != h.cell;
-        c->sel_tlb = h.tlb;
-        c->sel_cell = h.cell;
+    bool changed = c->sel_hart != h->hart;
+    c->sel_hart = h->hart;
+    if (h->tlb >= 0) {
+        changed |= c->sel_tlb != h->tlb || c->sel_cell != h->cell;
+        c->sel_tlb = h->tlb;
+        c->sel_cell = h->cell;
         const struct view_cell *cell = selected_cell(m);
         if (walk && cell && cell->valid) {
             request_walk(m, cell->e.va);
             say(m, "walking %" PRIx64 " on hart %u", cell->e.va, c->sel_hart);
             changed = true;
         }
-    } else if (click) {
-        changed |= c->sel_tlb != -1;
-        c->sel_tlb = -1;
-        c->sel_cell = -1;
     }
     return changed;
+}
+
+/* Hovering selects what is under the mouse until a click pins the
+ * selection (so that the mouse can cross other panels); a click on the
+ * pinned cell, or off the cells, lets the selection follow the mouse
+ * again. */
+static bool mouse(struct view_window *w, struct view_model *m, int x, int y, int button)
+{
+    struct view_layout l;
+    view_layout(m, &l);
+    struct view_hit h;
+    bool on_panel = view_layout_hit(&l, m, x, y, &h);
+    if (!button)
+        return on_panel && !w->pinned && point(m, &h, false);
+    struct view_control *c = &m->ctl;
+    bool same = on_panel && h.tlb >= 0 && h.hart == c->sel_hart && h.tlb == c->sel_tlb && h.cell == c->sel_cell;
+    if (!on_panel || h.tlb < 0 || (same && w->pinned && button == SDL_BUTTON_LEFT)) {
+        w->pinned = false;
+        say(m, "the selection follows the mouse");
+        if (on_panel)
+            point(m, &h, false);
+        return true;
+    }
+    point(m, &h, button == SDL_BUTTON_RIGHT);
+    w->pinned = true;
+    if (button != SDL_BUTTON_RIGHT)
+        say(m, "selection pinned (click it again to follow the mouse)");
+    return true;
 }
 
 /* A point of the window as a point of the view. */
@@ -501,11 +522,10 @@ static bool handle(struct view_window *w, struct view_model *m, const SDL_Event 
         return true;
     case SDL_MOUSEMOTION:
         window_to_view(w, ev->motion.x, ev->motion.y, &x, &y);
-        return point(m, x, y, false, false);
+        return mouse(w, m, x, y, 0);
     case SDL_MOUSEBUTTONDOWN:
         window_to_view(w, ev->button.x, ev->button.y, &x, &y);
-        point(m, x, y, true, ev->button.button == SDL_BUTTON_RIGHT);
-        return true;
+        return mouse(w, m, x, y, ev->button.button);
     default:
         return false;
     }
