@@ -364,6 +364,11 @@ static void test_layout_hit(void **state)
     assert_true(l.details.x >= l.panels.x + l.panels.w);
     assert_true(l.legend.y >= l.panels.y + l.panels.h);
     assert_true(l.sdlist.y + l.sdlist.h <= VIEW_HEIGHT);
+    const struct view_rect *column[] = { &l.details, &l.walk, &l.counters, &l.graphs, &l.sdlist };
+    for (unsigned i = 0; i + 1 < sizeof column / sizeof column[0]; i++)
+        assert_true(column[i]->y + column[i]->h <= column[i + 1]->y);
+    assert_true(l.counters.h >= 15 * VIEW_LINE_H); /* a title and 14 lines */
+    assert_true(l.sdlist.h >= 8 * VIEW_LINE_H);
     model_free(m);
 }
 
