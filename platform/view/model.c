@@ -290,7 +290,7 @@ struct view_shootdown *view_sd_begin(struct view_model *m, unsigned from, uint64
             s->lat_insns[t] = instret[t]; /* the start, until done */
             s->lat_mtime[t] = mtime;
         }
-    s->fade = VIEW_FADE_FRAMES * 4;
+    s->fade = VIEW_FADE_FRAMES * 2; /* rarer than cell marks: visible twice as long */
     if (from < m->nharts)
         m->harts[from].shootdowns_sent++;
     return s;
