@@ -190,11 +190,12 @@ static int evictable(struct vma *v)
 }
 
 // Runs the clock until vs holds no more than its limit, never taking the page at avoid
-// (the one being faulted in). Called with vs->lock held.
+// (the one being faulted in). Gives up after the hand went twice round without taking
+// a page (everything left is locked or shared). Called with vs->lock held.
 void swap_reclaim(struct vmspace *vs, uint64 avoid)
 {
-  for (long steps = 0; vs->nresident > vs->rss_limit && steps < 200000; steps++) {
-    if (vs->hand_vma >= vs->nvma) { vs->hand_vma = 0; vs->hand_va = 0; }
+  for (int idle_rounds = 0; vs->nresident > vs->rss_limit && idle_rounds <= 2;) {
+    if (vs->hand_vma >= vs->nvma) { vs->hand_vma = 0; vs->hand_va = 0; idle_rounds++; }
     struct vma *v = &vs->vma[vs->hand_vma];
     if (vs->hand_va < v->start) vs->hand_va = v->start;
     if (!evictable(v) || vs->hand_va >= v->end) {
@@ -214,6 +215,8 @@ void swap_reclaim(struct vmspace *vs, uint64 avoid)
         COUNT(vs, a_cleared);
       } else if (evict(vs, va, pte) < 0) {
         return;
+      } else {
+        idle_rounds = 0;
       }
     }
     if (pte && level == 0 && (next & (HUGESIZE - 1)) == 0)

@@ -209,7 +209,9 @@ static int copy_tree(struct vmspace *parent, struct vmspace *child, pagetable_t 
       struct vma *v = vma_find(child, va);
       if ((pte & PTE_W) && !(v && v->kind == VMA_FILE_SHARED)) pte = (pte & ~PTE_W) | PTE_COW;
       src[i] = pte;
-      dst[i] = pte;
+      // The child has no swap copy of its pages: a clean page it keeps must be written
+      // if it goes out (the parent's may be clean only because its swap copy is good).
+      dst[i] = pte | PTE_D;
       frames_get(level ? PTE2PA(pte) : pte_frame(pte, va), level);
       child->nresident += 1 << (9 * level);
       continue;

@@ -8,6 +8,7 @@
 #define VA (140UL << 30)
 #define LOCKED (141UL << 30)
 #define ZEROS (142UL << 30)
+#define FLAG (143UL << 30)
 #define NPAGES 256
 #define RSS 64
 #define W(i, k) ((long)(i) * 1000 + (k))
@@ -70,8 +71,27 @@ int main(void)
     fail("never-written pages were not simply dropped");
   if (d.count.writebacks != c.count.writebacks) fail("never-written pages were written back");
   if (frame(LOCKED) != locked_frame) fail("the clock took a locked page");
+  // Fork now that resident pages are clean only because their swap copy is good: once
+  // the parent lets go of them, the child owns frames it has no swap copy of, and
+  // swapping them out must write them (not drop them as never written).
   setrss(0);
-  if (munmap(VA, NPAGES * PGSIZE) < 0) fail("munmap failed");
+  for (int i = 0; i < NPAGES; i++) (void)page(i)[0]; // all resident, clean
+  if (shmtable(FLAG, 7) < 0) fail("shmtable failed");
+  volatile int *go = (volatile int *)FLAG;
+  int pid = fork();
+  if (pid == 0) {
+    while (!*go) yield();
+    setrss(RSS);
+    exit(check_all() < 0 && check_all() < 0 ? 0 : 2);
+  }
+  // Let go of everything the child should own alone.
+  if (munmap(VA, NPAGES * PGSIZE) < 0 || munmap(ZEROS, NPAGES * PGSIZE) < 0 ||
+      munmap(LOCKED, 8 * PGSIZE) < 0)
+    fail("munmap failed");
+  *go = 1;
+  int st = -1;
+  wait(&st);
+  if (st != 0) fail("the child lost pages it got from the parent");
   struct vmcount *n = &d.count;
   printf("swap: %lu page-outs, %lu page-ins, %lu written back, %lu dropped, %lu A cleared, "
          "%lu A/D faults\n", n->pageouts, n->pageins, n->writebacks, n->clean_drops, n->a_cleared,
