@@ -8,7 +8,7 @@
 // What the device tree told us (fdt.c).
 struct boardinfo {
   uint64 ram_base, ram_size;
-  uint64 uart_pa, plic_pa, test_pa;
+  uint64 uart_pa, plic_pa, test_pa; // the PLIC is found but not used yet: all I/O is polled
   uint64 virtio_pa[8]; int nvirtio;
   uint8 hart_present[NCPU]; int nharts;
   uint32 timebase;
@@ -96,7 +96,6 @@ struct cpu {
   struct proc *proc;
   struct context context; // the scheduler's
   int noff, intena;
-  uint64 hartid;
   uint64 asid_gen_seen;   // this hart flushed its TLB when this generation began
   int started;
   uint64 shootdowns_received; // remote fences other harts asked of this one
@@ -176,7 +175,6 @@ extern uint64 asid_limit, asid_rollovers;
 struct cpu *mycpu(void);
 struct proc *myproc(void);
 uint64 cpuid(void);
-void proc_init(void);
 void scheduler(void) __attribute__((noreturn));
 void yield(void);
 void sleep(void *chan, struct spinlock *lk);

@@ -56,7 +56,7 @@ high:
   beqz s1, 2f
   call kmain               # kmain(hartid, dtb_pa)
 2:
-  call kmain_secondary     # kmain_secondary(hartid)
+  call kmain_secondary     # kmain_secondary(), hart id in tp
 3:
   wfi
   j 3b

@@ -51,7 +51,6 @@ void kmain(uint64 hartid, uint64 dtb_pa)
 {
   memset(bss_start, 0, (uint64)stack0 - (uint64)bss_start); // not our own stack
   memset(stack0 + sizeof(stack0), 0, bss_end - (stack0 + sizeof(stack0)));
-  cpus[hartid].hartid = hartid;
   if (hartid >= NCPU || fdt_read(P2V(dtb_pa)) < 0)
     panic("no device tree, or boot hart id too large");
   uart_init();
@@ -65,7 +64,6 @@ void kmain(uint64 hartid, uint64 dtb_pa)
           satp_mode == SATP_SV48 ? "Sv48" : "Sv39", asid_limit,
           sbi_impl_id() == 1 ? "OpenSBI" : "Pagoda");
   trap_inithart();
-  proc_init();
   if (virtio_init() < 0) panic("no virtio-blk disk");
   if (fs_init() < 0) panic("no file system on the disk");
   swap_init();
@@ -74,10 +72,10 @@ void kmain(uint64 hartid, uint64 dtb_pa)
   scheduler();
 }
 
-// Entry of the other harts (from entry.S), once the boot hart has set everything up.
-void kmain_secondary(uint64 hartid)
+// Entry of the other harts (from entry.S, which put the hart id in tp), once the boot
+// hart has set everything up.
+void kmain_secondary(void)
 {
-  cpus[hartid].hartid = hartid;
   kvm_inithart();
   trap_inithart();
   scheduler();

@@ -27,9 +27,6 @@ struct proc *myproc(void)
   return p;
 }
 
-// Nothing to set up beyond the zeroed tables; kept for the boot sequence's symmetry.
-void proc_init(void) {}
-
 // The first code a new process runs, on its kernel stack, still holding plock from the
 // scheduler: user processes return to user mode, kernel processes call their function.
 static void forkret(void)
