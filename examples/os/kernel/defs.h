@@ -179,6 +179,7 @@ void scheduler(void) __attribute__((noreturn));
 void yield(void);
 void sleep(void *chan, struct spinlock *lk);
 void wakeup(void *chan);
+void sleep_tick(void);
 int fork(void);
 int clone(uint64 pc, uint64 sp, uint64 a0, uint64 a1);
 void exit(int status) __attribute__((noreturn));

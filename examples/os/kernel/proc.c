@@ -133,6 +133,14 @@ static void wakeup_locked(void *chan)
     if (p->state == SLEEPING && p->chan == chan) p->state = RUNNABLE;
 }
 
+// Sleeps until the next timer tick.
+void sleep_tick(void)
+{
+  acquire(&plock);
+  sleep((void *)&ticks, &plock);
+  release(&plock);
+}
+
 // Wakes every process sleeping on chan.
 void wakeup(void *chan)
 {

@@ -82,15 +82,16 @@ static long sys_mmapfile(struct proc *p)
   return vs_mmap(p->vs, p->tf.a0, p->tf.a1, p->tf.a2, kind, fs_lookup(path), p->tf.a5);
 }
 
-// read(fd, buf, n): waits for console input (yielding the hart meanwhile) and returns
-// the bytes that have arrived, at most n, at least 1; a typed CR reads as LF.
+// read(fd, buf, n): waits for console input (looking once a timer tick, so an idle
+// hart can sleep in wfi meanwhile) and returns the bytes that have arrived, at most n,
+// at least 1; a typed CR reads as LF.
 static long sys_read(struct proc *p)
 {
   char buf[64];
   uint64 n = p->tf.a2 < sizeof(buf) ? p->tf.a2 : sizeof(buf), got = 0;
   if (n == 0) return 0;
   int c;
-  while ((c = uart_getc()) < 0) yield();
+  while ((c = uart_getc()) < 0) sleep_tick();
   do buf[got++] = c == '\r' ? '\n' : c;
   while (got < n && (c = uart_getc()) >= 0);
   return copyout(p->vs, p->tf.a1, buf, got) < 0 ? -1 : (long)got;

@@ -31,7 +31,10 @@ static int handle_interrupt(uint64 scause)
 {
   uint64 code = scause & ~SCAUSE_INTR;
   if (code == IRQ_S_TIMER) {
-    if (cpuid() == 0 || !cpus[0].started) __sync_fetch_and_add(&ticks, 1);
+    if (cpuid() == 0 || !cpus[0].started) {
+      __sync_fetch_and_add(&ticks, 1);
+      wakeup((void *)&ticks);
+    }
     timer_arm();
     return 1;
   }
