@@ -269,6 +269,22 @@ int proc_info(int slot, struct psinfo *info)
   return used;
 }
 
+// Ends the calling process: every other thread sharing its address space is killed
+// (each dies at its next trap, or wakes to die if asleep), then the caller exits.
+void exit_group(int status)
+{
+  struct proc *p = myproc();
+  acquire(&plock);
+  for (struct proc *q = procs; q < procs + NPROC; q++) {
+    if (q == p || q->vs != p->vs || q->state == UNUSED || q->state == ZOMBIE) continue;
+    q->killed = 1;
+    safestrcpy(q->why, "killed: another thread exited", sizeof(q->why));
+    if (q->state == SLEEPING) q->state = RUNNABLE;
+  }
+  release(&plock);
+  exit(status);
+}
+
 // Records why the process dies and ends it with status -1.
 void proc_kill_self(const char *why)
 {
@@ -298,7 +314,7 @@ int wait(int *status, char *why)
       release(&plock);
       return pid;
     }
-    if (!have) { release(&plock); return -1; }
+    if (!have || p->killed) { release(&plock); return -1; }
     sleep(p, &plock);
   }
 }

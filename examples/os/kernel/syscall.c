@@ -91,7 +91,10 @@ static long sys_read(struct proc *p)
   uint64 n = p->tf.a2 < sizeof(buf) ? p->tf.a2 : sizeof(buf), got = 0;
   if (n == 0) return 0;
   int c;
-  while ((c = uart_getc()) < 0) sleep_tick();
+  while ((c = uart_getc()) < 0) {
+    if (p->killed) return -1;
+    sleep_tick();
+  }
   do buf[got++] = c == '\r' ? '\n' : c;
   while (got < n && (c = uart_getc()) >= 0);
   return copyout(p->vs, p->tf.a1, buf, got) < 0 ? -1 : (long)got;
@@ -135,7 +138,8 @@ void syscall(void)
   struct trapframe *tf = &p->tf;
   long r;
   switch (tf->a7) {
-  case SYS_exit: exit((int)tf->a0);
+  case SYS_exit: exit_group((int)tf->a0);
+  case SYS_texit: exit((int)tf->a0);
   case SYS_fork: r = fork(); break;
   case SYS_exec: r = sys_exec(p); break;
   case SYS_wait: r = sys_wait(p); break;

@@ -29,6 +29,7 @@
 #define SYS_sbrk 27      // sbrk(incr): move the end of the heap; returns the old end, or -1
 #define SYS_skip 28      // skip(msg): the test cannot run here; the runner says why
 #define SKIP_STATUS 77
+#define SYS_texit 29     // texit(status): end this thread only (exit ends every thread)
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).

@@ -30,7 +30,7 @@ static void runner(void *arg)
     __sync_synchronize();
     done[i] = g;
   }
-  exit(0);
+  texit(0);
 }
 
 int main(void)

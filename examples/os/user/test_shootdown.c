@@ -25,7 +25,7 @@ static void reader(void *arg)
   __sync_synchronize();
   long v = *p; // must fault: munmap has returned
   printf("thread on hart %d read %ld after munmap\n", hartid(), v);
-  exit(0);
+  texit(0);
 }
 
 int main(void)

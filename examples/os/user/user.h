@@ -18,7 +18,8 @@
 #define MAP_SHARED 1
 #define MAP_PRIVATE 2
 
-void exit(int status) __attribute__((noreturn));
+void exit(int status) __attribute__((noreturn));       // the process: all its threads
+void texit(int status) __attribute__((noreturn));      // this thread only
 int fork(void);
 int exec(const char *path, char **argv);
 int wait(int *status);
