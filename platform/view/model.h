@@ -128,6 +128,7 @@ struct view_control {
     uint64_t stop_fault_va;   /* stop_on_fault: only a fault on this page (~0: any page) */
     char input[40];           /* what is being typed (a VA for the walk), "" when nothing */
     bool typing;
+    bool typing_step;         /* what is typed is a number of instructions to step (key n), not a VA */
     bool quit;                /* close the window and stop the guest */
     bool closed;              /* the window was closed: the guest runs on */
     bool walk_requested;      /* window.c set walk.va / walk.hart: model.c walks it again */

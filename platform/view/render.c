@@ -349,7 +349,7 @@ static void draw_status(const struct pen *p, const struct view_model *m, const s
     if (c->message[0])
         text(p, x, y, l->title.x + l->title.w - x, VIEW_RGB_SELECT, "  %s", c->message);
     text(p, l->help.x, l->help.y, l->help.w, RGB_DIM,
-         "space pause  s/S step 1/1000  +/- slower/faster  1-8 Tab hart  PgUp/PgDn more harts  mouse/arrows cell  "
+         "space pause  s/S/n step 1/1000/N  +/- slower/faster  1-8 Tab hart  PgUp/PgDn more harts  mouse/arrows cell  "
          "Enter/right-click walk cell  w type VA  f/d/p stop on fence/shootdown/fault  c/F12 screenshot  q quit");
 }
 
@@ -389,7 +389,11 @@ static void draw_walk(const struct pen *p, const struct view_model *m, const str
     const struct view_walk *wk = &m->walk;
     int y = box(p, b, "Page-table walk");
     int x = b->x + VIEW_PAD, w = b->w - 2 * VIEW_PAD;
-    if (m->ctl.typing) {
+    if (m->ctl.typing && m->ctl.typing_step) {
+        int dx = text(p, x, y, w, VIEW_RGB_SELECT, "instructions to step per hart: ");
+        text(p, x + dx, y, w - dx, RGB_TEXT, "%s_   (Enter steps, Esc cancels)", m->ctl.input);
+        y += VIEW_LINE_H;
+    } else if (m->ctl.typing) {
         int dx = text(p, x, y, w, VIEW_RGB_SELECT, "VA to walk on hart %u: 0x", m->ctl.sel_hart);
         text(p, x + dx, y, w - dx, RGB_TEXT, "%s_   (Enter walks, Esc cancels)", m->ctl.input);
         y += VIEW_LINE_H;

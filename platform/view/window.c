@@ -314,6 +314,8 @@ static void key_typing(struct view_model *m, SDL_Keycode k)
     struct view_control *c = &m->ctl;
     size_t len = strlen(c->input);
     int d = hex_digit(k);
+    if (c->typing_step && (d > 9 || k == SDLK_x))
+        return; /* a count is decimal */
     if (d >= 0 || k == SDLK_x) {
         if (len + 1 < sizeof c->input) {
             c->input[len] = k == SDLK_x ? 'x' : "0123456789abcdef"[d];
@@ -323,8 +325,19 @@ static void key_typing(struct view_model *m, SDL_Keycode k)
         if (len)
             c->input[len - 1] = 0;
     } else if (k == SDLK_ESCAPE) {
-        c->typing = false;
+        c->typing = c->typing_step = false;
         c->input[0] = 0;
+    } else if ((k == SDLK_RETURN || k == SDLK_KP_ENTER) && c->typing_step) {
+        char *end;
+        uint64_t n = strtoull(c->input, &end, 10);
+        c->typing = c->typing_step = false;
+        if (!c->input[0] || *end || n == 0) {
+            say(m, "not a number of instructions: \"%s\"", c->input);
+            return;
+        }
+        c->paused = true;
+        c->step += n;
+        say(m, "step %" PRIu64 " instructions per hart", n);
     } else if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
         char *end;
         uint64_t va = strtoull(c->input, &end, 16);
@@ -400,8 +413,13 @@ static void key(struct view_window *w, struct view_model *m, const SDL_Keysym *k
             say(m, "stop on a page fault: on, page %" PRIx64, c->stop_fault_va);
         break;
     }
+    case SDLK_n: /* type how many instructions to step */
+        c->typing = c->typing_step = true;
+        c->input[0] = 0;
+        break;
     case SDLK_w:
         c->typing = true;
+        c->typing_step = false;
         c->input[0] = 0;
         break;
     case SDLK_RETURN:
