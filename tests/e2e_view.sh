@@ -8,7 +8,8 @@
 #     target received 30000 = its fences).
 #  3. A real window under Xvfb driven with xdotool: it starts paused before
 #     the first instruction, "1" and "2" select harts 0 and 1 (the panel's
-#     frame turns the selection colour), "s" steps 1 instruction per hart and "S" 1000,
+#     frame turns the selection colour), "s" steps 1 instruction per hart,
+#     "S" 1000 and "n 25 Enter" 25,
 #     "c" writes a screenshot, "q" stops the guest (exit 0) and the text
 #     written at the end shows exactly 4 x 1026 instructions retired; in a
 #     second run "f" then space runs to the first sfence.vma (each hart's set-up) and
