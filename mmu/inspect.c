@@ -1,5 +1,6 @@
 /* Looking at translation state without changing it: the walk of one
- * address as memory holds it now, for the view (and, later, debuggers). */
+ * address as memory holds it now, and the TLBs' and page-walk cache's
+ * entries and geometry, for the view (and, later, debuggers). */
 #include "mmu_internal.h"
 
 /* Is PTE pte (at level i, a leaf or not) structurally invalid, as step 3 and
@@ -85,4 +86,72 @@ void mmu_walk_inspect(const struct mmu *m, uint64_t satp, uint64_t va, struct mm
         a = pte_ppn(pte) << 12;
     }
     out->fault = "no leaf at level 0";
+}
+
+static const struct tlb *tlb_of(const struct mmu *m, int which)
+{
+    if (which >= 0 && which < 3)
+        return &m->tlb[which];
+    if (which == MMU_TLB_PWC)
+        return &m->pwc.t;
+    return NULL;
+}
+
+unsigned mmu_tlb_capacity(const struct mmu *m, int which)
+{
+    const struct tlb *t = tlb_of(m, which);
+    return t ? t->sets * t->ways : 0;
+}
+
+void mmu_tlb_geometry(const struct mmu *m, int which, unsigned *sets, unsigned *ways)
+{
+    const struct tlb *t = tlb_of(m, which);
+    *sets = t ? t->sets : 0;
+    *ways = t ? t->ways : 0;
+}
+
+int mmu_track_entry_hits(struct mmu *m)
+{
+    for (int k = 0; k < 3; k++)
+        if (tlb_track_hits(&m->tlb[k]))
+            return -1;
+    if (m->ctx.path == 1) /* see mmu_fast_context */
+        m->ctx.path = 3;
+    return tlb_track_hits(&m->pwc.t);
+}
+
+/* Uses of L1D entry k that the fast path has not yet added to its hits. */
+static uint64_t fast_pending_hits(const struct mmu *m, size_t k)
+{
+    const struct tlb *t = &m->tlb[MMU_TLB_L1D];
+    uint64_t n = 0;
+    for (int i = 0; i < MMU_FAST_N; i++)
+        if (m->fast[i].entry == k && m->fast[i].filled == t->filled[k])
+            n += m->fast[i].hits;
+    return n;
+}
+
+int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int max)
+{
+    const struct tlb *t = tlb_of(m, which);
+    int n = 0;
+    if (!t || !t->e)
+        return 0;
+    for (unsigned s = 0; s < t->sets; s++) {
+        for (unsigned w = 0; w < t->ways && n < max; w++) {
+            size_t k = (size_t)s * t->ways + w;
+            const struct tlb_entry *e = &t->e[k];
+            if (!e->valid)
+                continue;
+            unsigned shift = which == MMU_TLB_PWC ? 12u + 9u * e->size : mmu_size_shift[e->size];
+            out[n++] = (struct tlb_entry_view){
+                .set = s, .way = w, .va = e->tag << shift, .pa = e->ppn << 12,
+                .bytes = 1ULL << shift,
+                .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
+                .pbmt = e->pbmt, .levels = e->levels, .stamp = t->stamp[k],
+                .hits = !t->hits ? 0 : t->hits[k] + (which == MMU_TLB_L1D ? fast_pending_hits(m, k) : 0),
+            };
+        }
+    }
+    return n;
 }

@@ -29,6 +29,13 @@ static inline __attribute__((always_inline)) void mmu_l1_changed(struct mmu *m, 
         mmu_fast_clear(m);
 }
 
+/* mmu_l1_changed for both L1s: entries of either may have gone, or PMP changed. */
+static inline void mmu_both_l1_changed(struct mmu *m)
+{
+    mmu_l1_changed(m, MMU_TLB_L1I);
+    mmu_l1_changed(m, MMU_TLB_L1D);
+}
+
 /* Which of the 32 combinations of a PTE's R, W, X, U and D bits flags is:
  * bit 0 R, 1 W, 2 X, 3 U, 4 D (the index of struct mmu_ctx's ok masks). */
 static inline unsigned mmu_perm_index(unsigned flags) { return ((flags >> 1) & 15) | ((flags >> 3) & 16); }
