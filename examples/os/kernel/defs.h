@@ -184,7 +184,7 @@ int fork(void);
 int clone(uint64 pc, uint64 sp, uint64 a0, uint64 a1);
 void exit(int status) __attribute__((noreturn));
 void exit_group(int status) __attribute__((noreturn));
-int wait(int *status, char *why);
+int wait(int pid, int *status, char *why);
 int spawn(const char *path, char **argv);
 void kproc_start(void (*fn)(void), const char *name);
 void proc_kill_self(const char *why) __attribute__((noreturn));

@@ -292,16 +292,17 @@ void proc_kill_self(const char *why)
   exit(-1);
 }
 
-// Waits for a child to exit; returns its pid and stores its status (and why it failed,
-// if why is not 0), or returns -1 if the caller has no children.
-int wait(int *status, char *why)
+// Waits for the child `pid` (any child if pid is 0) to exit; returns its pid and
+// stores its status (and why it failed, if why is not 0), or returns -1 if the caller
+// has no such child.
+int wait(int pid_wanted, int *status, char *why)
 {
   struct proc *p = myproc();
   acquire(&plock);
   for (;;) {
     int have = 0;
     for (struct proc *q = procs; q < procs + NPROC; q++) {
-      if (q->parent != p) continue;
+      if (q->parent != p || (pid_wanted && q->pid != pid_wanted)) continue;
       have = 1;
       if (q->state != ZOMBIE) continue;
       int pid = q->pid;

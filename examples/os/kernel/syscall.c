@@ -44,12 +44,13 @@ static long sys_write(struct proc *p)
   return n;
 }
 
-// wait(&status): returns a child's pid and stores its exit status, or -1.
-static long sys_wait(struct proc *p)
+// wait(&status) or waitpid(pid, &status): waits for any child, or for child pid;
+// returns its pid and stores its exit status, or -1.
+static long sys_wait(struct proc *p, int pid, uint64 ustatus)
 {
   int status;
-  int pid = wait(&status, 0);
-  if (pid >= 0 && p->tf.a0 && copyout(p->vs, p->tf.a0, &status, sizeof(status)) < 0) return -1;
+  pid = wait(pid, &status, 0);
+  if (pid >= 0 && ustatus && copyout(p->vs, ustatus, &status, sizeof(status)) < 0) return -1;
   return pid;
 }
 
@@ -142,7 +143,8 @@ void syscall(void)
   case SYS_texit: exit((int)tf->a0);
   case SYS_fork: r = fork(); break;
   case SYS_exec: r = sys_exec(p); break;
-  case SYS_wait: r = sys_wait(p); break;
+  case SYS_wait: r = sys_wait(p, 0, tf->a0); break;
+  case SYS_waitpid: r = sys_wait(p, (int)tf->a0, tf->a1); break;
   case SYS_getpid: r = p->pid; break;
   case SYS_write: r = sys_write(p); break;
   case SYS_yield: yield(); r = 0; break;

@@ -30,6 +30,7 @@
 #define SYS_skip 28      // skip(msg): the test cannot run here; the runner says why
 #define SKIP_STATUS 77
 #define SYS_texit 29     // texit(status): end this thread only (exit ends every thread)
+#define SYS_waitpid 30   // waitpid(pid, &status): wait for that child
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).

@@ -47,7 +47,7 @@ int main(void)
       exit(0);
     }
     if (pid < 0) fail("fork failed");
-    if (wait(&st) != pid || st != 0) bad++;
+    if (waitpid(pid, &st) != pid || st != 0) bad++;
   }
   stop = 1;
   int tbad = 0;

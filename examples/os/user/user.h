@@ -23,6 +23,7 @@ void texit(int status) __attribute__((noreturn));      // this thread only
 int fork(void);
 int exec(const char *path, char **argv);
 int wait(int *status);
+int waitpid(int pid, int *status);
 int getpid(void);
 long write(int fd, const void *buf, unsigned long n);
 int yield(void);

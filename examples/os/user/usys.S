@@ -146,3 +146,8 @@ texit:
   li a7, SYS_texit
   ecall
   ret
+.globl waitpid
+waitpid:
+  li a7, SYS_waitpid
+  ecall
+  ret
