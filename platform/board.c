@@ -17,6 +17,7 @@
 #include "clint.h"
 #include "console.h"
 #include "fdt.h"
+#include "iommu.h"
 #include "loader.h"
 #include "plic.h"
 #include "sifive_test.h"
@@ -44,6 +45,7 @@ struct board {
     struct sifive_test *test;
     struct virtio_blk *blk[BOARD_MAX_DRIVES];
     unsigned nblk;
+    struct iommu *iommu; /* -M virt,iommu-sys=on; else NULL */
 
     void *fdt;
     size_t fdt_size;
@@ -303,6 +305,15 @@ struct board *board_create(const struct board_opts *o, int *status)
             add_mmio(b, virtio_mmio_empty(base));
         }
     }
+    if (o->iommu) {
+        b->iommu = iommu_create(&b->pm, plic_set_irq, b->plic, IOMMU_IRQ_FIRST);
+        if (!b->iommu) {
+            fprintf(stderr, "pagoda: out of memory for the IOMMU\n");
+            board_destroy(b);
+            return NULL;
+        }
+        add_mmio(b, iommu_mmio(b->iommu, IOMMU_BASE));
+    }
 
     /* harts and their MMUs */
     for (unsigned i = 0; i < b->nharts; i++) {
@@ -396,6 +407,10 @@ struct board *board_create(const struct board_opts *o, int *status)
     } else {
         struct board_desc d;
         board_desc_virt(&d);
+        if (b->iommu) {
+            d.iommu_base = IOMMU_BASE;
+            d.iommu_irq = IOMMU_IRQ_FIRST;
+        }
         d.nharts = b->nharts;
         d.ram_base = RAM_BASE;
         d.ram_size = o->ram_size;
@@ -450,6 +465,7 @@ void board_destroy(struct board *b)
 {
     if (!b) return;
     for (unsigned i = 0; i < BOARD_MAX_DRIVES; i++) virtio_blk_destroy(b->blk[i]);
+    iommu_destroy(b->iommu);
     for (unsigned i = 0; i < b->nharts; i++) {
         if (b->mmus[i]) mmu_destroy(b->mmus[i]);
         hart_free(&b->harts[i]);
@@ -512,6 +528,7 @@ static void print_stats(struct board *b, double secs, FILE *f)
                 h->instret, h->n_exceptions, h->n_interrupts);
         mmu_stats_print(b->mmus[i], f);
     }
+    if (b->iommu) iommu_stats_print(b->iommu, f);
 }
 
 static void write_stats_json(struct board *b, double secs, const char *path)
@@ -532,7 +549,12 @@ static void write_stats_json(struct board *b, double secs, const char *path)
         mmu_stats_json(b->mmus[i], f);
         fputc('}', f);
     }
-    fprintf(f, "]}\n");
+    fprintf(f, "]");
+    if (b->iommu) {
+        fprintf(f, ", \"iommu\": ");
+        iommu_stats_json(b->iommu, f);
+    }
+    fprintf(f, "}\n");
     if (ferror(f) | fclose(f)) fprintf(stderr, "pagoda: %s: %s\n", path, strerror(errno)); /* e.g. a full disk */
 }
 

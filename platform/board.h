@@ -40,6 +40,7 @@ struct board_opts {
     bool realtime;            /* mtime from the host clock */
     unsigned quantum;         /* instructions per hart per turn */
     const char *isa;          /* riscv,isa string in the device tree */
+    bool iommu;               /* -M virt,iommu-sys=on: the RISC-V IOMMU (platform/iommu.h) */
     bool trace;               /* --trace: disassemble every instruction to stderr */
 };
 

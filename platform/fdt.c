@@ -38,7 +38,7 @@ void board_desc_virt(struct board_desc *b)
 }
 
 /* Phandles, fixed so that a tree is the same from run to run. */
-enum { PH_PLIC = 1, PH_TEST = 2, PH_CPU0 = 3 };
+enum { PH_PLIC = 1, PH_TEST = 2, PH_CPU0 = 3, PH_IOMMU = 0x100 /* past the cpus' 3..130 */ };
 static uint32_t ph_cpu(unsigned h) { return PH_CPU0 + 2 * h; }
 static uint32_t ph_intc(unsigned h) { return PH_CPU0 + 2 * h + 1; }
 
@@ -207,6 +207,28 @@ static int build(void *f, int bufsize, const struct board_desc *b)
         TRY(fdt_property_u32(f, "interrupt-parent", PH_PLIC));
         TRY(prop_reg(f, base, 0x1000));
         TRY(fdt_property_string(f, "compatible", "virtio,mmio"));
+        TRY(fdt_end_node(f));
+    }
+
+    /* The RISC-V IOMMU as Linux's binding describes it
+     * (Documentation/devicetree/bindings/iommu/riscv,iommu.yaml), where
+     * QEMU's virt,iommu-sys=on puts it: its four wired interrupts are
+     * vectors 0..3 (icvec maps the causes to them); a device behind it
+     * names it with iommus = <phandle device_id>. */
+    if (b->iommu_base) {
+        TRY(begin_node_at(f, "iommu", b->iommu_base));
+        TRY(fdt_property_u32(f, "phandle", PH_IOMMU));
+        fdt32_t irqs[4];
+        for (unsigned k = 0; k < 4; k++)
+            irqs[k] = cpu_to_fdt32(b->iommu_irq + k);
+        TRY(fdt_property(f, "interrupts", irqs, sizeof irqs));
+        TRY(fdt_property_u32(f, "interrupt-parent", PH_PLIC));
+        TRY(fdt_property_u32(f, "#iommu-cells", 1));
+        TRY(prop_reg(f, b->iommu_base, 0x1000));
+        /* the binding wants an implementation's compatible before the
+         * generic one, and names QEMU's, which this device stands in for */
+        static const char iommu_compat[] = "qemu,riscv-iommu\0riscv,iommu";
+        TRY(fdt_property(f, "compatible", iommu_compat, sizeof iommu_compat));
         TRY(fdt_end_node(f));
     }
 

@@ -42,6 +42,8 @@ struct board_desc {
     uint32_t plic_ndev;       /* riscv,ndev */
     uint64_t clint_base, clint_size;
     uint64_t test_base;       /* sifive_test + syscon poweroff/reboot; 0: omitted */
+    uint64_t iommu_base;      /* RISC-V IOMMU (4 KiB, "riscv,iommu"); 0: omitted */
+    uint32_t iommu_irq;       /* its first PLIC source; four in a row */
 };
 
 /* Fill *b with the QEMU virt defaults: 1 hart, 128 MiB at 0x80000000, Sv48,

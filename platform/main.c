@@ -31,6 +31,7 @@ static const char help_text[] =
     "  -drive file=F,if=none,format=raw,id=ID[,readonly=on|off]   -device virtio-blk-device,drive=ID\n"
     "  -snapshot                    keep disk writes in memory\n"
     "  -nographic, -M/-machine virt[,key=value...] accepted\n"
+    "  -M virt,iommu-sys=on         add the RISC-V IOMMU at 0x3010000 (PLIC sources 36-39), as QEMU\n"
     "  -global virtio-mmio.force-legacy=false   accepted (Pagoda's virtio-mmio is version 2)\n"
     "Pagoda options:\n"
     "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
@@ -137,8 +138,9 @@ static const char *parse_drive(char *spec, struct drive_def *d)
 }
 
 /* -M/-machine: "virt", optionally followed by ,key=value properties (QEMU's
- * own, such as aclint=on, are accepted and have no effect here). */
-static bool machine_is_virt(const char *val)
+ * own, such as aclint=on, are accepted and have no effect here, except
+ * iommu-sys=on|off, QEMU's switch for the RISC-V IOMMU, into *iommu). */
+static bool machine_is_virt(const char *val, bool *iommu)
 {
     const char *p = val;
     if (!strncmp(p, "type=", 5)) p += 5;
@@ -148,6 +150,14 @@ static bool machine_is_virt(const char *val)
         size_t len = end ? (size_t)(end - (p + 1)) : strlen(p + 1);
         const char *eq = memchr(p + 1, '=', len);
         if (!eq || eq == p + 1) return false; /* a property without key=value */
+        if (eq - (p + 1) == 9 && !strncmp(p + 1, "iommu-sys", 9)) {
+            char v[8];
+            size_t vlen = len - 10;
+            if (vlen >= sizeof v) return false;
+            memcpy(v, eq + 1, vlen);
+            v[vlen] = 0;
+            if (!parse_bool(v, iommu)) return false;
+        }
         p += 1 + len;
     }
     return *p == 0;
@@ -265,7 +275,7 @@ int main(int argc, char **argv)
         else if (!strcmp(name, "nographic") || !strcmp(name, "no-reboot")) continue;
         else if (!strcmp(name, "M") || !strcmp(name, "machine")) {
             NEEDVAL();
-            if (!machine_is_virt(val)) return usage_error("unsupported machine %s (only virt[,key=value...])", val);
+            if (!machine_is_virt(val, &o.iommu)) return usage_error("unsupported machine %s (only virt[,key=value...])", val);
         } else if (!strcmp(name, "global")) {
             /* QEMU device defaults; the one kernels' scripts pass (xv6's
              * Makefile) asks for what Pagoda's virtio-mmio is: version 2 */

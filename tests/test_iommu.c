@@ -3,7 +3,8 @@
  * through mmu/ (superpages, NAPOT, A/D set by a device), faults and their
  * records, the IOTLB kept until IOTINVAL.VMA, PSCID scoping, the command
  * queue (IOFENCE.C, IODIR, illegal commands), the fault and page-request
- * queues, the wired interrupts, and guests that program it badly. */
+ * queues, the wired interrupts, guests that program it badly, and its
+ * device-tree node. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <libfdt.h>
+
+#include "fdt.h"
 #include "iommu.h"
 
 #define RAM_BASE 0x80000000ULL
@@ -928,6 +932,48 @@ static void test_stats_output(void **state)
     free(buf);
 }
 
+/* ---- the device-tree node ---- */
+
+static void test_device_tree_node(void **state)
+{
+    (void)state;
+    struct board_desc d;
+    board_desc_virt(&d);
+    d.isa = "rv64imafdc";
+    size_t size;
+    void *fdt = fdt_build_virt(&d, &size);
+    assert_non_null(fdt);
+    assert_true(fdt_path_offset(fdt, "/soc/iommu@3010000") < 0); /* only when asked for */
+    free(fdt);
+    d.iommu_base = IOMMU_BASE;
+    d.iommu_irq = IOMMU_IRQ_FIRST;
+    fdt = fdt_build_virt(&d, &size);
+    assert_non_null(fdt);
+    int node = fdt_path_offset(fdt, "/soc/iommu@3010000");
+    assert_true(node >= 0);
+    int len;
+    const char *compat = fdt_getprop(fdt, node, "compatible", &len);
+    assert_int_equal(len, (int)sizeof "qemu,riscv-iommu\0riscv,iommu");
+    assert_string_equal(compat, "qemu,riscv-iommu");
+    assert_string_equal(compat + strlen(compat) + 1, "riscv,iommu");
+    assert_int_equal(fdt_node_check_compatible(fdt, node, "riscv,iommu"), 0);
+    const fdt32_t *reg = fdt_getprop(fdt, node, "reg", &len);
+    assert_int_equal(len, 16);
+    assert_int_equal(fdt32_to_cpu(reg[1]), IOMMU_BASE);
+    assert_int_equal(fdt32_to_cpu(reg[3]), IOMMU_SIZE);
+    const fdt32_t *irq = fdt_getprop(fdt, node, "interrupts", &len);
+    assert_int_equal(len, 16);
+    for (int k = 0; k < 4; k++)
+        assert_int_equal(fdt32_to_cpu(irq[k]), 36 + k);
+    const fdt32_t *cells = fdt_getprop(fdt, node, "#iommu-cells", &len);
+    assert_int_equal(fdt32_to_cpu(*cells), 1);
+    /* its interrupt parent is the PLIC; it has a phandle for iommus = <> */
+    const fdt32_t *parent = fdt_getprop(fdt, node, "interrupt-parent", &len);
+    assert_int_equal(fdt_node_offset_by_phandle(fdt, fdt32_to_cpu(*parent)), fdt_path_offset(fdt, "/soc/plic@c000000"));
+    assert_int_equal(fdt_node_offset_by_phandle(fdt, fdt_get_phandle(fdt, node)), node);
+    free(fdt);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -955,6 +1001,7 @@ int main(void)
         T(test_interrupt_vectors),
         T(test_page_requests),
         T(test_stats_output),
+        cmocka_unit_test(test_device_tree_node),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
