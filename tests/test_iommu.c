@@ -550,6 +550,39 @@ static void test_pscid_scoping(void **state)
     assert_int_equal(iommu_get_stats(e->io)->inval_vma_gscid, 1);
 }
 
+static void test_pscid_tags_recycled(void **state)
+{
+    struct env *e = *state;
+    /* 65535 PSCIDs get the 65535 tags; the next one empties the IOTLB and
+     * starts over with tag 1, which PSCID 1 had: PSCID 1's entries must
+     * not answer for it */
+    uint64_t root1 = alloc_page(e), root2 = alloc_page(e);
+    map(e, root1, 3, 0x4000, RAM_BASE + 0x410000, V | R | U | A | D, 0);
+    map(e, root2, 3, 0x4000, RAM_BASE + 0x420000, V | R | U | A | D, 0);
+    /* the PSCIDs between use another page (another IOTLB set), so that
+     * PSCID 1's entry for 0x4000 is still there when its tag is reused */
+    map(e, root1, 3, 0x5000, RAM_BASE + 0x430000, V | R | U | A | D, 0);
+    uint64_t ddtp = r64(e, DDTP), pa;
+    for (uint32_t p = 1; p <= 0x10000; p++) {
+        set_dc(e, 1, TC_V, pscid_ta(p), SV39 | (p == 0x10000 ? root2 : root1) >> 12);
+        w64(e, DDTP, ddtp); /* a ddtp write empties the directory caches */
+        if (p == 1 || p >= 0xfffe) {
+            assert_int_equal(xlate(e, req(1, MMU_LOAD), 0x4000, &pa), IOMMU_OK);
+            assert_int_equal(pa, p == 0x10000 ? RAM_BASE + 0x420000 : RAM_BASE + 0x410000);
+        } else {
+            struct mmu_xlate out;
+            struct iommu_req r = req(1, MMU_LOAD);
+            assert_int_equal(iommu_translate(e->io, &r, 0x5000, 1, &out), IOMMU_OK);
+        }
+    }
+    assert_int_equal(mmu_get_stats(iommu_iotlb(e->io))->flush_all, 1);
+    /* PSCID 1 has a tag again only when it is used again, a new one */
+    set_dc(e, 1, TC_V, pscid_ta(1), SV39 | root1 >> 12);
+    w64(e, DDTP, ddtp);
+    assert_int_equal(xlate(e, req(1, MMU_LOAD), 0x4000, &pa), IOMMU_OK);
+    assert_int_equal(pa, RAM_BASE + 0x410000);
+}
+
 /* ---- process contexts ---- */
 
 static void test_pdt_and_privilege(void **state)
@@ -989,6 +1022,7 @@ int main(void)
         T(test_dtf_suppresses_translation_faults),
         T(test_stale_until_iotinval),
         T(test_pscid_scoping),
+        T(test_pscid_tags_recycled),
         T(test_pdt_and_privilege),
         T(test_pd17_and_dpe),
         T(test_two_level_ddt),
