@@ -6,7 +6,7 @@
 # crash (status >= 128) and never a hang (each run has an outer timeout).
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 G=$BUILD/tests/guest
-for f in blk.elf loop.elf loop-low.elf loop-high.elf loop-rv32.elf faultloop.elf exit42.elf; do
+for f in blk.elf loop.elf loop-low.elf loop-high.elf loop-rv32.elf faultloop.elf exit42.elf exit_twice.elf; do
   [ -r "$G/$f" ] || { echo "FAIL: $G/$f not built"; exit 1; }
 done
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
@@ -109,6 +109,8 @@ run 2 "unsupported machine" "-M spike"                         -- -M spike --max
 run 124 - "-M virt,aclint=on"                                  -- -M virt,aclint=on --max-insns 1000 "$G/loop.elf"
 run 124 - "-machine virt"                                      -- -machine virt --max-insns 1000 "$G/loop.elf"
 run 42 - "-bios none PROGRAM.elf (as -bios none -kernel)"      -- -bios none "$G/exit42.elf"
+# the finisher's first write ends the run, as on QEMU (a later PASS does not undo a FAIL)
+run 7 - "sifive_test written twice (FAIL 7, then PASS)"          -- -bios none "$G/exit_twice.elf"
 run 2 "not both"             "PROGRAM.elf with a real -bios"   -- -bios "$G/loop.elf" "$G/exit42.elf"
 run 2 "not both"             "PROGRAM.elf with -kernel"        -- -bios none -kernel "$G/loop.elf" "$G/exit42.elf"
 
