@@ -285,7 +285,7 @@ void iommu_stats_print(struct iommu *io, FILE *f)
     const struct mmu_tlb_stats *t = &m->tlb[MMU_TLB_L2];
     const struct mmu_config *c = mmu_get_config(io->iotlb);
     fprintf(f, "iommu: iotlb=%ux%u pwc=%u\n", c->l2_sets, c->l2_ways, c->pwc_entries);
-    fprintf(f, "  requests %llu (untranslated %llu); fault records %llu (not recorded %llu)\n",
+    fprintf(f, "  requests %llu (passed as they are, Bare: %llu); fault records %llu (not recorded %llu)\n",
             (unsigned long long)s->requests, (unsigned long long)s->bare, (unsigned long long)s->fault_records,
             (unsigned long long)s->fault_dropped);
     fprintf(f, "  iotlb lookups %llu hits %llu misses %llu (%.2f%% hit) fills %llu evictions %llu\n",
@@ -339,7 +339,7 @@ void iommu_stats_json(struct iommu *io, FILE *f)
     const struct mmu_stats *m = mmu_get_stats(io->iotlb);
     const struct mmu_tlb_stats *t = &m->tlb[MMU_TLB_L2];
     const struct mmu_config *c = mmu_get_config(io->iotlb);
-    fprintf(f, "{\"iotlb_geometry\":[%u,%u],\"pwc\":%u,\"requests\":%llu,\"untranslated\":%llu,", c->l2_sets,
+    fprintf(f, "{\"iotlb_geometry\":[%u,%u],\"pwc\":%u,\"requests\":%llu,\"bare\":%llu,", c->l2_sets,
             c->l2_ways, c->pwc_entries, (unsigned long long)s->requests, (unsigned long long)s->bare);
     fprintf(f, "\"iotlb\":{\"lookups\":%llu,\"hits\":%llu,\"misses\":%llu,\"fills\":%llu,\"evictions\":%llu,"
                "\"hits_by_size\":",

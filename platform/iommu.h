@@ -56,14 +56,23 @@ enum iommu_cause {
     IOMMU_NCAUSES = 275,               /* causes 0..274 are counted */
 };
 
-/* One access of a device, as it reaches the IOMMU (an "untranslated
- * request": the device's own address, to be translated). */
+/* One access of a device, as it reaches the IOMMU: an "untranslated
+ * request" (the device's own address, to be translated), or with ats a
+ * PCIe ATS Translation Request, a device asking where an address is before
+ * it accesses it (section "PCIe ATS translation request handling"). */
 struct iommu_req {
     uint32_t device_id;   /* 24 bits (wider: transaction type disallowed) */
     bool pv;              /* the request carries a process_id (PASID) */
     uint32_t pasid;       /* process_id, 20 bits; only with pv */
     bool priv;            /* supervisor privilege requested; only with pv */
     enum mmu_access acc;  /* MMU_FETCH = read for execute, MMU_LOAD = read, MMU_STORE = write/AMO */
+    /* a translation request for an access of kind acc (needs DC.tc.EN_ATS,
+     * else 260; Bare: 260).  A page that is not there or does not allow the
+     * access (12, 13, 15, and 266: no valid PC) is answered "Success with
+     * no permission": the cause is returned but no fault is recorded, and
+     * the device may send a Page Request.  The answer holds for this one
+     * access: devices here keep no ATC (so ATS.INVAL has nothing to do). */
+    bool ats;
 };
 
 struct iommu;

@@ -177,8 +177,8 @@ static inline uint64_t queue_addr(const struct iommu_queue *q) { return (q->base
 void iommu_process_commands(struct iommu *io);
 /* Fault-record TTYP (table "Fault record TTYP field encodings"):
  * untranslated read for execute, read, write/AMO are 1, 2, 3 (1 + enum
- * mmu_access); a PCIe message request is 9. */
-enum { TTYP_UNTRANSLATED_FETCH = 1, TTYP_MESSAGE = 9 };
+ * mmu_access); a PCIe ATS Translation Request is 8, a message request 9. */
+enum { TTYP_UNTRANSLATED_FETCH = 1, TTYP_ATS_TRANSLATION = 8, TTYP_MESSAGE = 9 };
 /* Write a fault record (section "Fault/Event-Queue") for request r; false
  * when it was discarded (queue off, full or in error). */
 bool iommu_record_fault(struct iommu *io, unsigned cause, const struct iommu_req *r, unsigned ttyp,

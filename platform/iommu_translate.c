@@ -81,9 +81,10 @@ static enum iommu_cause translate(struct iommu *io, const struct iommu_req *r, u
     /* 1. Off: nothing passes */
     if (mode == DDTP_OFF)
         return IOMMU_CAUSE_ALL_DISALLOWED;
-    /* 2. Bare: untranslated requests pass as they are */
+    /* 2. Bare: untranslated requests pass as they are, translation
+     * requests are disallowed */
     if (mode == DDTP_BARE)
-        return untranslated(io, iova, size, out);
+        return r->ats ? IOMMU_CAUSE_TTYP_DISALLOWED : untranslated(io, iova, size, out);
     /* 3-5. base-format DDI; a device_id too wide for the directory */
     if (device_id_too_wide(mode, r->device_id))
         return IOMMU_CAUSE_TTYP_DISALLOWED;
@@ -93,8 +94,9 @@ static enum iommu_cause translate(struct iommu *io, const struct iommu_req *r, u
     if (c != IOMMU_OK)
         return c;
     *dtf = (dc.tc & TC_DTF) != 0;
-    /* 7. a process_id where the context has no PDT, or too wide for it */
-    if (r->pv && (!(dc.tc & TC_PDTV) || pasid_too_wide(dc.fsc, r->pasid)))
+    /* 7. a translation request without DC.tc.EN_ATS; a process_id where
+     * the context has no PDT, or too wide for it */
+    if ((r->ats && !(dc.tc & TC_EN_ATS)) || (r->pv && (!(dc.tc & TC_PDTV) || pasid_too_wide(dc.fsc, r->pasid))))
         return IOMMU_CAUSE_TTYP_DISALLOWED;
     /* 8-9 are for translated requests (ATS), which devices here never make */
     uint64_t iosatp = 0; /* Bare */
@@ -155,6 +157,15 @@ static bool reported_despite_dtf(unsigned cause)
            cause == 272 || cause == 273;
 }
 
+/* Causes that a translation request answers with "Success, no
+ * permission" and records no fault for (section "PCIe ATS translation
+ * request handling"; no guest page faults or MSI PTEs here). */
+static bool ats_success_without_permission(unsigned cause)
+{
+    return cause == IOMMU_CAUSE_FETCH_PAGE || cause == IOMMU_CAUSE_READ_PAGE || cause == IOMMU_CAUSE_WRITE_PAGE ||
+           cause == IOMMU_CAUSE_PDT_INVALID;
+}
+
 /* Count a fault and report it in the fault queue (dtf: the device context
  * found suppresses translation faults). */
 static void report(struct iommu *io, enum iommu_cause c, const struct iommu_req *r, unsigned ttyp, uint64_t iotval,
@@ -169,14 +180,20 @@ enum iommu_cause iommu_translate(struct iommu *io, const struct iommu_req *r, ui
                                  struct mmu_xlate *out)
 {
     io->st.requests++;
+    if (r->acc > MMU_STORE) /* not an access kind: a device model's mistake, refused */
+        return IOMMU_CAUSE_TTYP_DISALLOWED;
     if (size == 0)
         size = 1;
     if ((iova & 0xfff) + size > 4096) /* one page at a time: the rest is the device's next request */
         size = 4096 - (unsigned)(iova & 0xfff);
     bool dtf = false;
     enum iommu_cause c = translate(io, r, iova, size, out, &dtf);
-    if (c != IOMMU_OK)
-        report(io, c, r, TTYP_UNTRANSLATED_FETCH + r->acc, iova, dtf);
+    if (c == IOMMU_OK)
+        return c;
+    if (r->ats && ats_success_without_permission(c))
+        io->st.faults[c]++; /* counted, not recorded: the device is told "no permission" */
+    else
+        report(io, c, r, r->ats ? TTYP_ATS_TRANSLATION : TTYP_UNTRANSLATED_FETCH + r->acc, iova, dtf);
     return c;
 }
 

@@ -653,6 +653,36 @@ static void test_pd17_and_dpe(void **state)
     assert_int_equal(xlate(e, r, 0x6010, NULL), IOMMU_CAUSE_PDT_MISCONFIG);
 }
 
+static void test_ats_translation_requests(void **state)
+{
+    struct env *e = *state;
+    uint64_t root = device_sv39(e, 0x30, 3, TC_EN_ATS);
+    map(e, root, 3, 0x1000, RAM_BASE + 0x510000, V | R | U | A | D, 0);
+    struct iommu_req r = req(0x30, MMU_LOAD);
+    r.ats = true;
+    uint64_t pa;
+    assert_int_equal(xlate(e, r, 0x1008, &pa), IOMMU_OK);
+    assert_int_equal(pa, RAM_BASE + 0x510008);
+    /* not present, or no write permission: "Success, no permission", and
+     * no fault record (the device would now send a Page Request) */
+    assert_int_equal(xlate(e, r, 0x2000, NULL), IOMMU_CAUSE_READ_PAGE);
+    r.acc = MMU_STORE;
+    assert_int_equal(xlate(e, r, 0x1000, NULL), IOMMU_CAUSE_WRITE_PAGE);
+    assert_int_equal(r32(e, FQT), 0);
+    assert_int_equal(iommu_get_stats(e->io)->faults[15], 1);
+    /* without EN_ATS, or with the IOMMU Bare: disallowed, recorded as TTYP 8 */
+    device_sv39(e, 0x31, 4, 0);
+    r.device_id = 0x31;
+    assert_int_equal(xlate(e, r, 0x1000, NULL), IOMMU_CAUSE_TTYP_DISALLOWED);
+    assert_int_equal(r32(e, FQT), 1);
+    assert_int_equal((record(e, 0)[0] >> 34) & 0x3f, 8);
+    w64(e, DDTP, 1);
+    assert_int_equal(xlate(e, r, 0x1000, NULL), IOMMU_CAUSE_TTYP_DISALLOWED);
+    /* an access kind that is none: refused, not a crash */
+    struct iommu_req bad = req(0x31, (enum mmu_access)7);
+    assert_int_equal(xlate(e, bad, 0x1000, NULL), IOMMU_CAUSE_TTYP_DISALLOWED);
+}
+
 /* ---- directories: 2 levels, caching and IODIR ---- */
 
 static void test_two_level_ddt(void **state)
@@ -1025,6 +1055,7 @@ int main(void)
         T(test_pscid_tags_recycled),
         T(test_pdt_and_privilege),
         T(test_pd17_and_dpe),
+        T(test_ats_translation_requests),
         T(test_two_level_ddt),
         T(test_iodir_invalidation),
         T(test_iofence_completion),
