@@ -2,7 +2,8 @@
 // 10.4.1) for regions marked with madvise(MADV_HUGEPAGE), and 1 GiB leaves two levels
 // above (a gigapage) for MADV_GIANT. A fault in such a region maps a whole aligned block
 // at once; a 2 MiB block filled page by page is promoted to one leaf; a change to part
-// of a huge page demotes it to 512 pages of the next size down. A huge page holds one
+// of a huge page demotes it to 512 pages of the next size down (and mprotect(PROT_NONE)
+// demotes every huge page it covers down to 4 KiB, huge_demote_all). A huge page holds one
 // reference on each of its 4 KiB frames, so a demoted page's frames can then be freed
 // one by one.
 #include "types.h"
@@ -68,6 +69,22 @@ void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len)
       if (pte && (*pte & PTE_V) && (*pte & PTE_LEAF))
         huge_demote(vs, pte, base, level);
     }
+}
+
+// Demotes every huge page in [addr, addr+len) down to 4 KiB pages (mprotect to
+// PROT_NONE, whose marker exists only in 4 KiB PTEs); returns 0, or -1 out of memory.
+int huge_demote_all(struct vmspace *vs, uint64 addr, uint64 len)
+{
+  huge_split_edges(vs, addr, len);
+  for (uint64 va = addr, next; va < addr + len; va = next) {
+    int level;
+    pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
+    if (pte && level > 0) {
+      if (huge_demote(vs, pte, va, level) < 0) return -1;
+      next = va; // a 1 GiB page became 2 MiB ones: look again
+    }
+  }
+  return 0;
 }
 
 // If the aligned 2 MiB block around va is fully populated with private 4 KiB pages of

@@ -7,9 +7,10 @@
 #include "vm.h"
 
 // Returns the leaf PTE for va without creating tables: a 4 KiB one (*level = 0, which
-// may be invalid: absent or swapped out), or a valid 2 MiB one (*level = 1); 0 if a
-// table is missing. *next is the next address worth looking at: past the page, or past
-// the hole. A swapped-out table is read back if fetch is set, else treated as a hole.
+// may be invalid: absent, swapped out or PROT_NONE), or a valid 2 MiB one (*level = 1);
+// 0 if a table is missing. *next is the next address worth looking at: past the page,
+// or past the hole. A swapped-out table is read back if fetch is set, else treated as a
+// hole.
 pte_t *leaf_lookup(struct vmspace *vs, uint64 va, uint64 *next, int *level, int fetch)
 {
   pagetable_t pt = vs->root;
@@ -110,7 +111,7 @@ static void unmap_pages(struct vmspace *vs, uint64 addr, uint64 len)
     int level;
     pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
     if (pte && (*pte & PTE_SWAP)) { swap_slot_free(PTE2SLOT(*pte)); *pte = 0; }
-    if (!pte || !(*pte & PTE_V)) continue;
+    if (!pte || !(*pte & (PTE_V | PTE_PROTNONE))) continue; // PROT_NONE: a frame too
     batch[nb].pa = level ? PTE2PA(*pte) : pte_frame(*pte, va);
     batch[nb++].level = level;
     *pte = 0;
@@ -157,16 +158,22 @@ int vs_munmap(struct vmspace *vs, uint64 addr, uint64 len)
 }
 
 // mprotect(addr, len, prot): changes the access of every page in the range, which must
-// be mapped entirely (PROT_NONE is not supported yet); returns 0 or -1. Copy-on-write
-// pages stay read-only until written; program text cannot become writable.
-// Fences like munmap.
+// be mapped entirely; returns 0 or -1. Copy-on-write pages stay read-only until written;
+// program text cannot become writable. Fences like munmap.
+//
+// PROT_NONE (prot 0): a valid PTE with R=W=X=0 would point to a table (10.3.1), so each
+// page's PTE becomes invalid instead, keeping its frame and bits with the software mark
+// PTE_PROTNONE (riscv.h): an access faults and the region's prot 0 kills the process;
+// munmap, fork, exit and the clock still find the frame; a later mprotect makes the
+// same PTE valid again with the data in place. Huge pages in the range are demoted to
+// 4 KiB pages first (the mark exists only at level 0, so no walk ever meets an invalid
+// huge leaf); a swapped-out page stays in swap and takes the region's prot when back.
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
 {
   len = PGROUNDUP(len);
   prot = (prot & 7) << 1;
   if (prot & PTE_W) prot |= PTE_R;
-  // A valid PTE with R=W=X=0 would point to a table (10.3.1), so PROT_NONE is refused.
-  if (!range_ok(addr, len) || prot == 0) return -1;
+  if (!range_ok(addr, len)) return -1;
   acquire(&vs->lock);
   for (uint64 va = addr; va < addr + len;) {
     struct vma *v = vma_find(vs, va);
@@ -176,7 +183,11 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
     }
     va = v->end;
   }
-  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0) { release(&vs->lock); return -1; }
+  if (vma_split(vs, addr) < 0 || vma_split(vs, addr + len) < 0 ||
+      (prot == 0 && huge_demote_all(vs, addr, len) < 0)) {
+    release(&vs->lock);
+    return -1;
+  }
   for (int i = 0; i < vs->nvma; i++)
     if (vs->vma[i].start >= addr && vs->vma[i].end <= addr + len) vs->vma[i].prot = prot;
   huge_split_edges(vs, addr, len);
@@ -184,7 +195,18 @@ int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot)
   for (uint64 va = addr, next; va < addr + len; va = next) {
     int level;
     pte_t *pte = leaf_lookup(vs, va, &next, &level, 1);
+    if (pte && (*pte & PTE_PROTNONE)) {
+      if (prot) *pte = protnone_restore(*pte, prot);
+      continue;
+    }
     if (!pte || !(*pte & PTE_V)) continue; // a swapped page takes its region's prot when back
+    if (prot == 0) {
+      // Atomically, as a hart may be setting A or D in it: once V is clear none can
+      // (10.3.2), so the D bit kept is final.
+      pte_t old;
+      do old = *pte; while (!__sync_bool_compare_and_swap(pte, old, protnone_make(old, va)));
+      continue;
+    }
     uint64 p = prot;
     if (*pte & PTE_COW) p &= ~PTE_W;
     *pte = (*pte & ~(PTE_R | PTE_W | PTE_X)) | p;

@@ -47,6 +47,10 @@
 #define PTE_SWAP (1UL << 9) // RSW bit, in an invalid PTE: the page is in swap slot PTE2SLOT
 #define SLOT2PTE(s) (((uint64)(s) << 10) | PTE_SWAP)
 #define PTE2SLOT(pte) ((pte) >> 10)
+// In an invalid PTE the hardware ignores every other bit (10.3.2, step 3), so G's
+// position (never set in a user PTE) marks a PROT_NONE page: its frame (PPN) and bits
+// are kept, V is clear, any access faults; mprotect makes it valid again (mmap.c).
+#define PTE_PROTNONE PTE_G
 #define PTE_LEAF (PTE_R | PTE_W | PTE_X)
 #define PTE_N (1UL << 63)   // Svnapot: one of 16 PTEs mapping a 64 KiB block (Svnapot spec)
 #define NAPOTSIZE (64UL << 10)

@@ -114,7 +114,8 @@ int swap_in(struct vmspace *vs, struct vma *v, uint64 va, pte_t *pte)
   return 0;
 }
 
-// Takes the page at va (PTE pte) out of memory; returns 0, or -1 if swap is full.
+// Takes the page at va (PTE pte, valid or PROT_NONE) out of memory; returns 0, or -1
+// if swap is full. A PROT_NONE page comes back with its region's prot, like any other.
 static int evict(struct vmspace *vs, uint64 va, pte_t *pte)
 {
   // Invalidate first and fence: after that no hart can set D or write the frame, so
@@ -168,7 +169,7 @@ static void table_out(struct vmspace *vs, uint64 va)
   pagetable_t t = P2V(PTE2PA(*l1));
   int swapped = 0;
   for (int i = 0; i < 512; i++) {
-    if (t[i] & PTE_V) return;
+    if (t[i] & (PTE_V | PTE_PROTNONE)) return; // a PROT_NONE page still holds its frame
     if (t[i] & PTE_SWAP) swapped = 1;
   }
   long slot = swapped ? slot_alloc() : -1;
@@ -207,11 +208,12 @@ void swap_reclaim(struct vmspace *vs, uint64 avoid)
     int level;
     pte_t *pte = leaf_lookup(vs, va, &next, &level, 0);
     vs->hand_va = next;
-    if (pte && level == 0 && (*pte & PTE_V) && !(*pte & PTE_N) && va != PGROUNDDOWN(avoid) &&
-        krefcount(P2V(PTE2PA(*pte))) == 1) { // not shared (copy-on-write or page cache)
+    // A PROT_NONE page (V clear, frame kept) is a candidate too: no hart can set its A.
+    if (pte && level == 0 && (*pte & (PTE_V | PTE_PROTNONE)) && !(*pte & PTE_N) &&
+        va != PGROUNDDOWN(avoid) && krefcount(P2V(PTE2PA(*pte))) == 1) { // not shared
       if (*pte & PTE_A) {
         __sync_fetch_and_and(pte, ~PTE_A); // second chance
-        vs_fence(vs, va, PGSIZE);
+        if (*pte & PTE_V) vs_fence(vs, va, PGSIZE); // no TLB holds an invalid PTE
         COUNT(vs, a_cleared);
       } else if (evict(vs, va, pte) < 0) {
         return;

@@ -161,6 +161,7 @@ static void free_tree(pagetable_t pt, int level, int nent, uint64 base)
       }
       swap_slot_free(PTE2SLOT(pte));
     }
+    if (level == 0 && (pte & PTE_PROTNONE)) frames_put(PTE2PA(pte), 0);
     if (!(pte & PTE_V)) continue;
     if (pte & PTE_LEAF) frames_put(level ? PTE2PA(pte) : pte_frame(pte, va), level);
     else if (level != 1 || !shm_table_put(P2V(PTE2PA(pte))))
@@ -186,8 +187,9 @@ void vs_put(struct vmspace *vs)
 }
 
 // Copies the user part of table src (at `level`, mapping from base) into dst, sharing
-// every frame: writable pages become read-only copy-on-write in both, except in shared
-// file mappings, which stay shared. Returns 0, or -1 out of memory.
+// every frame (PROT_NONE pages' too): private pages become read-only copy-on-write in
+// both (read-only ones too, or a later mprotect would make a shared frame writable),
+// pages of shared file mappings stay shared. Returns 0, or -1 out of memory.
 static int copy_tree(struct vmspace *parent, struct vmspace *child, pagetable_t src,
                      pagetable_t dst, int level, int nent, uint64 base)
 {
@@ -201,13 +203,15 @@ static int copy_tree(struct vmspace *parent, struct vmspace *child, pagetable_t 
       struct vma *v = vma_find(child, va);
       if (!mem || !v || swap_read(PTE2SLOT(pte), mem) < 0) return -1;
       dst[i] = PA2PTE(V2P(mem)) | USER_PTE | v->prot | PTE_D;
+      if (!v->prot) dst[i] = (dst[i] & ~PTE_V) | PTE_PROTNONE; // R=W=X=0 must not be valid
       child->nresident++;
       continue;
     }
-    if (!(pte & PTE_V)) continue;
-    if (pte & PTE_LEAF) {
+    int none = level == 0 && (pte & PTE_PROTNONE); // invalid, but holding its frame
+    if (!(pte & PTE_V) && !none) continue;
+    if ((pte & PTE_LEAF) || none) {
       struct vma *v = vma_find(child, va);
-      if ((pte & PTE_W) && !(v && v->kind == VMA_FILE_SHARED)) pte = (pte & ~PTE_W) | PTE_COW;
+      if (!(v && v->kind == VMA_FILE_SHARED)) pte = (pte & ~PTE_W) | PTE_COW;
       src[i] = pte;
       // The child has no swap copy of its pages: a clean page it keeps must be written
       // if it goes out (the parent's may be clean only because its swap copy is good).
@@ -413,6 +417,10 @@ int fault_locked(struct vmspace *vs, uint64 va, int cause)
   }
   pte_t *pte = walk_to(vs, va, 0, 1);
   if (!pte) return -1;
+  if (*pte & PTE_PROTNONE) { // (mprotect keeps region and PTEs in step; just in case)
+    *pte = protnone_restore(*pte, v->prot);
+    return 0;
+  }
   if (!(*pte & PTE_V) && (*pte & PTE_SWAP)) {
     if (swap_in(vs, v, va, pte) < 0) return -1;
     if (vs->rss_limit && vs->nresident > vs->rss_limit) swap_reclaim(vs, va);

@@ -13,6 +13,21 @@ static inline uint64 pte_frame(pte_t pte, uint64 va)
   return (PTE2PA(pte) & ~(NAPOTSIZE - 1)) | (va & (NAPOTSIZE - 1) & ~(PGSIZE - 1));
 }
 
+// Returns the PROT_NONE form of the valid 4 KiB leaf pte that maps va: the same frame
+// (a Svnapot PTE becomes an ordinary one) and bits, V clear, PTE_PROTNONE set.
+static inline pte_t protnone_make(pte_t pte, uint64 va)
+{
+  return PA2PTE(pte_frame(pte, va)) | (pte & 0x3ff & ~PTE_V) | PTE_PROTNONE;
+}
+
+// Returns the valid PTE that maps the PROT_NONE page pte's frame again with access
+// prot (PTE_R/W/X), keeping A, D and copy-on-write (which keeps W off until a write).
+static inline pte_t protnone_restore(pte_t pte, uint64 prot)
+{
+  if (pte & PTE_COW) prot &= ~PTE_W;
+  return (pte & ~(PTE_PROTNONE | PTE_LEAF)) | PTE_V | prot;
+}
+
 extern int levels;                      // 3 for Sv39, 4 for Sv48
 extern int nofence_munmap, nofence_cow; // teaching switches: leave a fence out
 
@@ -42,4 +57,5 @@ void napot_split_edges(struct vmspace *vs, uint64 addr, uint64 len);
 int huge_fill(struct vmspace *vs, struct vma *v, pte_t *pte, uint64 va, int level);
 int huge_demote(struct vmspace *vs, pte_t *pte, uint64 va, int level);
 void huge_split_edges(struct vmspace *vs, uint64 addr, uint64 len);
+int huge_demote_all(struct vmspace *vs, uint64 addr, uint64 len);
 void huge_promote(struct vmspace *vs, struct vma *v, uint64 va);

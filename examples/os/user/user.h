@@ -2,6 +2,7 @@
 #pragma once
 #include "../kernel/syscall.h"
 
+#define PROT_NONE 0
 #define PROT_READ 1
 #define PROT_WRITE 2
 #define PROT_EXEC 4
