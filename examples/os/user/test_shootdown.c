@@ -8,7 +8,7 @@
 #define VA (72UL << 30)
 #define NTHREADS 4
 
-static volatile int ready, unmapped;
+static volatile int ready, unmapped, mainhart, elsewhere;
 static volatile long sink;
 
 // Thread body: reads the page until told it is gone, then reads it once more.
@@ -16,6 +16,8 @@ static void reader(void *arg)
 {
   (void)arg;
   volatile long *p = (volatile long *)VA;
+  for (int i = 0; i < 400 && hartid() == mainhart; i++) yield(); // on another hart if any
+  if (hartid() != mainhart) elsewhere = 1;
   sink += *p;
   __sync_fetch_and_add(&ready, 1);
   for (long n = 1; !unmapped; n++) {
@@ -32,6 +34,7 @@ int main(void)
 {
   if (mmap(VA, PGSIZE, PROT_READ | PROT_WRITE) != (long)VA) fail("mmap failed");
   *(volatile long *)VA = 42;
+  mainhart = hartid();
   for (int i = 0; i < NTHREADS; i++)
     if (thread_create(reader, 0) < 0) fail("thread_create failed");
   while (ready < NTHREADS) yield();
@@ -47,5 +50,8 @@ int main(void)
   getstats(&s);
   printf("shootdown: %lu remote fences sent by this address space, to %lu harts\n",
          s.count.shootdowns_sent, s.count.shootdown_targets);
+  // a thread that read the page on another hart left a translation there: munmap
+  // must have fenced that hart remotely (a local fence alone would prove nothing)
+  if (elsewhere && s.count.shootdown_targets == 0) fail("threads read the page on other harts, but munmap fenced none");
   return 0;
 }
