@@ -61,7 +61,12 @@ struct board {
 
     bool out_pending; /* UART or HTIF output waits in stdout's buffer */
 
-    const struct board_watch *watch; /* NULL: nothing watches */
+    const struct board_watch *watch; /* NULL: nothing watches; else watches[0] or &chain */
+    const struct board_watch *watches[BOARD_MAX_WATCH];
+    unsigned nwatches;
+    struct board_watch chain;        /* calls each of watches[] */
+    int only_hart;                   /* >= 0: rounds run this hart alone (board_run_only) */
+    uint64_t resv_seen[BOARD_MAX_HARTS]; /* short rounds: what each reservation covered */
     unsigned running;                /* the hart whose turn it is */
 
     struct timespec start;
@@ -260,6 +265,7 @@ struct board *board_create(const struct board_opts *o, int *status)
     if (!b) { fprintf(stderr, "pagoda: out of memory\n"); return NULL; }
     b->o = *o;
     b->nharts = o->nharts ? o->nharts : 1;
+    b->only_hart = -1;
     if (b->nharts > BOARD_MAX_HARTS) {
         fprintf(stderr, "pagoda: -smp %u: at most %d harts\n", b->nharts, BOARD_MAX_HARTS);
         *status = 2;
@@ -563,11 +569,58 @@ static void write_stats_json(struct board *b, double secs, const char *path)
     if (ferror(f) | fclose(f)) fprintf(stderr, "pagoda: %s: %s\n", path, strerror(errno)); /* e.g. a full disk */
 }
 
-void board_set_watch(struct board *b, const struct board_watch *w) { b->watch = w; }
+static bool chain_between_rounds(void *ctx, uint64_t *budget)
+{
+    struct board *b = ctx;
+    bool go = true;
+    uint64_t least = UINT64_MAX;
+    for (unsigned i = 0; i < b->nwatches; i++) {
+        uint64_t mine = UINT64_MAX;
+        if (!b->watches[i]->between_rounds(b->watches[i]->ctx, &mine)) go = false;
+        if (mine < least) least = mine;
+    }
+    *budget = least;
+    return go;
+}
+
+static void chain_msip(void *ctx, unsigned from, unsigned to)
+{
+    struct board *b = ctx;
+    for (unsigned i = 0; i < b->nwatches; i++)
+        if (b->watches[i]->msip) b->watches[i]->msip(b->watches[i]->ctx, from, to);
+}
+
+void board_set_watch(struct board *b, const struct board_watch *w)
+{
+    if (!w || b->nwatches == BOARD_MAX_WATCH) return;
+    b->watches[b->nwatches++] = w;
+    if (b->nwatches == 1) {
+        b->watch = w;
+    } else {
+        b->chain = (struct board_watch){b, chain_between_rounds, chain_msip};
+        b->watch = &b->chain;
+    }
+}
+void board_run_only(struct board *b, int hart) { b->only_hart = hart < (int)b->nharts ? hart : -1; }
+struct phys_mem *board_phys(struct board *b) { return &b->pm; }
 unsigned board_nharts(const struct board *b) { return b->nharts; }
 struct hart *board_harts(struct board *b) { return b->harts; }
 struct mmu *const *board_mmus(const struct board *b) { return b->mmus; }
 const uint64_t *board_mtime(const struct board *b) { return &b->mtime; }
+
+/* The doubleword under a hart's reservation, for the debugger's short
+ * rounds (board_run). */
+static void resv_remember(struct board *b, const struct hart *h, unsigned i)
+{
+    const uint8_t *p = phys_ram_ptr(&b->pm, h->resv_addr & ~7ull, 8);
+    b->resv_seen[i] = p ? phys_read_host(p, 8) : 0;
+}
+
+static bool resv_unchanged(struct board *b, const struct hart *h, unsigned i)
+{
+    const uint8_t *p = phys_ram_ptr(&b->pm, h->resv_addr & ~7ull, 8);
+    return h->resv_valid && p && phys_read_host(p, 8) == b->resv_seen[i];
+}
 
 int board_run(struct board *b)
 {
@@ -587,10 +640,16 @@ int board_run(struct board *b)
     while (!b->exit_requested) {
         bool all_asleep = true;
         for (unsigned i = 0; i < b->nharts && !b->exit_requested; i++) {
+            if (b->only_hart >= 0 && i != (unsigned)b->only_hart) continue; /* a debugger steps one hart */
             struct hart *h = &b->harts[i];
             /* another hart may store between this hart's LR and SC: drop
-             * reservations at every switch (see exec.c) */
-            if (b->nharts > 1) h->resv_valid = false;
+             * reservations at every switch (see exec.c).  In a debugger's
+             * short rounds (budget below the quantum) every few
+             * instructions are a switch and an LR/SC loop would never
+             * succeed: there a reservation stays while the doubleword it
+             * covers still holds what it held (QEMU's SC compares values
+             * the same way). */
+            if (b->nharts > 1 && !(budget < quantum && resv_unchanged(b, h, i))) h->resv_valid = false;
             uint64_t q = quantum < budget ? quantum : budget;
             b->running = i;
             if (o->max_insns) { /* stop exactly at the limit */
@@ -599,6 +658,7 @@ int board_run(struct board *b)
                 if (o->max_insns - done < q) q = o->max_insns - done;
             }
             hart_run(h, q);
+            if (budget < quantum && h->resv_valid) resv_remember(b, h, i);
             if (!h->wfi) all_asleep = false;
         }
         round++;

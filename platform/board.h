@@ -59,7 +59,17 @@ struct board_watch {
     bool (*between_rounds)(void *ctx, uint64_t *budget);
     void (*msip)(void *ctx, unsigned from, unsigned to);
 };
+/* Add a watching tool (at most BOARD_MAX_WATCH: the view and the GDB
+ * stub).  With two, each is called in turn: the budget is the smaller of
+ * theirs and the guest stops when either says so. */
+#define BOARD_MAX_WATCH 2
 void board_set_watch(struct board *b, const struct board_watch *w);
+/* A debugger single-stepping one hart: while hart >= 0, scheduling rounds
+ * run only that hart (the others keep their state and do not advance);
+ * -1 runs every hart again.  Called from between_rounds. */
+void board_run_only(struct board *b, int hart);
+/* Guest physical memory, for tools that read or write it (the GDB stub) */
+struct phys_mem *board_phys(struct board *b);
 /* What a watching tool reads: the harts, their MMUs, mtime. */
 unsigned board_nharts(const struct board *b);
 struct hart *board_harts(struct board *b);
