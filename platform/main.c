@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "board.h"
+#include "debug/gdbstub.h"
 #ifdef PAGODA_HAVE_VIEW
 #include "view/view.h"
 #endif
@@ -33,6 +34,8 @@ static const char help_text[] =
     "  -nographic, -M/-machine virt[,key=value...] accepted\n"
     "  -M virt,iommu-sys=on         add the RISC-V IOMMU at 0x3010000 (PLIC sources 36-39), as QEMU\n"
     "  -global virtio-mmio.force-legacy=false   accepted (Pagoda's virtio-mmio is version 2)\n"
+    "  -gdb tcp::PORT               GDB remote stub on 127.0.0.1:PORT (docs/DEBUGGING.md); -s = -gdb tcp::1234\n"
+    "  -S                           wait for GDB before the first instruction\n"
     "Pagoda options:\n"
     "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
     "  --stats-json FILE            write the statistics as JSON\n"
@@ -213,6 +216,8 @@ int main(int argc, char **argv)
     uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
     unsigned ndevices = 0;
+    int gdb_port = 0; /* 0: no GDB stub */
+    bool gdb_wait = false;
 
     for (int i = 1; i < argc; i++) {
         char *a = argv[i];
@@ -244,6 +249,13 @@ int main(int argc, char **argv)
             if (!parse_size(s, &o.ram_size) || o.ram_size < (1ull << 20) || o.ram_size > (64ull << 30))
                 return usage_error("bad -m value %s (1M..64G)", val);
         } else if (!strcmp(name, "bios")) { NEEDVAL(); o.bios = val; }
+        else if (!strcmp(name, "s") && !val) gdb_port = 1234;
+        else if (!strcmp(name, "S") && !val) gdb_wait = true;
+        else if (!strcmp(name, "gdb")) {
+            NEEDVAL();
+            gdb_port = gdbstub_parse_spec(val);
+            if (gdb_port < 0) return usage_error("bad -gdb value %s (tcp::PORT)", val);
+        }
         else if (!strcmp(name, "kernel")) { NEEDVAL(); o.kernel = val; }
         else if (!strcmp(name, "initrd")) { NEEDVAL(); o.initrd = val; }
         else if (!strcmp(name, "append")) { NEEDVAL(); o.append = val; }
@@ -404,9 +416,22 @@ int main(int argc, char **argv)
             return 1;
         }
 
+    if (gdb_wait && !gdb_port) return usage_error("%s needs -s or -gdb tcp::PORT", "-S");
+
     int status;
     struct board *b = board_create(&o, &status);
     if (!b) return status;
+    struct gdbstub *gdb = NULL;
+    if (gdb_port) {
+        char err[256];
+        gdb = gdbstub_create(b, gdb_port, gdb_wait, err, sizeof err);
+        if (!gdb) {
+            fprintf(stderr, "pagoda: %s\n", err);
+            board_destroy(b);
+            return 1;
+        }
+        board_set_watch(b, gdbstub_watch(gdb));
+    }
 #ifdef PAGODA_HAVE_VIEW
     struct view *v = NULL;
     struct board_watch watch;
@@ -429,6 +454,8 @@ int main(int argc, char **argv)
     }
 #endif
     int rc = board_run(b);
+    gdbstub_finish(gdb, rc);
+    gdbstub_destroy(gdb);
 #ifdef PAGODA_HAVE_VIEW
     if (v && view_finish(v) && rc == 0) rc = 1;
     view_destroy(v);

@@ -4,7 +4,7 @@
 # Idempotent: apt-get runs only when something is missing; needs root.
 set -euo pipefail
 PKGS=(cmake make gcc clang pkg-config libelf-dev libfdt-dev libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev fonts-dejavu-core
-      xvfb xauth xdotool imagemagick libcmocka-dev
+      xvfb xauth xdotool imagemagick libcmocka-dev gdb-multiarch
       gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf
       qemu-system-misc opensbi u-boot-qemu device-tree-compiler python3 "$@")
 missing=()
