@@ -6,7 +6,8 @@
 # info registers with satp and priv, stepi, threads (harts), a watchpoint
 # hit, a breakpoint hit by the second hart, kill (exit 0); detach (the
 # guest runs on to its own exit status); the raw protocol (checksums, bad
-# packets, no-ack mode, the target description, Ctrl-C); bad flag values.
+# packets, no-ack mode, the target description, Ctrl-C); bad flag values;
+# SIGTERM while waiting for GDB.
 # Every run is bounded by timeout and --max-insns; ports are picked free.
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 command -v gdb-multiarch >/dev/null || { echo "FAIL: gdb-multiarch not installed (scripts/install-deps.sh)"; exit 1; }
@@ -34,6 +35,12 @@ for args in "-gdb foo" "-gdb tcp::0" "-gdb tcp::99999" "-gdb tcp:0.0.0.0:1234" "
   [ $st = 2 ] || fail "pagoda $args: exit status $st, wanted 2"
   grep -q usage "$T/err" || fail "pagoda $args: no usage line"
 done
+
+echo "== SIGTERM ends a run that waits for GDB (-S), as any other"
+P=$(free_port)
+timeout 30 "$PAGODA" -gdb tcp::$P -S "$G/exit42.elf" >/dev/null 2>&1 & PID=$!
+sleep 1; kill -TERM $PID; wait $PID; st=$?
+[ $st = 143 ] || fail "SIGTERM while waiting for GDB: exit status $st, wanted 143"
 
 echo "== the teaching OS: break, read, registers, step, threads, watch, kill"
 # addresses from the kernel's symbols (it changes): kmain, satp_mode, and

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "../board.h"
+#include "../console.h"
 #include "gdb_regs.h"
 #include "rsp.h"
 
@@ -51,6 +52,7 @@ struct gdbstub {
     int step_hart;
     int g_hart, c_hart;       /* Hg and Hc (-1: any) */
     bool phys;                /* monitor phys on: m/M take physical addresses */
+    bool quitting;            /* a signal asked Pagoda to stop: the board ends the run */
     char stop_reply[96];
     struct point pts[MAX_POINTS];
     unsigned npts, nwatch;
@@ -88,11 +90,30 @@ static bool send_all(struct gdbstub *g, const char *p, size_t n)
     return true;
 }
 
-/* Read one byte, waiting; -1 when the connection is gone. */
+/* Wait until fd can be read; false when a signal (SIGTERM, SIGINT,
+ * SIGHUP: console.h) asks Pagoda to stop meanwhile. */
+static bool wait_readable(struct gdbstub *g, int fd)
+{
+    int st;
+    for (;;) {
+        if (g->quitting || console_stop_requested(&st)) {
+            g->quitting = true;
+            return false;
+        }
+        struct pollfd pfd = {fd, POLLIN, 0};
+        int r = poll(&pfd, 1, 200);
+        if (r > 0) return true;
+        if (r < 0 && errno != EINTR) return false;
+    }
+}
+
+/* Read one byte, waiting; -1 when the connection is gone or Pagoda is
+ * told to stop. */
 static int read_byte(struct gdbstub *g)
 {
     uint8_t c;
     for (;;) {
+        if (!wait_readable(g, g->fd)) return -1;
         ssize_t r = recv(g->fd, &c, 1, 0);
         if (r == 1) return c;
         if (r < 0 && errno == EINTR) continue;
@@ -556,7 +577,10 @@ static enum action serve(struct gdbstub *g)
 {
     while (g->fd >= 0) {
         int c = read_byte(g);
-        if (c < 0) { drop_connection(g); return RESUME; }
+        if (c < 0) {
+            if (!g->quitting) drop_connection(g);
+            return RESUME;
+        }
         enum rsp_event e = rsp_rx_byte(&g->rx, (uint8_t)c);
         if (e == RSP_BAD) {
             if (!g->noack) send_all(g, "-", 1);
@@ -576,6 +600,8 @@ static bool accept_connection(struct gdbstub *g, bool block)
     if (!block) {
         struct pollfd pfd = {g->lfd, POLLIN, 0};
         if (poll(&pfd, 1, 0) <= 0) return false;
+    } else if (!wait_readable(g, g->lfd)) {
+        return false;
     }
     int fd = accept(g->lfd, NULL, NULL);
     if (fd < 0) return false;
@@ -606,6 +632,11 @@ static void poll_connection(struct gdbstub *g)
 static bool gdb_between_rounds(void *ctx, uint64_t *budget)
 {
     struct gdbstub *g = ctx;
+    if (g->quitting) { /* the board stops at its next look at signals */
+        board_run_only(g->b, -1);
+        *budget = UINT64_MAX;
+        return true;
+    }
     bool first = !g->started;
     g->started = true;
     g->rounds++;
