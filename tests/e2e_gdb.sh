@@ -59,6 +59,7 @@ gdb_run os "$K" "$P" \
   "stepi" "print/x \$pc" \
   "thread 2" "print/x \$pc" "thread 1" \
   "watch boardinfo.nharts" "continue" "print boardinfo.nharts" "delete" \
+  "rwatch satp_mode" "continue" "bt 1" "delete" \
   "monitor phys on" "x/gx $SATP_MODE_PA" "monitor phys off" "x/gx $SATP_MODE" \
   "break kmain_secondary" "continue" "info threads" "print \$_thread" "print \$priv" \
   "kill"
@@ -75,10 +76,12 @@ expect os "^\\\$4 = ($(printf '0x%x|0x%x' $((KMAIN + 2)) $((KMAIN + 4))))\$" "st
 expect os 'Switching to thread 2' "thread 2"
 expect os 'Hardware watchpoint 2: boardinfo.nharts' "watchpoint set"
 expect os 'Old value = 0' "watchpoint hit (old value)"
-expect os 'New value = 1' "watchpoint hit (new value: the first hart counted)"
+expect os 'New value = [1-9]' "watchpoint hit (new value: harts counted)"
+expect os 'Hardware read watchpoint 3: satp_mode' "read watchpoint set"
+expect os '^Value = 9223372036854775808' "read watchpoint hit"
 expect os "^$SATP_MODE_PA:\\s+0x8000000000000000" "physical read with monitor phys on"
 expect os "^$SATP_MODE <satp_mode>:\\s+0x8000000000000000" "virtual read again with monitor phys off"
-expect os 'Thread 2 hit Breakpoint 3, kmain_secondary' "the second hart hits its breakpoint"
+expect os 'Thread 2 hit Breakpoint 4, kmain_secondary' "the second hart hits its breakpoint"
 expect os 'Remote target\) killed' "kill"
 grep -q "pagoda-os: 2 harts" "$T/os.console" || fail "os: the kernel did not print its banner"
 
