@@ -7,12 +7,13 @@
 # hit, a breakpoint hit by the second hart, kill (exit 0); detach (the
 # guest runs on to its own exit status); the raw protocol (checksums, bad
 # packets, no-ack mode, the target description, Ctrl-C); bad flag values;
-# SIGTERM while waiting for GDB.
+# SIGTERM while waiting for GDB; reads through the MMU that leave its
+# statistics as they were (an Sv39 guest's --stats with and without GDB).
 # Every run is bounded by timeout and --max-insns; ports are picked free.
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 command -v gdb-multiarch >/dev/null || { echo "FAIL: gdb-multiarch not installed (scripts/install-deps.sh)"; exit 1; }
 K=$BUILD/examples/os/kernel.elf; D=$BUILD/examples/os/disk.img; G=$BUILD/tests/guest
-for f in "$K" "$D" "$G/exit42.elf"; do [ -r "$f" ] || { echo "FAIL: $f not built"; exit 1; }; done
+for f in "$K" "$D" "$G/exit42.elf" "$G/paging.elf"; do [ -r "$f" ] || { echo "FAIL: $f not built"; exit 1; }; done
 T=$(mktemp -d); trap 'kill $PID 2>/dev/null; rm -rf "$T"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
@@ -84,6 +85,22 @@ expect os "^$SATP_MODE <satp_mode>:\\s+0x8000000000000000" "virtual read again w
 expect os 'Thread 2 hit Breakpoint 4, kmain_secondary' "the second hart hits its breakpoint"
 expect os 'Remote target\) killed' "kill"
 grep -q "pagoda-os: 2 harts" "$T/os.console" || fail "os: the kernel did not print its banner"
+
+echo "== GDB's reads by virtual address change no TLB statistic (tests/guest/paging.c, Sv39)"
+timeout 60 "$PAGODA" --stats --max-insns 10000000 "$G/paging.elf" >/dev/null 2>"$T/stats0"
+P=$(free_port)
+timeout 60 "$PAGODA" --stats --max-insns 10000000 -gdb tcp::$P -S "$G/paging.elf" >/dev/null 2>"$T/stats1" & PID=$!
+# s_main runs in S-mode; the 16 pages at 0x40000000 are mapped but not yet touched
+gdb_run paging "$G/paging.elf" "$P" "break s_main" "continue" "info registers priv" "x/4gx 0x40000000" \
+  "x/2gx 0x4000f000" "delete" "continue"
+wait $PID; st=$?
+[ $st = 0 ] || fail "paging: pagoda exit status $st, wanted 0"
+expect paging '^priv +0x1\s' "s_main runs in S-mode"
+expect paging '^0x40000000:\s+0x0+\s+0x0+' "read of an untouched virtual page"
+expect paging 'exited normally' "the guest's exit reported to GDB"
+diff <(grep -Ev '^(time|MIPS)' "$T/stats0") <(grep -Ev '^(time|MIPS)' "$T/stats1") >"$T/stats.diff" ||
+  fail "paging: statistics differ with GDB reading memory: $(head -5 "$T/stats.diff")"
+grep -q '^mmu' "$T/stats1" || fail "paging: no MMU statistics"
 
 echo "== detach: the guest runs on to its own exit status"
 P=$(free_port)
