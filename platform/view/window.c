@@ -46,6 +46,11 @@ struct view_window *view_window_open(char *err, size_t errlen)
     }
     /* the emulator has its own SIGINT/SIGTERM handling */
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    /* the window's surface as the windowing system's own framebuffer (X11:
+     * shared-memory images), not a texture of an OpenGL renderer: the view
+     * draws in software anyway, and the GL path loads Mesa (about 120 MiB)
+     * and presents slower, under Xvfb most of all */
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) {
         snprintf(err, errlen, "view: cannot open a window: %s; use --view-png FILE to draw the view off-screen",
                  SDL_GetError());
