@@ -640,7 +640,10 @@ int board_run(struct board *b)
     while (!b->exit_requested) {
         bool all_asleep = true;
         for (unsigned i = 0; i < b->nharts && !b->exit_requested; i++) {
-            if (b->only_hart >= 0 && i != (unsigned)b->only_hart) continue; /* a debugger steps one hart */
+            if (b->only_hart >= 0 && i != (unsigned)b->only_hart) { /* a debugger steps one hart */
+                if (!b->harts[i].wfi) all_asleep = false; /* the others are paused, not asleep */
+                continue;
+            }
             struct hart *h = &b->harts[i];
             /* another hart may store between this hart's LR and SC: drop
              * reservations at every switch (see exec.c).  In a debugger's
