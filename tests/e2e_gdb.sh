@@ -63,6 +63,9 @@ gdb_run os "$K" "$P" \
   "rwatch satp_mode" "continue" "bt 1" "delete" \
   "monitor phys on" "x/gx $SATP_MODE_PA" "monitor phys off" "x/gx $SATP_MODE" \
   "break kmain_secondary" "continue" "info threads" "print \$_thread" "print \$priv" \
+  "thread 1" "set \$h0pc = \$pc" "thread 2" "set scheduler-locking on" "stepi" \
+  "printf \"hart 1 stepped: %d\\n\", \$pc != (long)kmain_secondary" "thread 1" \
+  "printf \"hart 0 stayed: %d\\n\", \$pc == \$h0pc" \
   "kill"
 wait $PID; st=$?
 [ $st = 0 ] || fail "os: pagoda exit status $st after kill, wanted 0"
@@ -83,6 +86,8 @@ expect os '^Value = 9223372036854775808' "read watchpoint hit"
 expect os "^$SATP_MODE_PA:\\s+0x8000000000000000" "physical read with monitor phys on"
 expect os "^$SATP_MODE <satp_mode>:\\s+0x8000000000000000" "virtual read again with monitor phys off"
 expect os 'Thread 2 hit Breakpoint 4, kmain_secondary' "the second hart hits its breakpoint"
+expect os '^hart 1 stepped: 1' "stepi of the second hart alone (scheduler-locking on)"
+expect os '^hart 0 stayed: 1' "the other hart waits while one steps with scheduler-locking on"
 expect os 'Remote target\) killed' "kill"
 grep -q "pagoda-os: 2 harts" "$T/os.console" || fail "os: the kernel did not print its banner"
 
@@ -176,6 +181,21 @@ check(len(ask(b"g")) == 33 * 16, "g: 33 registers")
 check(ask(b"QStartNoAckMode") == b"OK", "no-ack mode")
 r = ask(b"m1000,8", ack=False)
 check(r == b"9702000013868202", "boot ROM read: %r" % r)
+# both harts wait at the boot ROM's 0x1000: vCont;c:1 runs hart 0 alone to a
+# hardware breakpoint, then vCont;s:2 steps hart 1 alone
+def pc_of(t):
+    check(ask(b"Hg%d" % t, ack=False) == b"OK", "Hg")
+    return int.from_bytes(bytes.fromhex(ask(b"p20", ack=False).decode()), "little")
+check(ask(b"Z1,1004,2", ack=False) == b"OK", "Z1")
+s.sendall(frame(b"vCont;c:1"))
+r = recv_packet()
+check(r.startswith(b"T05thread:1;hwbreak:"), "vCont;c:1 to a hardware breakpoint: %r" % r)
+check(pc_of(1) == 0x1004 and pc_of(2) == 0x1000, "vCont;c:1 ran hart 0 alone: %x %x" % (pc_of(1), pc_of(2)))
+check(ask(b"z1,1004,2", ack=False) == b"OK", "z1")
+s.sendall(frame(b"vCont;s:2"))
+r = recv_packet()
+check(r.startswith(b"T05thread:2;"), "vCont;s:2: %r" % r)
+check(pc_of(1) == 0x1004 and pc_of(2) == 0x1004, "vCont;s:2 stepped hart 1 alone: %x %x" % (pc_of(1), pc_of(2)))
 # run, then Ctrl-C stops it
 s.sendall(frame(b"vCont;c"))
 time.sleep(0.5)

@@ -50,6 +50,7 @@ struct gdbstub {
     bool stopped;             /* the guest is stopped, GDB is in charge */
     bool step_pending;        /* a single step of step_hart is running */
     int step_hart;
+    int run_hart;             /* >= 0: only this hart continues (vCont;c:TID with no default action) */
     int g_hart, c_hart;       /* Hg and Hc (-1: any) */
     bool phys;                /* monitor phys on: m/M take physical addresses */
     bool quitting;            /* a signal asked Pagoda to stop: the board ends the run */
@@ -72,6 +73,7 @@ static void drop_connection(struct gdbstub *g)
     g->noack = false;
     g->stopped = false;
     g->step_pending = false;
+    g->run_hart = -1;
     g->npts = g->nwatch = 0;
     g->phys = false;
     rsp_rx_init(&g->rx);
@@ -375,13 +377,15 @@ static void xfer_features(struct gdbstub *g, const char *args)
 
 enum action { STAY, RESUME, KILL };
 
-/* A vCont action list: ";s:TID" steps one hart; "c" (with or without a
- * thread) continues.  Only the first step action counts: the other harts
- * wait while one steps. */
+/* A vCont action list: ";s:TID" steps one hart (the first step action
+ * counts; the other harts wait while it steps); ";c" continues every hart;
+ * ";c:TID" alone continues that hart only, as the protocol has threads
+ * without an action stay stopped (GDB steps over a breakpoint so); with
+ * several such, every hart continues. */
 static enum action vcont(struct gdbstub *g, const char *p)
 {
     unsigned n = board_nharts(g->b);
-    int step = -2;
+    int step = -2, only = -2; /* -2: none yet; -1: every hart */
     while (*p == ';') {
         p++;
         char act = *p++;
@@ -399,9 +403,11 @@ static enum action vcont(struct gdbstub *g, const char *p)
             if (!parse_thread(tid, &t, n)) return STAY;
         }
         if (act == 's' && step == -2) step = t >= 0 ? t : (g->c_hart >= 0 ? g->c_hart : g->g_hart >= 0 ? g->g_hart : 0);
-        else if (act != 'c' && act != 's') return STAY;
+        else if (act == 'c') only = only == -2 && t >= 0 ? t : -1;
+        else if (act != 's') return STAY;
     }
     if (*p) return STAY;
+    g->run_hart = only >= 0 ? only : -1;
     if (step >= 0) {
         g->step_pending = true;
         g->step_hart = step;
@@ -486,6 +492,7 @@ static enum action handle_packet(struct gdbstub *g, char *p, size_t len)
             if (!rsp_hex_number(&s, &addr) || *s) { send_packet(g, "E01"); return STAY; }
             hart_of(g, g->c_hart)->pc = addr;
         }
+        g->run_hart = -1;
         if (p[0] == 's') {
             g->step_pending = true;
             g->step_hart = g->c_hart >= 0 ? g->c_hart : g->g_hart >= 0 ? g->g_hart : 0;
@@ -666,7 +673,7 @@ static bool gdb_between_rounds(void *ctx, uint64_t *budget)
         board_run_only(g->b, g->step_hart);
         *budget = 1;
     } else {
-        board_run_only(g->b, -1);
+        board_run_only(g->b, g->fd >= 0 ? g->run_hart : -1);
         *budget = g->fd >= 0 && g->npts ? 1 : UINT64_MAX;
     }
     if (g->fd >= 0 && g->npts) {
@@ -707,7 +714,7 @@ struct gdbstub *gdbstub_create(struct board *b, int port, bool wait, char *err, 
     g->b = b;
     g->fd = -1;
     g->wait_first = wait;
-    g->g_hart = g->c_hart = -1;
+    g->g_hart = g->c_hart = g->run_hart = -1;
     strcpy(g->stop_reply, "S05");
     g->lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     int one = 1;
