@@ -64,8 +64,8 @@ struct board_watch {
  * theirs and the guest stops when either says so. */
 #define BOARD_MAX_WATCH 2
 void board_set_watch(struct board *b, const struct board_watch *w);
-/* A debugger single-stepping one hart: while hart >= 0, scheduling rounds
- * run only that hart (the others keep their state and do not advance);
+/* A debugger stepping or continuing one hart: while hart >= 0, scheduling
+ * rounds run only that hart (the others keep their state and do not advance);
  * -1 runs every hart again.  Called from between_rounds. */
 void board_run_only(struct board *b, int hart);
 /* Guest physical memory, for tools that read or write it (the GDB stub) */

@@ -738,6 +738,7 @@ void gdbstub_finish(struct gdbstub *g, int status)
     if (!g || g->fd < 0) return;
     char buf[8];
     snprintf(buf, sizeof buf, "W%02x", status & 0xff);
+    g->noack = true; /* the run is over: never wait for a GDB that may not answer */
     send_packet(g, buf);
 }
 
