@@ -37,10 +37,15 @@ for args in "-gdb foo" "-gdb tcp::0" "-gdb tcp::99999" "-gdb tcp:0.0.0.0:1234" "
   grep -q usage "$T/err" || fail "pagoda $args: no usage line"
 done
 
-echo "== SIGTERM ends a run that waits for GDB (-S), as any other"
+echo "== SIGTERM ends a run that waits for GDB (-S), as any other; a port in use"
 P=$(free_port)
 timeout 30 "$PAGODA" -gdb tcp::$P -S "$G/exit42.elf" >/dev/null 2>&1 & PID=$!
-sleep 1; kill -TERM $PID; wait $PID; st=$?
+sleep 1
+# a port already in use: one line, exit status 1
+timeout 10 "$PAGODA" -gdb tcp::$P "$G/exit42.elf" >/dev/null 2>"$T/err"; st=$?
+[ $st = 1 ] || fail "a port in use: exit status $st, wanted 1"
+grep -q "tcp::$P" "$T/err" || fail "a port in use: the error does not name it: $(cat "$T/err")"
+kill -TERM $PID; wait $PID; st=$?
 [ $st = 143 ] || fail "SIGTERM while waiting for GDB: exit status $st, wanted 143"
 
 echo "== the teaching OS: break, read, registers, step, threads, watch, kill"
