@@ -12,7 +12,7 @@ bash scripts/install-deps.sh
 echo "== building (the first time takes a few minutes)"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build build -j"${JOBS:-2}" >/dev/null
-OS=(-smp 4 -m 256M -nographic -kernel build/examples/os/kernel.elf
+OS=(-smp 4 -m 256M -nographic -kernel build/examples/os/kernel.elf -snapshot
     -drive file=build/examples/os/disk.img,if=none,format=raw,id=x0 -device virtio-blk-device,drive=x0)
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && build/pagoda --view=hold "${OS[@]}"; then
     echo "== 1. the teaching OS on 4 harts, in the TLB view window (docs/VIEW.md)"
