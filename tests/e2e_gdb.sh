@@ -18,6 +18,13 @@ T=$(mktemp -d); trap 'kill $PID 2>/dev/null; rm -rf "$T"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# wait_listen PORT: until something listens on 127.0.0.1:PORT (LISTEN is state 0A
+# in /proc/net/tcp; connecting instead would attach a debugger), at most 60 s
+wait_listen() {
+  local hex; hex=$(printf '0100007F:%04X' "$1")
+  for _ in $(seq 600); do grep -q " $hex 00000000:0000 0A " /proc/net/tcp && return 0; sleep 0.1; done
+  return 1
+}
 OS=(-smp 2 -m 256M -nographic -kernel "$K" -snapshot -drive "file=$D,if=none,format=raw,id=x0"
     -device virtio-blk-device,drive=x0 --max-insns 400000000)
 gdb_run() { # gdb_run NAME ELF PORT COMMANDS...
@@ -39,8 +46,8 @@ done
 
 echo "== SIGTERM ends a run that waits for GDB (-S), as any other; a port in use"
 P=$(free_port)
-timeout 30 "$PAGODA" -gdb tcp::$P -S "$G/exit42.elf" >/dev/null 2>&1 & PID=$!
-sleep 1
+timeout 90 "$PAGODA" -gdb tcp::$P -S "$G/exit42.elf" >/dev/null 2>&1 & PID=$!
+wait_listen $P || fail "pagoda -gdb tcp::$P -S never listened"
 # a port already in use: one line, exit status 1
 timeout 10 "$PAGODA" -gdb tcp::$P "$G/exit42.elf" >/dev/null 2>"$T/err"; st=$?
 [ $st = 1 ] || fail "a port in use: exit status $st, wanted 1"
