@@ -173,6 +173,13 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r);
 
 void mmu_stats_print(const struct mmu *m, FILE *f);
 void mmu_stats_json(const struct mmu *m, FILE *f);
+/* One TLB's statistics as mmu_stats_print and mmu_stats_json give them
+ * (the text's two lines under name; the JSON object), for other users of
+ * the TLB model (the IOMMU's IOTLB). */
+void mmu_tlb_stats_print(const struct mmu_tlb_stats *t, const char *name, FILE *f);
+void mmu_tlb_stats_json(const struct mmu_tlb_stats *t, FILE *f);
+/* Short name of a page-size class: "4K", "64K", "2M", "1G", "512G", "256T". */
+const char *mmu_page_size_name(unsigned size);
 
 /* ---- additions to the contract ---------------------------------------- */
 

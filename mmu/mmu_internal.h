@@ -192,7 +192,8 @@ struct mmu {
          * translated, or no L1D or no L2), 1 mmu_data_ptr_n for the default
          * geometry and LRU (default_geometry in mmu.c, inline in the hart's
          * handlers), 2 for any other, 3 the default geometry while entry
-         * hits are counted (mmu_track_entry_hits; through mmu_data_ptr) */
+         * hits are counted (mmu_track_entry_hits: inline in the hart through
+         * mmu_data_ptr_again, and in mmu_data_ptr) */
         uint8_t path;
         /* by enum mmu_access minus 1: bit mmu_perm_index(flags) set when an
          * entry with these PTE flags allows the access (stores: also D) */

@@ -74,6 +74,21 @@ static const char *const acc_names[3] = { "fetch", "load", "store" };
 static const char *const fence_names[4] = { "all", "asid", "va", "va_asid" };
 static const char *const repl_names[3] = { "lru", "fifo", "random" };
 
+const char *mmu_page_size_name(unsigned size) { return size < MMU_NSIZES ? size_names[size] : "?"; }
+
+void mmu_tlb_stats_print(const struct mmu_tlb_stats *t, const char *name, FILE *f)
+{
+    fprintf(f, "  %-3s lookups %llu hits %llu misses %llu (%.2f%% hit) fills %llu evictions %llu\n", name,
+            (unsigned long long)t->lookups, (unsigned long long)t->hits, (unsigned long long)t->misses,
+            t->lookups ? 100.0 * (double)t->hits / (double)t->lookups : 0.0, (unsigned long long)t->fills,
+            (unsigned long long)t->evictions);
+    fprintf(f, "      by size (hits/misses):");
+    for (int z = 0; z < MMU_NSIZES; z++)
+        fprintf(f, " %s %llu/%llu", size_names[z], (unsigned long long)t->hits_by_size[z],
+                (unsigned long long)t->misses_by_size[z]);
+    fprintf(f, "\n");
+}
+
 void mmu_stats_print(const struct mmu *m, FILE *f)
 {
     struct mmu_stats merged;
@@ -85,18 +100,8 @@ void mmu_stats_print(const struct mmu *m, FILE *f)
     fprintf(f, "  translations %llu (untranslated %llu)\n", (unsigned long long)s->translations,
             (unsigned long long)s->untranslated);
     for (int k = 0; k < 3; k++) {
-        const struct mmu_tlb_stats *t = &s->tlb[k];
-        if (!m->tlb[k].e)
-            continue;
-        fprintf(f, "  %-3s lookups %llu hits %llu misses %llu (%.2f%% hit) fills %llu evictions %llu\n",
-                tlb_names[k], (unsigned long long)t->lookups, (unsigned long long)t->hits,
-                (unsigned long long)t->misses, t->lookups ? 100.0 * (double)t->hits / (double)t->lookups : 0.0,
-                (unsigned long long)t->fills, (unsigned long long)t->evictions);
-        fprintf(f, "      by size (hits/misses):");
-        for (int z = 0; z < MMU_NSIZES; z++)
-            fprintf(f, " %s %llu/%llu", size_names[z], (unsigned long long)t->hits_by_size[z],
-                    (unsigned long long)t->misses_by_size[z]);
-        fprintf(f, "\n");
+        if (m->tlb[k].e)
+            mmu_tlb_stats_print(&s->tlb[k], tlb_names[k], f);
     }
     fprintf(f, "  walks %llu, PTE reads %llu; reads per walk 1:%llu 2:%llu 3:%llu 4:%llu 5+:%llu\n",
             (unsigned long long)s->walks, (unsigned long long)s->pte_reads,
@@ -133,6 +138,17 @@ static void json_named(FILE *f, const char *const *names, const uint64_t *v, int
     fprintf(f, "}");
 }
 
+void mmu_tlb_stats_json(const struct mmu_tlb_stats *t, FILE *f)
+{
+    fprintf(f, "{\"lookups\":%llu,\"hits\":%llu,\"misses\":%llu,\"fills\":%llu,\"evictions\":%llu,\"hits_by_size\":",
+            (unsigned long long)t->lookups, (unsigned long long)t->hits, (unsigned long long)t->misses,
+            (unsigned long long)t->fills, (unsigned long long)t->evictions);
+    json_named(f, size_names, t->hits_by_size, MMU_NSIZES);
+    fprintf(f, ",\"misses_by_size\":");
+    json_named(f, size_names, t->misses_by_size, MMU_NSIZES);
+    fprintf(f, "}");
+}
+
 void mmu_stats_json(const struct mmu *m, FILE *f)
 {
     struct mmu_stats merged;
@@ -145,15 +161,9 @@ void mmu_stats_json(const struct mmu *m, FILE *f)
     fprintf(f, "\"translations\":%llu,\"untranslated\":%llu,", (unsigned long long)s->translations,
             (unsigned long long)s->untranslated);
     for (int k = 0; k < 3; k++) {
-        const struct mmu_tlb_stats *t = &s->tlb[k];
-        fprintf(f, "\"%s\":{\"lookups\":%llu,\"hits\":%llu,\"misses\":%llu,\"fills\":%llu,\"evictions\":%llu,"
-                   "\"hits_by_size\":", tlb_names[k], (unsigned long long)t->lookups,
-                (unsigned long long)t->hits, (unsigned long long)t->misses,
-                (unsigned long long)t->fills, (unsigned long long)t->evictions);
-        json_named(f, size_names, t->hits_by_size, MMU_NSIZES);
-        fprintf(f, ",\"misses_by_size\":");
-        json_named(f, size_names, t->misses_by_size, MMU_NSIZES);
-        fprintf(f, "},");
+        fprintf(f, "\"%s\":", tlb_names[k]);
+        mmu_tlb_stats_json(&s->tlb[k], f);
+        fprintf(f, ",");
     }
     fprintf(f, "\"walks\":%llu,\"pte_reads\":%llu,\"walk_reads_1_to_5plus\":",
             (unsigned long long)s->walks, (unsigned long long)s->pte_reads);

@@ -275,7 +275,6 @@ static const char *cause_name(unsigned c)
     }
 }
 
-static const char *const size_names[MMU_NSIZES] = { "4K", "64K", "2M", "1G", "512G", "256T" };
 static const char *const inval_names[4] = { "all", "pscid", "addr", "addr_pscid" };
 
 void iommu_stats_print(struct iommu *io, FILE *f)
@@ -288,15 +287,8 @@ void iommu_stats_print(struct iommu *io, FILE *f)
     fprintf(f, "  requests %llu (passed as they are, Bare: %llu); fault records %llu (not recorded %llu)\n",
             (unsigned long long)s->requests, (unsigned long long)s->bare, (unsigned long long)s->fault_records,
             (unsigned long long)s->fault_dropped);
-    fprintf(f, "  iotlb lookups %llu hits %llu misses %llu (%.2f%% hit) fills %llu evictions %llu\n",
-            (unsigned long long)t->lookups, (unsigned long long)t->hits, (unsigned long long)t->misses,
-            t->lookups ? 100.0 * (double)t->hits / (double)t->lookups : 0.0, (unsigned long long)t->fills,
-            (unsigned long long)t->evictions);
-    fprintf(f, "      by size (hits/misses):");
-    for (int z = 0; z < MMU_NSIZES; z++)
-        fprintf(f, " %s %llu/%llu", size_names[z], (unsigned long long)t->hits_by_size[z],
-                (unsigned long long)t->misses_by_size[z]);
-    fprintf(f, "\n  walks %llu, PTE reads %llu; page-walk cache lookups %llu hits %llu; A/D updates %llu\n",
+    mmu_tlb_stats_print(t, "iotlb", f);
+    fprintf(f, "  walks %llu, PTE reads %llu; page-walk cache lookups %llu hits %llu; A/D updates %llu\n",
             (unsigned long long)m->walks, (unsigned long long)m->pte_reads, (unsigned long long)m->pwc_lookups,
             (unsigned long long)m->pwc_hits, (unsigned long long)m->ad_updates);
     fprintf(f, "  device contexts: cache hits %llu misses %llu; process contexts: cache hits %llu misses %llu; "
@@ -325,14 +317,6 @@ void iommu_stats_print(struct iommu *io, FILE *f)
             (unsigned long long)s->page_requests_queued);
 }
 
-static void json_sizes(FILE *f, const uint64_t *v)
-{
-    fprintf(f, "{");
-    for (int z = 0; z < MMU_NSIZES; z++)
-        fprintf(f, "%s\"%s\":%llu", z ? "," : "", size_names[z], (unsigned long long)v[z]);
-    fprintf(f, "}");
-}
-
 void iommu_stats_json(struct iommu *io, FILE *f)
 {
     const struct iommu_stats *s = &io->st;
@@ -341,14 +325,9 @@ void iommu_stats_json(struct iommu *io, FILE *f)
     const struct mmu_config *c = mmu_get_config(io->iotlb);
     fprintf(f, "{\"iotlb_geometry\":[%u,%u],\"pwc\":%u,\"requests\":%llu,\"bare\":%llu,", c->l2_sets,
             c->l2_ways, c->pwc_entries, (unsigned long long)s->requests, (unsigned long long)s->bare);
-    fprintf(f, "\"iotlb\":{\"lookups\":%llu,\"hits\":%llu,\"misses\":%llu,\"fills\":%llu,\"evictions\":%llu,"
-               "\"hits_by_size\":",
-            (unsigned long long)t->lookups, (unsigned long long)t->hits, (unsigned long long)t->misses,
-            (unsigned long long)t->fills, (unsigned long long)t->evictions);
-    json_sizes(f, t->hits_by_size);
-    fprintf(f, ",\"misses_by_size\":");
-    json_sizes(f, t->misses_by_size);
-    fprintf(f, "},\"walks\":%llu,\"pte_reads\":%llu,\"pwc_lookups\":%llu,\"pwc_hits\":%llu,\"ad_updates\":%llu,",
+    fprintf(f, "\"iotlb\":");
+    mmu_tlb_stats_json(t, f);
+    fprintf(f, ",\"walks\":%llu,\"pte_reads\":%llu,\"pwc_lookups\":%llu,\"pwc_hits\":%llu,\"ad_updates\":%llu,",
             (unsigned long long)m->walks, (unsigned long long)m->pte_reads, (unsigned long long)m->pwc_lookups,
             (unsigned long long)m->pwc_hits, (unsigned long long)m->ad_updates);
     fprintf(f, "\"dc_cache\":{\"hits\":%llu,\"misses\":%llu},\"pc_cache\":{\"hits\":%llu,\"misses\":%llu},"

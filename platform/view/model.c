@@ -92,11 +92,7 @@ uint32_t view_mark_rgb(enum view_mark mk)
     }
 }
 
-const char *view_size_name(unsigned size)
-{
-    static const char *const names[MMU_NSIZES] = { "4K", "64K", "2M", "1G", "512G", "256T" };
-    return size < MMU_NSIZES ? names[size] : "?";
-}
+const char *view_size_name(unsigned size) { return mmu_page_size_name(size); }
 
 const char *view_sd_kind_name(unsigned kind)
 {
