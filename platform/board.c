@@ -17,6 +17,7 @@
 #include "clint.h"
 #include "console.h"
 #include "fdt.h"
+#include "accel.h"
 #include "iommu.h"
 #include "loader.h"
 #include "plic.h"
@@ -26,6 +27,7 @@
 
 #define MAX_MMIO 24
 #define TICKS_PER_INSN_DIV 10 /* mtime advances one 10 MHz tick per 10 instructions: a 100 MIPS hart */
+#define TICKS_PER_US 10       /* mtime ticks in a microsecond (timebase-frequency 10 MHz) */
 
 struct board {
     struct board_opts o;
@@ -46,6 +48,7 @@ struct board {
     struct virtio_blk *blk[BOARD_MAX_DRIVES];
     unsigned nblk;
     struct iommu *iommu; /* -M virt,iommu-sys=on; else NULL */
+    struct accel *accel; /* -device pagoda-accel; else NULL */
 
     void *fdt;
     size_t fdt_size;
@@ -325,6 +328,16 @@ struct board *board_create(const struct board_opts *o, int *status)
         }
         add_mmio(b, iommu_mmio(b->iommu, IOMMU_BASE));
     }
+    if (o->accel && b->iommu) {
+        b->accel = accel_create(b->iommu, o->accel_devid, o->accel_rate, TICKS_PER_US, plic_set_irq, b->plic,
+                                ACCEL_IRQ);
+        if (!b->accel) {
+            fprintf(stderr, "pagoda: out of memory for the accelerator\n");
+            board_destroy(b);
+            return NULL;
+        }
+        add_mmio(b, accel_mmio(b->accel, ACCEL_BASE));
+    }
 
     /* harts and their MMUs */
     for (unsigned i = 0; i < b->nharts; i++) {
@@ -422,6 +435,11 @@ struct board *board_create(const struct board_opts *o, int *status)
             d.iommu_base = IOMMU_BASE;
             d.iommu_irq = IOMMU_IRQ_FIRST;
         }
+        if (b->accel) {
+            d.accel_base = ACCEL_BASE;
+            d.accel_irq = ACCEL_IRQ;
+            d.accel_devid = o->accel_devid;
+        }
         d.nharts = b->nharts;
         d.ram_base = RAM_BASE;
         d.ram_size = o->ram_size;
@@ -476,6 +494,7 @@ void board_destroy(struct board *b)
 {
     if (!b) return;
     for (unsigned i = 0; i < BOARD_MAX_DRIVES; i++) virtio_blk_destroy(b->blk[i]);
+    accel_destroy(b->accel); /* before the IOMMU it uses */
     iommu_destroy(b->iommu);
     for (unsigned i = 0; i < b->nharts; i++) {
         if (b->mmus[i]) mmu_destroy(b->mmus[i]);
@@ -516,10 +535,15 @@ static uint64_t limit_count(const struct board *b)
     return n + b->idle_insns;
 }
 
-/* Earliest future timer event over CLINT mtimecmp and Sstc stimecmp. */
+/* Earliest future timer event over CLINT mtimecmp and Sstc stimecmp, and
+ * the moment the accelerator finishes the work it can do now. */
 static uint64_t next_timer_event(const struct board *b)
 {
     uint64_t t = clint_next_deadline(b->clint);
+    if (b->accel) {
+        uint64_t ta = accel_next_event(b->accel, b->mtime);
+        if (ta < t) t = ta;
+    }
     for (unsigned i = 0; i < b->nharts; i++) {
         const struct hart *h = &b->harts[i];
         if ((h->menvcfg >> 63) && h->stimecmp > b->mtime && h->stimecmp < t) t = h->stimecmp;
@@ -540,6 +564,7 @@ static void print_stats(struct board *b, double secs, FILE *f)
         mmu_stats_print(b->mmus[i], f);
     }
     if (b->iommu) iommu_stats_print(b->iommu, f);
+    if (b->accel) accel_stats_print(b->accel, f);
 }
 
 static void write_stats_json(struct board *b, double secs, const char *path)
@@ -564,6 +589,10 @@ static void write_stats_json(struct board *b, double secs, const char *path)
     if (b->iommu) {
         fprintf(f, ", \"iommu\": ");
         iommu_stats_json(b->iommu, f);
+    }
+    if (b->accel) {
+        fprintf(f, ", \"accel\": ");
+        accel_stats_json(b->accel, f);
     }
     fprintf(f, "}\n");
     if (ferror(f) | fclose(f)) fprintf(stderr, "pagoda: %s: %s\n", path, strerror(errno)); /* e.g. a full disk */
@@ -607,6 +636,8 @@ unsigned board_nharts(const struct board *b) { return b->nharts; }
 struct hart *board_harts(struct board *b) { return b->harts; }
 struct mmu *const *board_mmus(const struct board *b) { return b->mmus; }
 const uint64_t *board_mtime(const struct board *b) { return &b->mtime; }
+struct iommu *board_iommu(const struct board *b) { return b->iommu; }
+struct accel *board_accel(const struct board *b) { return b->accel; }
 
 /* The doubleword under a hart's reservation, for the debugger's short
  * rounds (board_run). */
@@ -677,6 +708,11 @@ int board_run(struct board *b)
         clint_update(b->clint);
         for (unsigned i = 0; i < b->nharts; i++)
             if (b->harts[i].menvcfg >> 63) b->harts[i].irq_check = true;
+        /* the accelerator works over the guest time that passed; a store
+         * of a device ends the harts' reservations as another hart's would
+         * (conservatively: whatever it wrote) */
+        if (b->accel && accel_advance(b->accel, b->mtime))
+            for (unsigned i = 0; i < b->nharts; i++) b->harts[i].resv_valid = false;
         if (b->htif) htif_poll(b);
         if (b->out_pending) { fflush(stdout); b->out_pending = false; }
         if (all_asleep && !b->exit_requested) {

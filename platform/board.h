@@ -41,6 +41,9 @@ struct board_opts {
     unsigned quantum;         /* instructions per hart per turn */
     const char *isa;          /* riscv,isa string in the device tree */
     bool iommu;               /* -M virt,iommu-sys=on: the RISC-V IOMMU (platform/iommu.h) */
+    bool accel;               /* -device pagoda-accel: the accelerator (platform/accel.h); needs iommu */
+    uint32_t accel_devid;     /* its device id (devid=) */
+    uint32_t accel_rate;      /* bytes per guest microsecond (rate=) */
     bool trace;               /* --trace: disassemble every instruction to stderr */
 };
 
@@ -75,6 +78,10 @@ unsigned board_nharts(const struct board *b);
 struct hart *board_harts(struct board *b);
 struct mmu *const *board_mmus(const struct board *b);
 const uint64_t *board_mtime(const struct board *b);
+/* The RISC-V IOMMU (-M virt,iommu-sys=on) and the accelerator (-device
+ * pagoda-accel), or NULL when the board has none. */
+struct iommu *board_iommu(const struct board *b);
+struct accel *board_accel(const struct board *b);
 
 /* Run until the guest powers off, HTIF exit, Ctrl-A X or a limit; returns
  * the process exit status. */

@@ -232,6 +232,21 @@ static int build(void *f, int bufsize, const struct board_desc *b)
         TRY(fdt_end_node(f));
     }
 
+    /* Pagoda's accelerator (docs/DEVICES.md, "Accelerator"): a bus master
+     * behind the IOMMU, which it names with the device id it presents
+     * (the generic iommus binding, Documentation/devicetree/bindings/
+     * iommu/iommu.txt). */
+    if (b->accel_base && b->iommu_base) {
+        TRY(begin_node_at(f, "accel", b->accel_base));
+        TRY(fdt_property_u32(f, "interrupts", b->accel_irq));
+        TRY(fdt_property_u32(f, "interrupt-parent", PH_PLIC));
+        fdt32_t iommus[2] = {cpu_to_fdt32(PH_IOMMU), cpu_to_fdt32(b->accel_devid)};
+        TRY(fdt_property(f, "iommus", iommus, sizeof iommus));
+        TRY(prop_reg(f, b->accel_base, 0x1000));
+        TRY(fdt_property_string(f, "compatible", "pagoda,accel"));
+        TRY(fdt_end_node(f));
+    }
+
     /* PLIC: per hart, context 2h = M-mode external (11), 2h+1 = S-mode (9). */
     {
         static const char plic_compat[] = "sifive,plic-1.0.0\0riscv,plic0";

@@ -44,6 +44,9 @@ struct board_desc {
     uint64_t test_base;       /* sifive_test + syscon poweroff/reboot; 0: omitted */
     uint64_t iommu_base;      /* RISC-V IOMMU (4 KiB, "riscv,iommu"); 0: omitted */
     uint32_t iommu_irq;       /* its first PLIC source; four in a row */
+    uint64_t accel_base;      /* Pagoda's accelerator (4 KiB, "pagoda,accel", behind the IOMMU); 0: omitted */
+    uint32_t accel_irq;       /* its PLIC source */
+    uint32_t accel_devid;     /* the device id it presents to the IOMMU */
 };
 
 /* Fill *b with the QEMU virt defaults: 1 hart, 128 MiB at 0x80000000, Sv48,

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "accel.h"
 #include "board.h"
 #include "debug/gdbstub.h"
 #ifdef PAGODA_HAVE_VIEW
@@ -33,6 +34,8 @@ static const char help_text[] =
     "  -snapshot                    keep disk writes in memory\n"
     "  -nographic, -M/-machine virt[,key=value...] accepted\n"
     "  -M virt,iommu-sys=on         add the RISC-V IOMMU at 0x3010000 (PLIC sources 36-39), as QEMU\n"
+    "  -device pagoda-accel[,devid=N][,rate=R]  add Pagoda's accelerator behind the IOMMU at 0x4000000\n"
+    "                               (PLIC source 64; device id N, default 1; R bytes per guest us, default 1024)\n"
     "  -global virtio-mmio.force-legacy=false   accepted (Pagoda's virtio-mmio is version 2)\n"
     "  -gdb tcp::PORT               GDB remote stub on 127.0.0.1:PORT (docs/DEBUGGING.md); -s = -gdb tcp::1234\n"
     "  -S                           wait for GDB before the first instruction\n"
@@ -166,6 +169,30 @@ static bool machine_is_virt(const char *val, bool *iommu)
     return *p == 0;
 }
 
+/* -device pagoda-accel's properties after the name: ",devid=N" (0..2^24-1,
+ * the device id it presents to the IOMMU) and ",rate=R" (bytes per guest
+ * microsecond, 1..1048576), into *o; also turns the device on. */
+static bool parse_accel(const char *p, struct board_opts *o)
+{
+    o->accel = true;
+    o->accel_devid = ACCEL_DEFAULT_DEVICE_ID;
+    o->accel_rate = ACCEL_DEFAULT_RATE;
+    while (*p == ',') {
+        const char *end = strchr(p + 1, ',');
+        size_t len = end ? (size_t)(end - (p + 1)) : strlen(p + 1);
+        char kv[40];
+        if (len >= sizeof kv) return false;
+        memcpy(kv, p + 1, len);
+        kv[len] = 0;
+        uint64_t v;
+        if (!strncmp(kv, "devid=", 6) && parse_u64(kv + 6, &v) && v < (1u << 24)) o->accel_devid = (uint32_t)v;
+        else if (!strncmp(kv, "rate=", 5) && parse_u64(kv + 5, &v) && v >= 1 && v <= (1u << 20)) o->accel_rate = (uint32_t)v;
+        else return false;
+        p += 1 + len;
+    }
+    return *p == 0;
+}
+
 /* Whether path can be opened for writing, found without writing or leaving
  * anything behind (an existing file is opened without truncation, a new one
  * created and removed again).  On failure errno says why. */
@@ -280,7 +307,11 @@ int main(int argc, char **argv)
             ndrives++;
         } else if (!strcmp(name, "device")) {
             NEEDVAL();
-            if (strncmp(val, "virtio-blk-device", 17)) return usage_error("unsupported -device %s (only virtio-blk-device)", val);
+            if (!strncmp(val, "pagoda-accel", 12) && (val[12] == 0 || val[12] == ',')) {
+                if (!parse_accel(val + 12, &o)) return usage_error("bad -device %s (pagoda-accel[,devid=N][,rate=BYTES_PER_US])", val);
+                continue;
+            }
+            if (strncmp(val, "virtio-blk-device", 17)) return usage_error("unsupported -device %s (virtio-blk-device or pagoda-accel)", val);
             if (ndevices >= BOARD_MAX_DRIVES) return usage_error("too many devices (%s)", val);
             devices[ndevices++] = (char *)val;
         } else if (!strcmp(name, "snapshot")) o.snapshot = true;
@@ -368,6 +399,7 @@ int main(int argc, char **argv)
         }
 #undef NEEDVAL
     }
+    if (o.accel && !o.iommu) return usage_error("%s", "-device pagoda-accel needs the IOMMU: -M virt,iommu-sys=on");
     /* PROGRAM.elf is -bios none -kernel PROGRAM.elf, so -bios none may be said */
     if (o.program && (o.kernel || (o.bios && strcmp(o.bios, "none"))))
         return usage_error("%s: give either a program (with -bios none at most) or -bios/-kernel, not both", o.program);

@@ -99,6 +99,8 @@ static void prgr_cb(void *ctx, uint32_t did, bool pv, uint32_t pasid, unsigned p
     e->prgr_code = code;
 }
 
+#include "iommu_env.h"
+
 /* The bus beyond RAM: the IOMMU's own registers (a command's store may
  * reach them), nothing else. */
 static bool bus_store(void *ctx, uint64_t pa, unsigned size, uint64_t val)
@@ -109,43 +111,11 @@ static bool bus_store(void *ctx, uint64_t pa, unsigned size, uint64_t val)
     return e->regs.write(e->regs.opaque, pa - IOMMU_BASE, size, val);
 }
 
-static uint64_t *mem(struct env *e, uint64_t pa) { return (uint64_t *)(void *)(e->pm.ram + (pa - RAM_BASE)); }
-
-static uint64_t alloc_page(struct env *e)
-{
-    uint64_t pa = e->next_page;
-    e->next_page += 4096;
-    memset(mem(e, pa), 0, 4096);
-    return pa;
-}
-
-static void w64(struct env *e, uint64_t off, uint64_t v) { assert_true(e->regs.write(e->regs.opaque, off, 8, v)); }
-static void w32(struct env *e, uint64_t off, uint32_t v) { assert_true(e->regs.write(e->regs.opaque, off, 4, v)); }
-static uint64_t r64(struct env *e, uint64_t off)
-{
-    uint64_t v;
-    assert_true(e->regs.read(e->regs.opaque, off, 8, &v));
-    return v;
-}
-static uint32_t r32(struct env *e, uint64_t off)
-{
-    uint64_t v;
-    assert_true(e->regs.read(e->regs.opaque, off, 4, &v));
-    return (uint32_t)v;
-}
-
-/* A queue base register value: LOG2SZ-1 and the page's PPN. */
-static uint64_t qbase(uint64_t pa, unsigned log2sz) { return (pa >> 12) << 10 | (log2sz - 1); }
-
 /* The IOMMU with a 1-level DDT, a 64-entry command queue and fault queue
  * and a 64-entry page-request queue, all on, interrupts enabled. */
 static int setup(void **state)
 {
-    struct env *e = calloc(1, sizeof *e);
-    e->pm.ram = aligned_alloc(4096, RAM_SIZE);
-    memset(e->pm.ram, 0, RAM_SIZE);
-    e->pm.ram_base = RAM_BASE;
-    e->pm.ram_size = RAM_SIZE;
+    struct env *e = env_with_ram(RAM_SIZE);
     e->pm.io_ctx = e;
     e->pm.io_store = bus_store;
     e->io = iommu_create(&e->pm, irq_cb, e, IOMMU_IRQ_FIRST);
@@ -178,30 +148,6 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Map va to pa with a leaf at level (0: 4 KiB, 1: 2 MiB, 2: 1 GiB) in the
- * tables under root (levels 3 or 4), creating tables as needed. */
-static void map(struct env *e, uint64_t root, unsigned levels, uint64_t va, uint64_t pa, uint64_t flags,
-                unsigned level)
-{
-    uint64_t table = root;
-    for (int i = (int)levels - 1; i > (int)level; i--) {
-        uint64_t *pte = mem(e, table + ((va >> (12 + 9 * i)) & 0x1ff) * 8);
-        if (!(*pte & V))
-            *pte = (alloc_page(e) >> 12) << 10 | V;
-        table = (*pte >> 10) << 12;
-    }
-    *mem(e, table + ((va >> (12 + 9 * level)) & 0x1ff) * 8) = (pa >> 12) << 10 | flags;
-}
-
-/* The leaf PTE of va at level under root (for tests that change it). */
-static uint64_t *leaf(struct env *e, uint64_t root, unsigned levels, uint64_t va, unsigned level)
-{
-    uint64_t table = root;
-    for (int i = (int)levels - 1; i > (int)level; i--)
-        table = (*mem(e, table + ((va >> (12 + 9 * i)) & 0x1ff) * 8) >> 10) << 12;
-    return mem(e, table + ((va >> (12 + 9 * level)) & 0x1ff) * 8);
-}
-
 /* A base-format device context in the 1-level DDT. */
 static void set_dc(struct env *e, uint32_t did, uint64_t tc, uint64_t ta, uint64_t fsc)
 {
@@ -221,15 +167,6 @@ static uint64_t device_sv39(struct env *e, uint32_t did, uint32_t pscid, uint64_
     uint64_t root = alloc_page(e);
     set_dc(e, did, TC_V | TC_SADE | extra_tc, pscid_ta(pscid), SV39 | root >> 12);
     return root;
-}
-
-static void submit(struct env *e, uint64_t d0, uint64_t d1)
-{
-    uint64_t *slot = mem(e, e->cq + (uint64_t)e->cq_tail * 16);
-    slot[0] = d0;
-    slot[1] = d1;
-    e->cq_tail = (e->cq_tail + 1) & 63;
-    w32(e, CQT, e->cq_tail);
 }
 
 /* IOTINVAL.VMA with AV/PSCV (GV = 0) */
