@@ -39,6 +39,7 @@ struct accel {
     bool was_busy;          /* had work at the end of the last accel_advance */
     uint64_t last;          /* mtime of the last accel_advance */
     uint64_t credit;        /* byte-ticks not yet spent (below ticks_per_us) */
+    uint64_t debt;          /* bytes' worth of time owed for translations' memory reads */
     struct accel_stats st;
 };
 
