@@ -1,7 +1,8 @@
 /* Unit tests of the view model (platform/view/model.c), no display needed:
  * what each cell shows for a given TLB state and how its marks follow the
  * changes, ASID colours, the walk view's rows for a given page table, the
- * counter graphs and the shootdown bookkeeping. */
+ * counter graphs and the shootdown bookkeeping; the IOMMU's panel for the
+ * state a real IOMMU (platform/iommu.h) leaves in its IOTLB. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,16 @@
 
 #define RAM_BASE 0x80000000ULL
 #define RAM_SIZE (4ULL << 20)
+
+/* what tests/iommu_env.h needs */
+struct env {
+    struct phys_mem pm;
+    struct mmio_dev regs;
+    uint64_t next_page;
+    uint64_t cq;
+    uint32_t cq_tail;
+};
+#include "iommu_env.h"
 
 static struct tlb_entry_view entry(unsigned set, unsigned way, uint64_t va, uint16_t asid, uint64_t hits)
 {
@@ -277,6 +288,169 @@ static void test_model_init(void **state)
     mmu_destroy(mm[1]);
 }
 
+static void no_irq(void *ctx, unsigned line, bool level)
+{
+    (void)ctx, (void)line, (void)level;
+}
+
+/* The IOTLB cell holding iova, or NULL. */
+static const struct view_cell *iotlb_cell(const struct view_device *d, uint64_t iova)
+{
+    const struct view_tlb *t = &d->tlb[MMU_TLB_L2];
+    for (unsigned i = 0; i < t->sets * t->ways; i++)
+        if (t->cells[i].valid && t->cells[i].e.va == iova)
+            return &t->cells[i];
+    return NULL;
+}
+
+static unsigned marked(const struct view_tlb *t, enum view_mark mk)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < t->sets * t->ways; i++)
+        n += t->cells[i].mark == mk && t->cells[i].fade == VIEW_FADE_FRAMES;
+    return n;
+}
+
+/* The IOMMU's panel for what a real IOMMU holds: a device (id 5, PSCID
+ * 0x42) translating through its Sv39 tables, a 4K and a 2M page, the
+ * cells filled, hit, then removed by IOTINVAL.VMA; the counters, the
+ * description of a cell and the lines of --view-text. */
+static void test_iommu_device(void **state)
+{
+    (void)state;
+    struct env *e = env_with_ram(RAM_SIZE);
+    e->next_page = RAM_BASE + 0x100000;
+    struct iommu *io = iommu_create(&e->pm, no_irq, NULL, IOMMU_IRQ_FIRST);
+    assert_non_null(io);
+    e->regs = iommu_mmio(io, IOMMU_BASE);
+    uint64_t ddt = alloc_page(e);
+    e->cq = alloc_page(e);
+    w64(e, 0x18 /* cqb */, qbase(e->cq, 6));
+    w32(e, 0x48 /* cqcsr */, 1);
+    w64(e, 0x10 /* ddtp */, (ddt >> 12) << 10 | 2 /* 1LVL */);
+    uint64_t root = alloc_page(e);
+    uint64_t *dc = mem(e, ddt + 5 * 32);
+    dc[0] = 1 | 1 << 8;                        /* V, SADE */
+    dc[2] = 0x42ULL << 12;                     /* PSCID */
+    dc[3] = 8ULL << 60 | root >> 12;           /* Sv39 */
+    map(e, root, 3, 0x10000, RAM_BASE + 0x300000, 0xd7 /* V R W U A D */, 0);
+    map(e, root, 3, 0x40000000, RAM_BASE + 0x200000, 0x53 /* V R U A */, 1);
+
+    struct view_model m;
+    assert_int_equal(view_model_init(&m, 0, NULL), 0);
+    assert_int_equal(view_model_add_device(&m, "IOMMU", iommu_iotlb(io)), 0);
+    struct view_device *d = &m.devices[0];
+    assert_int_equal(view_model_slots(&m), 1);
+    assert_ptr_equal(view_slot_tlbs(&m, 0), d->tlb);
+    assert_null(view_slot_tlbs(&m, 1));
+    /* the geometry is the IOTLB's: 64 x 4, no L1s, a 16-entry PWC */
+    assert_int_equal(d->tlb[MMU_TLB_L2].sets, 64);
+    assert_int_equal(d->tlb[MMU_TLB_L2].ways, 4);
+    assert_string_equal(d->tlb[MMU_TLB_L2].name, "IOTLB");
+    assert_string_equal(d->tlb[MMU_TLB_L2].tag_name, "PSCID tag");
+    assert_int_equal(d->tlb[MMU_TLB_L1I].sets, 0);
+    assert_null(d->tlb[MMU_TLB_L1D].cells);
+    assert_int_equal(d->tlb[MMU_TLB_PWC].sets * d->tlb[MMU_TLB_PWC].ways, 16);
+    struct tlb_entry_view buf[256];
+    view_device_update(d, iommu_iotlb(io), iommu_get_stats(io), buf, 256);
+    assert_null(iotlb_cell(d, 0x10000));
+
+    struct iommu_req r = { .device_id = 5, .acc = MMU_LOAD };
+    struct mmu_xlate x;
+    assert_int_equal(iommu_translate(io, &r, 0x10010, 4, &x), IOMMU_OK);
+    assert_int_equal(iommu_translate(io, &r, 0x40001000, 4, &x), IOMMU_OK);
+    assert_int_equal(mmu_track_entry_hits(iommu_iotlb(io)), 0);
+    view_device_update(d, iommu_iotlb(io), iommu_get_stats(io), buf, 256);
+    const struct view_cell *c4k = iotlb_cell(d, 0x10000), *c2m = iotlb_cell(d, 0x40000000);
+    assert_non_null(c4k);
+    assert_non_null(c2m);
+    assert_int_equal(c4k->e.pa, RAM_BASE + 0x300000);
+    assert_int_equal(c4k->e.size, MMU_PAGE_4K);
+    assert_int_equal(c2m->e.size, MMU_PAGE_2M);
+    assert_int_equal(c4k->mark, VIEW_MARK_FILL);
+    /* coloured by tag: the IOMMU's first tag is 1, for PSCID 0x42 */
+    assert_int_equal(c4k->e.asid, 1);
+    assert_int_equal(c4k->rgb, view_asid_rgb(1, false));
+    assert_int_equal(marked(&d->tlb[MMU_TLB_L2], VIEW_MARK_FILL), 2);
+    assert_true(marked(&d->tlb[MMU_TLB_PWC], VIEW_MARK_FILL) >= 1);
+    /* the counters are the IOMMU's and its IOTLB's */
+    assert_int_equal(d->io.requests, 2);
+    assert_int_equal(d->stats.tlb[MMU_TLB_L2].misses, 2);
+    assert_int_equal(d->stats.walks, 2);
+
+    /* used again: a hit mark */
+    assert_int_equal(iommu_translate(io, &r, 0x10020, 4, &x), IOMMU_OK);
+    view_device_update(d, iommu_iotlb(io), iommu_get_stats(io), buf, 256);
+    c4k = iotlb_cell(d, 0x10000);
+    assert_int_equal(c4k->mark, VIEW_MARK_HIT);
+    assert_int_equal(c4k->e.hits, 1);
+    assert_int_equal(d->stats.tlb[MMU_TLB_L2].hits_by_size[MMU_PAGE_4K], 1);
+
+    /* the details line: IOVA, PPN, size, the tag, the permissions */
+    char line[256];
+    view_cell_describe(&d->tlb[MMU_TLB_L2], c4k, line, sizeof line);
+    assert_non_null(strstr(line, "VPN 0x10 (IOVA 0x10000) -> PPN 0x80300 "));
+    assert_non_null(strstr(line, "4K  PSCID tag 1  RW-U-AD  PMA  Sv39"));
+    assert_non_null(strstr(line, "hits 1"));
+    view_cell_describe(&d->tlb[MMU_TLB_L2], c2m, line, sizeof line);
+    assert_non_null(strstr(line, "2M  PSCID tag 1  R--U-A-"));
+
+    /* the panel's lines */
+    char lines[VIEW_DEV_LINES][VIEW_DEV_CHARS];
+    unsigned n = view_device_lines(d, lines, VIEW_DEV_LINES);
+    assert_true(n >= 10);
+    assert_string_equal(lines[0], "requests 3  untranslated 0");
+    assert_string_equal(lines[1], "IOTLB hits 1/3  33.3%");
+    assert_string_equal(lines[2], "  hits   4K 1");
+    assert_string_equal(lines[3], "  misses 4K 1 2M 1");
+    assert_string_equal(lines[7], "faults none");
+
+    /* a read of an unmapped page: a fault by cause; IOTINVAL.VMA of the
+     * 4K page: its cell is marked removed */
+    assert_int_equal(iommu_translate(io, &r, 0x90000, 4, &x), IOMMU_CAUSE_READ_PAGE);
+    submit(e, 1 | 1 << 10 | 0x42ULL << 12 | 1ULL << 32, (0x10000ULL >> 12) << 10); /* AV, PSCV */
+    view_device_update(d, iommu_iotlb(io), iommu_get_stats(io), buf, 256);
+    assert_null(iotlb_cell(d, 0x10000));
+    assert_int_equal(marked(&d->tlb[MMU_TLB_L2], VIEW_MARK_FENCE), 1);
+    assert_non_null(iotlb_cell(d, 0x40000000));
+    n = view_device_lines(d, lines, VIEW_DEV_LINES);
+    assert_string_equal(lines[7], "fault 13 read page fault: 1");
+    bool inval = false;
+    for (unsigned i = 0; i < n; i++)
+        inval |= strstr(lines[i], "addr+pscid 1 (") != NULL;
+    assert_true(inval);
+
+    /* --view-text: the numbers under the names --stats-json gives them */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    view_model_text(&m, f);
+    fclose(f);
+    assert_non_null(strstr(text, "\niommu entries: IOTLB 1/256 PWC "));
+    assert_non_null(strstr(text, "\niommu requests 4 bare 0 walks 3 "));
+    assert_non_null(strstr(text, "\niommu iotlb lookups 4 hits 1 misses 3 fills 2 evictions 0\n"));
+    assert_non_null(strstr(text, "\niommu iotlb hits_by_size 4K 1 64K 0 2M 0 1G 0 512G 0 256T 0\n"));
+    assert_non_null(strstr(text, "\niommu faults_by_cause 13 1\n"));
+    assert_non_null(strstr(text, "\niommu iotinval_vma all 0 pscid 0 addr 0 addr_pscid 1\n"));
+    free(text);
+
+    view_model_free(&m);
+    assert_int_equal(m.ndevices, 0);
+    iommu_destroy(io);
+    free(e->pm.ram);
+    free(e);
+}
+
+static void test_iommu_cause_names(void **state)
+{
+    (void)state;
+    assert_string_equal(view_iommu_cause_name(IOMMU_CAUSE_WRITE_PAGE), "write page fault");
+    assert_string_equal(view_iommu_cause_name(IOMMU_CAUSE_DDT_INVALID), "DDT entry not valid");
+    assert_string_equal(view_iommu_cause_name(IOMMU_CAUSE_PDT_MISCONFIG), "PDT misconfigured");
+    assert_null(view_iommu_cause_name(2));
+    assert_null(view_iommu_cause_name(IOMMU_NCAUSES));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -287,6 +461,8 @@ int main(void)
         cmocka_unit_test(test_history_ring),
         cmocka_unit_test(test_shootdowns),
         cmocka_unit_test(test_model_init),
+        cmocka_unit_test(test_iommu_device),
+        cmocka_unit_test(test_iommu_cause_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,8 @@
 /* The view's drawing (platform/view/render.c, layout.c, png.c, window.c):
- * a TLB state built by hand for two harts, drawn off-screen with
- * view_png_write, read back with IMG_Load and checked at known cells;
- * the layout's hit-testing; and the window's keys and mouse through SDL's
- * "dummy" video driver (no display needed). */
+ * a TLB state built by hand for two harts (and an IOMMU's panel), drawn
+ * off-screen with view_png_write, read back with IMG_Load and checked at
+ * known cells; the layout's hit-testing; and the window's keys and mouse
+ * through SDL's "dummy" video driver (no display needed). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -60,13 +60,47 @@ static struct view_model *model_new(unsigned nharts)
     return m;
 }
 
+/* The IOMMU's panel: a 64x4 IOTLB and a 16-entry PWC, as the IOMMU has. */
+static struct view_device *add_iommu(struct view_model *m)
+{
+    assert_int_equal(m->ndevices, 0);
+    m->devices = calloc(1, sizeof *m->devices);
+    m->ndevices = 1;
+    struct view_device *d = &m->devices[0];
+    d->name = "IOMMU";
+    static const unsigned dgeo[4][2] = { { 0, 0 }, { 0, 0 }, { 64, 4 }, { 1, 16 } };
+    for (int t = 0; t < 4; t++) {
+        struct view_tlb *vt = &d->tlb[t];
+        vt->name = t == MMU_TLB_L2 ? "IOTLB" : names[t];
+        vt->tag_name = "PSCID tag";
+        vt->sets = dgeo[t][0];
+        vt->ways = dgeo[t][1];
+        if (!vt->sets)
+            continue;
+        vt->cells = calloc(vt->sets * vt->ways, sizeof *vt->cells);
+        for (unsigned c = 0; c < vt->sets * vt->ways; c++)
+            vt->cells[c].rgb = VIEW_EMPTY_RGB;
+    }
+    return d;
+}
+
 static void model_free(struct view_model *m)
 {
     for (unsigned i = 0; i < m->nharts; i++)
         for (int t = 0; t < 4; t++)
             free(m->harts[i].tlb[t].cells);
     free(m->harts);
+    for (unsigned i = 0; i < m->ndevices; i++)
+        for (int t = 0; t < 4; t++)
+            free(m->devices[i].tlb[t].cells);
+    free(m->devices);
     free(m);
+}
+
+static struct view_cell *dev_cell(struct view_model *m, int tlb, unsigned set, unsigned way)
+{
+    struct view_tlb *t = &m->devices[0].tlb[tlb];
+    return &t->cells[set * t->ways + way];
 }
 
 static struct view_cell *cell(struct view_model *m, unsigned hart, int tlb, unsigned set, unsigned way)
@@ -258,6 +292,91 @@ static void test_png_cells(void **state)
     model_free(m);
 }
 
+/* How many pixels of r in im have colour rgb. */
+static int count_rgb(const struct image *im, const struct view_rect *r, uint32_t rgb)
+{
+    int n = 0;
+    for (int y = r->y; y < r->y + r->h; y++)
+        for (int x = r->x; x < r->x + r->w; x++)
+            n += px(im, x, y) == rgb;
+    return n;
+}
+
+/* The IOMMU's panel after two harts': its IOTLB cells coloured by PSCID
+ * tag with their size shapes and marks, its PWC, the selection, its
+ * counters (a fault drawn in the fault colour) in the panel and, with the
+ * panel selected, in the counters box. */
+static void test_png_iommu_panel(void **state)
+{
+    (void)state;
+    struct view_model *m = known_state();
+    struct view_device *d = add_iommu(m);
+    fill_entry(dev_cell(m, MMU_TLB_L2, 3, 1), 0x10000, MMU_PAGE_4K, 1, false);
+    struct view_cell *c = dev_cell(m, MMU_TLB_L2, 10, 0);
+    fill_entry(c, 0x40000000, MMU_PAGE_2M, 2, false);
+    c->mark = VIEW_MARK_HIT;
+    c->fade = FADE;
+    c = dev_cell(m, MMU_TLB_L2, 20, 2); /* removed by IOTINVAL.VMA just now */
+    c->mark = VIEW_MARK_FENCE;
+    c->fade = FADE;
+    fill_entry(dev_cell(m, MMU_TLB_PWC, 0, 0), 0, 2, 1, false);
+    d->io.requests = 1234;
+    d->io.faults[IOMMU_CAUSE_READ_PAGE] = 3;
+    d->io.inval_vma[MMU_FENCE_VA_ASID] = 1;
+    d->stats.tlb[MMU_TLB_L2].lookups = 1234;
+    d->stats.tlb[MMU_TLB_L2].hits = 1200;
+    m->ctl.dev_selected = true;
+    m->ctl.sel_dev = 0;
+    m->ctl.sel_tlb = MMU_TLB_L2;
+    m->ctl.sel_cell = 3 * 4 + 1;
+    struct view_layout l;
+    view_layout(m, &l);
+    assert_int_equal(l.npanels, 3);
+    const struct view_panel_layout *pl = &l.panel[2];
+    assert_int_equal(pl->device, 0);
+    assert_int_equal(pl->hart, 2);
+    struct image im = draw_and_load(m);
+    int fs;
+    struct view_rect r = slot_of(&l, m, 2, MMU_TLB_L2, 3 * 4 + 1, &fs);
+    assert_true(fs >= 6);
+    assert_true(r.x >= pl->r.x && r.y >= pl->r.y);
+    /* a 4K entry in its tag's colour, selected */
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), view_asid_rgb(1, false));
+    assert_int_equal(px(&im, r.x - 1, r.y - 1), VIEW_RGB_SELECT);
+    /* a 2M entry just hit: a frame in the hit colour, the lower half darker */
+    r = slot_of(&l, m, 2, MMU_TLB_L2, 10 * 4, &fs);
+    assert_int_equal(px(&im, r.x, r.y + fs / 4), view_mark_rgb(VIEW_MARK_HIT));
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2 - 1), view_asid_rgb(2, false));
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs - 3), view_rgb_mix(view_asid_rgb(2, false), 0, 0.6f));
+    /* removed just now: the fence colour; an empty cell grey */
+    r = slot_of(&l, m, 2, MMU_TLB_L2, 20 * 4 + 2, &fs);
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), view_mark_rgb(VIEW_MARK_FENCE));
+    r = slot_of(&l, m, 2, MMU_TLB_L2, 0, &fs);
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), VIEW_EMPTY_RGB);
+    /* its PWC */
+    r = slot_of(&l, m, 2, MMU_TLB_PWC, 0, &fs);
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), view_asid_rgb(1, false));
+    /* the selected panel is the IOMMU's, not hart 1's (sel_hart) */
+    assert_int_equal(px(&im, pl->r.x, pl->r.y + pl->r.h / 2), VIEW_RGB_SELECT);
+    assert_int_not_equal(px(&im, l.panel[1].r.x, l.panel[1].r.y + l.panel[1].r.h / 2), VIEW_RGB_SELECT);
+    /* its counters: text, the fault line in the fault colour; the same in the counters box */
+    int lit = 0;
+    for (int y = pl->counters.y; y < pl->counters.y + pl->counters.h; y++)
+        for (int x = pl->counters.x; x < pl->counters.x + 200; x++)
+            lit += px(&im, x, y) != VIEW_RGB_PANEL;
+    assert_true(lit > 200);
+    assert_true(count_rgb(&im, &pl->counters, VIEW_RGB_FAULT) > 10);
+    assert_true(count_rgb(&im, &l.counters, VIEW_RGB_FAULT) > 10);
+    SDL_FreeSurface(im.s);
+    /* a hart selected again: its counters, no fault colour in the box */
+    m->ctl.dev_selected = false;
+    im = draw_and_load(m);
+    assert_int_equal(count_rgb(&im, &l.counters, VIEW_RGB_FAULT), 0);
+    assert_int_not_equal(px(&im, pl->r.x, pl->r.y + pl->r.h / 2), VIEW_RGB_SELECT);
+    SDL_FreeSurface(im.s);
+    model_free(m);
+}
+
 /* With fewer than 2 harts... 8: the panels are 1x1, 2x1, 2x2, 4x2. */
 static void test_layout_grid(void **state)
 {
@@ -282,6 +401,19 @@ static void test_layout_grid(void **state)
     assert_int_equal(l.panel[1].hart, 9);
     assert_int_equal(view_layout_panel_of(&l, 9), 1);
     assert_int_equal(view_layout_panel_of(&l, 0), -1);
+    model_free(m);
+    /* 8 harts and the IOMMU: its panel on the second page, alone */
+    m = model_new(8);
+    add_iommu(m);
+    view_layout(m, &l);
+    assert_int_equal(l.npanels, 8);
+    assert_int_equal(l.panel[7].device, -1);
+    m->ctl.first_panel = 8;
+    view_layout(m, &l);
+    assert_int_equal(l.npanels, 1);
+    assert_int_equal(l.panel[0].device, 0);
+    assert_int_equal(l.panel[0].hart, 8);
+    assert_int_equal(view_layout_panel_of(&l, 8), 0);
     model_free(m);
 }
 
@@ -317,28 +449,50 @@ static bool check_cell(void *p, unsigned idx, const struct view_rect *slot)
     return false;
 }
 
-static void check_all_cells(unsigned nharts)
+/* Every cell of every panel (nharts harts, and the IOMMU's with device):
+ * check_cell; a device panel's cells are above its counters. */
+static void check_all_cells(unsigned nharts, bool device)
 {
     struct view_model *m = model_new(nharts);
     /* some PWC entries, so that it has groups */
     fill_entry(cell(m, nharts - 1, MMU_TLB_PWC, 0, 5), 0, 2, 1, false);
     fill_entry(cell(m, nharts - 1, MMU_TLB_PWC, 0, 9), 0, 1, 1, false);
+    if (device) {
+        add_iommu(m);
+        fill_entry(dev_cell(m, MMU_TLB_PWC, 0, 3), 0, 1, 1, false);
+        m->devices[0].io.faults[13] = 1;
+    }
     struct view_layout l;
     view_layout(m, &l);
-    for (unsigned p = 0; p < l.npanels; p++)
+    assert_int_equal(l.npanels, nharts + device);
+    for (unsigned p = 0; p < l.npanels; p++) {
+        const struct view_panel_layout *pl = &l.panel[p];
+        const struct view_tlb *tlbs = pl->device < 0 ? m->harts[pl->hart].tlb : m->devices[pl->device].tlb;
+        assert_int_equal(pl->device, p < nharts ? -1 : (int)(p - nharts));
         for (int t = 0; t < 4; t++) {
             struct check_ctx c = { &l, m, p, t, 0 };
             view_layout_cells(&l, m, p, t, check_cell, &c);
-            assert_int_equal(c.n, geometry[t][0] * geometry[t][1]);
+            assert_int_equal(c.n, tlbs[t].sets * tlbs[t].ways);
+            if (pl->device >= 0 && pl->g[t].cell)
+                assert_true(pl->g[t].area.y + pl->g[t].area.h <= pl->counters.y);
         }
+        if (pl->device >= 0) {
+            assert_true(inside(&pl->r, &pl->counters));
+            assert_true(pl->counters.h >= 10 * VIEW_LINE_H);
+        } else {
+            assert_int_equal(pl->counters.h, 0);
+        }
+    }
     model_free(m);
 }
 
 static void test_layout_hit(void **state)
 {
     (void)state;
-    check_all_cells(2);
-    check_all_cells(8); /* the 256x8 L2 fits into each of 8 panels */
+    check_all_cells(2, false);
+    check_all_cells(8, false); /* the 256x8 L2 fits into each of 8 panels */
+    check_all_cells(1, true);
+    check_all_cells(7, true);  /* the IOMMU in the eighth panel */
     struct view_model *m = model_new(2);
     struct view_layout l;
     view_layout(m, &l);
@@ -664,6 +818,9 @@ static void test_window_controls(void **state)
 
     /* more harts than panels: PageDown/PageUp and Tab move the panels */
     m = model_new(10);
+    keys(w, m, (SDL_Keycode[]){ SDLK_i }, 1); /* no IOMMU: i says so */
+    assert_false(m->ctl.dev_selected);
+    assert_non_null(strstr(m->ctl.message, "no IOMMU"));
     keys(w, m, (SDL_Keycode[]){ SDLK_PAGEDOWN }, 1);
     assert_int_equal(m->ctl.first_panel, 8);
     assert_int_equal(m->ctl.sel_hart, 8);
@@ -675,6 +832,57 @@ static void test_window_controls(void **state)
     assert_int_equal(m->ctl.sel_hart, 8);
     assert_int_equal(m->ctl.first_panel, 8);
     view_window_draw(w, m);
+    model_free(m);
+
+    /* 8 harts and the IOMMU: its panel is the ninth, on the second page */
+    m = model_new(8);
+    add_iommu(m);
+    fill_entry(dev_cell(m, MMU_TLB_L2, 5, 2), 0x7000, MMU_PAGE_4K, 1, false);
+    keys(w, m, (SDL_Keycode[]){ SDLK_i }, 1);
+    assert_true(m->ctl.dev_selected);
+    assert_int_equal(m->ctl.sel_dev, 0);
+    assert_int_equal(m->ctl.first_panel, 8);
+    assert_int_equal(m->ctl.sel_hart, 0); /* the hart of the graphs and walks stays */
+    keys(w, m, (SDL_Keycode[]){ SDLK_PAGEUP }, 1);
+    assert_false(m->ctl.dev_selected);
+    assert_int_equal(m->ctl.first_panel, 0);
+    keys(w, m, (SDL_Keycode[]){ SDLK_3, SDLK_PAGEDOWN }, 2);
+    assert_true(m->ctl.dev_selected);
+    assert_int_equal(m->ctl.first_panel, 8);
+    assert_int_equal(m->ctl.sel_hart, 2);
+    keys(w, m, (SDL_Keycode[]){ SDLK_TAB }, 1); /* after the last panel: hart 0 */
+    assert_false(m->ctl.dev_selected);
+    assert_int_equal(m->ctl.sel_hart, 0);
+    assert_int_equal(m->ctl.first_panel, 0);
+    push_key(SDLK_TAB, KMOD_LSHIFT); /* before hart 0: the IOMMU */
+    view_window_poll(w, m, 0, false);
+    assert_true(m->ctl.dev_selected);
+    assert_int_equal(m->ctl.first_panel, 8);
+    keys(w, m, (SDL_Keycode[]){ SDLK_8, SDLK_1 }, 2); /* no eighth panel on this page; the first is the IOMMU */
+    assert_true(m->ctl.dev_selected);
+    view_window_draw(w, m);
+    /* a click on an IOTLB cell selects it, Enter walks its IOVA on the selected hart's satp */
+    push_mouse(win, m, 8, MMU_TLB_L2, 5 * 4 + 2, SDL_BUTTON_LEFT);
+    view_window_poll(w, m, 0, false);
+    assert_true(m->ctl.dev_selected);
+    assert_int_equal(m->ctl.sel_tlb, MMU_TLB_L2);
+    assert_int_equal(m->ctl.sel_cell, 5 * 4 + 2);
+    m->ctl.walk_requested = false;
+    keys(w, m, (SDL_Keycode[]){ SDLK_RETURN }, 1);
+    assert_true(m->ctl.walk_requested && m->walk.device);
+    assert_int_equal(m->walk.va, 0x7000);
+    assert_int_equal(m->walk.hart, 0);
+    assert_non_null(strstr(m->ctl.message, "IOVA 7000 on hart 0's satp"));
+    /* arrows move within the IOTLB */
+    keys(w, m, (SDL_Keycode[]){ SDLK_LEFT, SDLK_UP }, 2);
+    assert_int_equal(m->ctl.sel_cell, 4 * 4 + 1);
+    view_window_draw(w, m);
+    /* a click on a hart's cell selects that hart's panel again */
+    keys(w, m, (SDL_Keycode[]){ SDLK_PAGEUP }, 1);
+    push_mouse(win, m, 1, MMU_TLB_L1D, 0, SDL_BUTTON_LEFT);
+    view_window_poll(w, m, 0, false);
+    assert_false(m->ctl.dev_selected);
+    assert_selected(m, 1, MMU_TLB_L1D, 0);
     view_window_close(w);
     model_free(m);
 }
@@ -715,6 +923,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_png_cells),
+        cmocka_unit_test(test_png_iommu_panel),
         cmocka_unit_test(test_png_odd_models),
         cmocka_unit_test(test_layout_grid),
         cmocka_unit_test(test_layout_hit),

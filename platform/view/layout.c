@@ -97,15 +97,31 @@ static void fit_pwc(struct view_panel_layout *pl, const struct view_tlb *t, stru
     }
 }
 
+/* The counters of a device panel: as many lines as it shows, at most
+ * half the panel. */
+static int device_counters_h(const struct view_model *m, const struct view_panel_layout *pl)
+{
+    char lines[VIEW_DEV_LINES][VIEW_DEV_CHARS];
+    int n = (int)view_device_lines(&m->devices[pl->device], lines, VIEW_DEV_LINES);
+    int h = n * VIEW_LINE_H + VIEW_PAD;
+    return h < pl->r.h / 2 ? h : pl->r.h / 2;
+}
+
 static void layout_panel(const struct view_model *m, struct view_panel_layout *pl)
 {
-    const struct view_hart *h = &m->harts[pl->hart];
+    const struct view_tlb *tlb = view_slot_tlbs(m, pl->hart);
     const struct view_rect *r = &pl->r;
     pl->header = rect(r->x + VIEW_PAD, r->y + 3, r->w - 2 * VIEW_PAD, 2 * VIEW_LINE_H);
     int x = r->x + VIEW_PAD, w = r->w - 2 * VIEW_PAD;
     int top = pl->header.y + pl->header.h + 4, bottom = r->y + r->h - VIEW_PAD;
-    bool l1 = h->tlb[MMU_TLB_L1I].sets || h->tlb[MMU_TLB_L1D].sets;
-    bool l2 = h->tlb[MMU_TLB_L2].sets != 0, pwc = h->tlb[MMU_TLB_PWC].sets != 0;
+    pl->counters = rect(x, bottom, w, 0);
+    if (pl->device >= 0) { /* the device's counters at the bottom */
+        int ch = device_counters_h(m, pl);
+        bottom -= ch;
+        pl->counters = rect(x, bottom + VIEW_PAD, w, ch - VIEW_PAD);
+    }
+    bool l1 = tlb[MMU_TLB_L1I].sets || tlb[MMU_TLB_L1D].sets;
+    bool l2 = tlb[MMU_TLB_L2].sets != 0, pwc = tlb[MMU_TLB_PWC].sets != 0;
     /* height shares: the L1s 1, the L2 3, the PWC 1 */
     int weight = (l1 ? 1 : 0) + (l2 ? 3 : 0) + (pwc ? 1 : 0);
     int avail = bottom - top - 3 * (VIEW_LINE_H + GAP);
@@ -120,7 +136,7 @@ static void layout_panel(const struct view_model *m, struct view_panel_layout *p
             struct view_grid *g = &pl->g[t];
             int gx = x + (t == MMU_TLB_L1I ? 0 : half + GAP);
             g->label = rect(gx, y, half, VIEW_LINE_H);
-            fit_grid(g, h->tlb[t].sets, h->tlb[t].ways, half, unit);
+            fit_grid(g, tlb[t].sets, tlb[t].ways, half, unit);
             g->area.x = gx;
             g->area.y = y + VIEW_LINE_H;
         }
@@ -131,8 +147,10 @@ static void layout_panel(const struct view_model *m, struct view_panel_layout *p
     if (l2) {
         struct view_grid *g = &pl->g[MMU_TLB_L2];
         g->label = rect(x, y, w, VIEW_LINE_H);
-        int room = bottom - y - VIEW_LINE_H - (pwc ? VIEW_LINE_H + GAP + unit : 0);
-        fit_grid(g, h->tlb[MMU_TLB_L2].sets, h->tlb[MMU_TLB_L2].ways, w, room);
+        /* the PWC keeps at least three of its group lines (levels 2 and 1, free) */
+        int pwc_h = unit > 3 * VIEW_LINE_H ? unit : 3 * VIEW_LINE_H;
+        int room = bottom - y - VIEW_LINE_H - (pwc ? VIEW_LINE_H + GAP + pwc_h : 0);
+        fit_grid(g, tlb[MMU_TLB_L2].sets, tlb[MMU_TLB_L2].ways, w, room);
         g->area.x = x;
         g->area.y = y + VIEW_LINE_H;
         y = g->area.y + g->area.h + GAP; /* what the L2 does not need goes to the PWC */
@@ -140,7 +158,7 @@ static void layout_panel(const struct view_model *m, struct view_panel_layout *p
     if (pwc) {
         struct view_grid *g = &pl->g[MMU_TLB_PWC];
         g->label = rect(x, y, w, VIEW_LINE_H);
-        fit_pwc(pl, &h->tlb[MMU_TLB_PWC], rect(x, y + VIEW_LINE_H, w, bottom - y - VIEW_LINE_H));
+        fit_pwc(pl, &tlb[MMU_TLB_PWC], rect(x, y + VIEW_LINE_H, w, bottom - y - VIEW_LINE_H));
     }
 }
 
@@ -164,8 +182,9 @@ void view_layout(const struct view_model *m, struct view_layout *l)
     y += l->graphs.h + GAP;
     l->sdlist = rect(rx, y, RIGHT_W, VIEW_HEIGHT - VIEW_PAD - y);
 
-    unsigned first = m->ctl.first_panel < m->nharts ? m->ctl.first_panel : 0;
-    unsigned n = m->nharts - first;
+    unsigned slots = view_model_slots(m);
+    unsigned first = m->ctl.first_panel < slots ? m->ctl.first_panel : 0;
+    unsigned n = slots - first;
     if (n > VIEW_PANELS)
         n = VIEW_PANELS;
     l->npanels = n;
@@ -178,6 +197,7 @@ void view_layout(const struct view_model *m, struct view_layout *l)
     for (unsigned i = 0; i < n; i++) {
         struct view_panel_layout *pl = &l->panel[i];
         pl->hart = first + i;
+        pl->device = pl->hart < m->nharts ? -1 : (int)(pl->hart - m->nharts);
         pl->r = rect(l->panels.x + (int)(i % l->cols) * (pw + GAP), l->panels.y + (int)(i / l->cols) * (ph + GAP),
                      pw, ph);
         layout_panel(m, pl);
@@ -212,7 +232,10 @@ bool view_layout_cells(const struct view_layout *l, const struct view_model *m, 
         return false;
     const struct view_panel_layout *pl = &l->panel[p];
     const struct view_grid *g = &pl->g[tlb];
-    const struct view_tlb *t = &m->harts[pl->hart].tlb[tlb];
+    const struct view_tlb *tlbs = view_slot_tlbs(m, pl->hart);
+    if (!tlbs)
+        return false; /* the model changed since the layout */
+    const struct view_tlb *t = &tlbs[tlb];
     if (!g->cell || !t->cells || t->sets != g->sets || t->ways != g->ways)
         return false;
     if (tlb == MMU_TLB_PWC)
@@ -270,13 +293,14 @@ bool view_layout_cell_rect(const struct view_layout *l, const struct view_model 
 bool view_layout_hit(const struct view_layout *l, const struct view_model *m, int x, int y,
                      struct view_hit *h)
 {
-    *h = (struct view_hit){ .panel = -1, .tlb = -1, .cell = -1 };
+    *h = (struct view_hit){ .panel = -1, .device = -1, .tlb = -1, .cell = -1 };
     for (unsigned p = 0; p < l->npanels; p++) {
         const struct view_panel_layout *pl = &l->panel[p];
         if (!inside(&pl->r, x, y))
             continue;
         h->panel = (int)p;
         h->hart = pl->hart;
+        h->device = pl->device;
         for (int t = 0; t < 4; t++) {
             struct find_ctx f = { .x = x, .y = y, .by_point = true };
             if (view_layout_cells(l, m, p, t, find_cell, &f)) {

@@ -2,6 +2,7 @@
  * text the view shows, the counter graphs and the shootdown ring.  No SDL. */
 #include "model.h"
 
+#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,68 @@ void view_model_free(struct view_model *m)
     free(m->harts);
     m->harts = NULL;
     m->nharts = 0;
+    for (unsigned d = 0; m->devices && d < m->ndevices; d++)
+        for (int k = 0; k < 4; k++)
+            free(m->devices[d].tlb[k].cells);
+    free(m->devices);
+    m->devices = NULL;
+    m->ndevices = 0;
+}
+
+int view_model_add_device(struct view_model *m, const char *name, const struct mmu *iotlb)
+{
+    if (m->ndevices >= VIEW_MAX_DEVICES)
+        return -1;
+    struct view_device *more = realloc(m->devices, (m->ndevices + 1) * sizeof *more);
+    if (!more)
+        return -1;
+    m->devices = more;
+    struct view_device *d = &m->devices[m->ndevices];
+    memset(d, 0, sizeof *d);
+    d->name = name;
+    for (int k = 0; k < 4; k++) {
+        struct view_tlb *t = &d->tlb[k];
+        t->name = k == MMU_TLB_L2 ? "IOTLB" : tlb_names[k];
+        t->tag_name = "PSCID tag";
+        mmu_tlb_geometry(iotlb, k, &t->sets, &t->ways);
+        size_t n = (size_t)t->sets * t->ways;
+        if (!n)
+            continue;
+        t->cells = calloc(n, sizeof *t->cells);
+        if (!t->cells) {
+            for (int j = 0; j < k; j++)
+                free(d->tlb[j].cells);
+            return -1;
+        }
+        for (size_t c = 0; c < n; c++)
+            t->cells[c].rgb = VIEW_EMPTY_RGB;
+    }
+    return (int)m->ndevices++;
+}
+
+void view_device_update(struct view_device *d, struct mmu *iotlb, const struct iommu_stats *io,
+                        struct tlb_entry_view *buf, int len)
+{
+    for (int k = 0; k < 4; k++) {
+        if (!d->tlb[k].cells)
+            continue;
+        int n = mmu_tlb_dump(iotlb, k, buf, len);
+        view_tlb_update(&d->tlb[k], buf, n);
+    }
+    d->stats = *mmu_get_stats(iotlb);
+    if (io)
+        d->io = *io;
+}
+
+unsigned view_model_slots(const struct view_model *m) { return m->nharts + m->ndevices; }
+
+const struct view_tlb *view_slot_tlbs(const struct view_model *m, unsigned s)
+{
+    if (s < m->nharts)
+        return m->harts[s].tlb;
+    if (s - m->nharts < m->ndevices)
+        return m->devices[s - m->nharts].tlb;
+    return NULL;
 }
 
 /* An HSV colour (h in [0, 1), s and v in [0, 1]) as 0xRRGGBB. */
@@ -120,20 +183,22 @@ char *view_cell_describe(const struct view_tlb *t, const struct view_cell *c, ch
     char fl[8];
     flag_letters(e->flags, fl);
     uint64_t age = t->age_base >= e->stamp ? t->age_base - e->stamp : 0;
+    const char *tag = t->tag_name ? t->tag_name : "ASID";
+    const char *va = t->tag_name ? "IOVA" : "VA"; /* a device's entries translate I/O virtual addresses */
     if (strcmp(t->name, "PWC") == 0) {
         snprintf(buf, len,
-                 "set %u way %u: level %u PTE for VA 0x%" PRIx64 " (%" PRIu64 " MiB) -> table 0x%" PRIx64
-                 "  ASID %u%s  Sv%u  age %" PRIu64 "  hits %" PRIu64,
-                 e->set, e->way, e->size, e->va, e->bytes >> 20, e->pa, e->asid, e->global ? " global" : "",
-                 12 + 9 * e->levels, age, e->hits);
+                 "set %u way %u: level %u PTE for %s 0x%" PRIx64 " (%" PRIu64 " MiB) -> table 0x%" PRIx64
+                 "  %s %u%s  Sv%u  age %" PRIu64 "  hits %" PRIu64,
+                 e->set, e->way, e->size, va, e->va, e->bytes >> 20, e->pa, tag, e->asid,
+                 e->global ? " global" : "", 12 + 9 * e->levels, age, e->hits);
     } else {
         unsigned vpn_bits = 9 * (e->levels ? e->levels : 3);
         snprintf(buf, len,
-                 "set %u way %u: VPN 0x%" PRIx64 " (VA 0x%" PRIx64 ") -> PPN 0x%" PRIx64 "  %s  ASID %u%s  %s  %s"
+                 "set %u way %u: VPN 0x%" PRIx64 " (%s 0x%" PRIx64 ") -> PPN 0x%" PRIx64 "  %s  %s %u%s  %s  %s"
                  "  Sv%u  age %" PRIu64 "  hits %" PRIu64,
-                 e->set, e->way, (uint64_t)((e->va >> 12) & ((1ULL << vpn_bits) - 1)), e->va, e->pa >> 12,
-                 view_size_name(e->size), e->asid, e->global ? " G" : "", fl, pbmt[e->pbmt & 3], 12 + 9 * e->levels,
-                 age, e->hits);
+                 e->set, e->way, (uint64_t)((e->va >> 12) & ((1ULL << vpn_bits) - 1)), va, e->va, e->pa >> 12,
+                 view_size_name(e->size), tag, e->asid, e->global ? " G" : "", fl, pbmt[e->pbmt & 3],
+                 12 + 9 * e->levels, age, e->hits);
     }
     return buf;
 }
@@ -324,6 +389,117 @@ void view_sd_fade(struct view_model *m)
     }
 }
 
+const char *view_iommu_cause_name(unsigned cause)
+{
+    /* RISC-V IOMMU specification, table "Fault record CAUSE field encodings" */
+    switch (cause) {
+    case 0: return "fetch misaligned";
+    case 1: return "fetch access fault";
+    case 4: return "read misaligned";
+    case 5: return "read access fault";
+    case 6: return "write misaligned";
+    case 7: return "write access fault";
+    case 12: return "fetch page fault";
+    case 13: return "read page fault";
+    case 15: return "write page fault";
+    case 20: return "fetch guest-page fault";
+    case 21: return "read guest-page fault";
+    case 23: return "write guest-page fault";
+    case 256: return "all disallowed";
+    case 257: return "DDT access fault";
+    case 258: return "DDT entry not valid";
+    case 259: return "DDT misconfigured";
+    case 260: return "ttyp disallowed";
+    case 261: return "MSI PTE access fault";
+    case 262: return "MSI PTE not valid";
+    case 263: return "MSI PTE misconfigured";
+    case 264: return "MRIF access fault";
+    case 265: return "PDT access fault";
+    case 266: return "PDT entry not valid";
+    case 267: return "PDT misconfigured";
+    case 268: return "DDT corrupt";
+    case 269: return "PDT corrupt";
+    case 270: return "MSI PT corrupt";
+    case 271: return "MRIF corrupt";
+    case 272: return "datapath error";
+    case 273: return "MSI write fault";
+    case 274: return "PT corrupt";
+    default: return NULL;
+    }
+}
+
+const char *view_count(char buf[16], uint64_t n)
+{
+    if (n < 100000)
+        snprintf(buf, 16, "%" PRIu64, n);
+    else if (n < 999950ULL)
+        snprintf(buf, 16, "%.1fK", (double)n / 1e3);
+    else if (n < 999950000ULL)
+        snprintf(buf, 16, "%.1fM", (double)n / 1e6);
+    else
+        snprintf(buf, 16, "%.1fG", (double)n / 1e9);
+    return buf;
+}
+#define COUNT(n) view_count((char[16]){ 0 }, (n))
+
+/* "4K 120 2M 3": the page sizes with a non-zero count, or "-". */
+static void by_size(char *out, size_t len, const uint64_t *n)
+{
+    size_t at = 0;
+    out[0] = 0;
+    for (unsigned z = 0; z < MMU_NSIZES; z++)
+        if (n[z] && at < len)
+            at += (size_t)snprintf(out + at, len - at, "%s%s %s", at ? " " : "", view_size_name(z), COUNT(n[z]));
+    if (!at)
+        snprintf(out, len, "-");
+}
+
+unsigned view_device_lines(const struct view_device *d, char (*lines)[VIEW_DEV_CHARS], unsigned max)
+{
+    const struct iommu_stats *io = &d->io;
+    const struct mmu_stats *s = &d->stats;
+    const struct mmu_tlb_stats *t = &s->tlb[MMU_TLB_L2];
+    char sz[64];
+    unsigned n = 0;
+#define LINE(...) do { if (n < max) snprintf(lines[n++], VIEW_DEV_CHARS, __VA_ARGS__); } while (0)
+    LINE("requests %s  untranslated %s", COUNT(io->requests), COUNT(io->bare));
+    if (t->lookups)
+        LINE("IOTLB hits %s/%s  %.1f%%", COUNT(t->hits), COUNT(t->lookups),
+             100.0 * (double)t->hits / (double)t->lookups);
+    else
+        LINE("IOTLB lookups 0");
+    by_size(sz, sizeof sz, t->hits_by_size);
+    LINE("  hits   %s", sz);
+    by_size(sz, sizeof sz, t->misses_by_size);
+    LINE("  misses %s", sz);
+    LINE("  fills %s  evictions %s", COUNT(t->fills), COUNT(t->evictions));
+    LINE("walks %s  PTE reads %s", COUNT(s->walks), COUNT(s->pte_reads));
+    LINE("PWC hits %s/%s  A/D updates %s", COUNT(s->pwc_hits), COUNT(s->pwc_lookups), COUNT(s->ad_updates));
+    unsigned causes = 0;
+    for (unsigned k = 0; k < IOMMU_NCAUSES; k++) {
+        if (!io->faults[k])
+            continue;
+        const char *name = view_iommu_cause_name(k);
+        LINE("fault %u %s: %s", k, name ? name : "?", COUNT(io->faults[k]));
+        causes++;
+    }
+    if (!causes)
+        LINE("faults none");
+    else
+        LINE("  records %s  not recorded %s", COUNT(io->fault_records), COUNT(io->fault_dropped));
+    LINE("page requests %s  queued %s", COUNT(io->page_requests), COUNT(io->page_requests_queued));
+    LINE("IOTINVAL.VMA (entries removed)");
+    LINE("  all %s (%s)  pscid %s (%s)", COUNT(io->inval_vma[MMU_FENCE_ALL]),
+         COUNT(io->inval_vma_removed[MMU_FENCE_ALL]), COUNT(io->inval_vma[MMU_FENCE_ASID]),
+         COUNT(io->inval_vma_removed[MMU_FENCE_ASID]));
+    LINE("  addr %s (%s)  addr+pscid %s (%s)", COUNT(io->inval_vma[MMU_FENCE_VA]),
+         COUNT(io->inval_vma_removed[MMU_FENCE_VA]), COUNT(io->inval_vma[MMU_FENCE_VA_ASID]),
+         COUNT(io->inval_vma_removed[MMU_FENCE_VA_ASID]));
+    LINE("IOFENCE.C %s  IODIR ddt %s pdt %s", COUNT(io->iofence), COUNT(io->inval_ddt), COUNT(io->inval_pdt));
+#undef LINE
+    return n;
+}
+
 /* How many cells of t hold an entry. */
 static unsigned tlb_used(const struct view_tlb *t)
 {
@@ -331,6 +507,59 @@ static unsigned tlb_used(const struct view_tlb *t)
     for (size_t k = 0; k < (size_t)t->sets * t->ways; k++)
         n += t->cells[k].valid;
     return n;
+}
+
+/* " 4K 3 64K 0 2M 0 1G 0 512G 0 256T 0" */
+static void sizes_text(const uint64_t *n, FILE *f)
+{
+    for (unsigned z = 0; z < MMU_NSIZES; z++)
+        fprintf(f, " %s %" PRIu64, view_size_name(z), n[z]);
+}
+
+/* A device's lines of --view-text: "iommu KEY VALUE ...", the keys as in
+ * --stats-json's object of the same name. */
+static void device_text(const struct view_device *d, FILE *f)
+{
+    static const char *const kinds[4] = { "all", "pscid", "addr", "addr_pscid" };
+    char name[16];
+    size_t i = 0;
+    for (; d->name && d->name[i] && i + 1 < sizeof name; i++)
+        name[i] = (char)tolower((unsigned char)d->name[i]);
+    name[i] = 0;
+    const struct iommu_stats *io = &d->io;
+    const struct mmu_stats *s = &d->stats;
+    const struct mmu_tlb_stats *t = &s->tlb[MMU_TLB_L2];
+    const struct view_tlb *l2 = &d->tlb[MMU_TLB_L2], *pwc = &d->tlb[MMU_TLB_PWC];
+    fprintf(f, "%s entries: IOTLB %u/%u PWC %u/%u\n", name, l2->cells ? tlb_used(l2) : 0, l2->sets * l2->ways,
+            pwc->cells ? tlb_used(pwc) : 0, pwc->sets * pwc->ways);
+    fprintf(f,
+            "%s requests %" PRIu64 " bare %" PRIu64 " walks %" PRIu64 " pte_reads %" PRIu64 " pwc_lookups %" PRIu64
+            " pwc_hits %" PRIu64 " ad_updates %" PRIu64 " fault_records %" PRIu64 " fault_not_recorded %" PRIu64
+            " page_requests %" PRIu64 " page_requests_queued %" PRIu64 " iofence_c %" PRIu64
+            " iodir_inval_ddt %" PRIu64 " iodir_inval_pdt %" PRIu64 "\n",
+            name, io->requests, io->bare, s->walks, s->pte_reads, s->pwc_lookups, s->pwc_hits, s->ad_updates,
+            io->fault_records, io->fault_dropped, io->page_requests, io->page_requests_queued, io->iofence,
+            io->inval_ddt, io->inval_pdt);
+    fprintf(f, "%s iotlb lookups %" PRIu64 " hits %" PRIu64 " misses %" PRIu64 " fills %" PRIu64 " evictions %" PRIu64 "\n",
+            name, t->lookups, t->hits, t->misses, t->fills, t->evictions);
+    fprintf(f, "%s iotlb hits_by_size", name);
+    sizes_text(t->hits_by_size, f);
+    fprintf(f, "\n%s iotlb misses_by_size", name);
+    sizes_text(t->misses_by_size, f);
+    fprintf(f, "\n%s faults_by_cause", name);
+    bool any = false;
+    for (unsigned k = 0; k < IOMMU_NCAUSES; k++)
+        if (io->faults[k]) {
+            fprintf(f, " %u %" PRIu64, k, io->faults[k]);
+            any = true;
+        }
+    fprintf(f, "%s\n%s iotinval_vma", any ? "" : " none", name);
+    for (int k = 0; k < 4; k++)
+        fprintf(f, " %s %" PRIu64, kinds[k], io->inval_vma[k]);
+    fprintf(f, "\n%s iotinval_vma_removed", name);
+    for (int k = 0; k < 4; k++)
+        fprintf(f, " %s %" PRIu64, kinds[k], io->inval_vma_removed[k]);
+    fputc('\n', f);
 }
 
 void view_model_text(const struct view_model *m, FILE *f)
@@ -365,7 +594,7 @@ void view_model_text(const struct view_model *m, FILE *f)
                 s->fences[1], s->fences[2], s->fences[3], s->ad_updates, h->shootdowns_sent,
                 h->shootdowns_received);
     }
-    for (unsigned i = 0; i < m->sd_count; i++) {
+    for (unsigned i = 0; i < m->sd_count && i < VIEW_SHOOTDOWNS; i++) {
         const struct view_shootdown *s = &m->sd[(m->sd_head + i) % VIEW_SHOOTDOWNS];
         fprintf(f, "shootdown from %u %s", s->from, view_sd_kind_name(s->kind));
         if (s->size == 0 || s->size == ~0ULL)
@@ -382,4 +611,6 @@ void view_model_text(const struct view_model *m, FILE *f)
         }
         fputc('\n', f);
     }
+    for (unsigned d = 0; d < m->ndevices; d++)
+        device_text(&m->devices[d], f);
 }

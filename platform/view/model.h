@@ -18,9 +18,11 @@
 #include <stdio.h>
 
 #include "../../mmu/mmu.h"
+#include "../iommu.h"
 
 #define VIEW_MAX_HARTS 64   /* BOARD_MAX_HARTS */
-#define VIEW_PANELS 8       /* hart panels on screen at once */
+#define VIEW_PANELS 8       /* panels on screen at once (harts, then devices) */
+#define VIEW_MAX_DEVICES 2  /* device panels (the IOMMU) */
 #define VIEW_HISTORY 120    /* samples kept for the counter graphs */
 #define VIEW_SHOOTDOWNS 16  /* recent shootdowns kept */
 #define VIEW_FADE_FRAMES 24 /* a mark fades out over this many snapshots */
@@ -45,9 +47,11 @@ struct view_cell {
     uint32_t rgb;             /* 0xRRGGBB: the entry's ASID colour (view_asid_rgb), grey when empty */
 };
 
-/* One structure (MMU_TLB_L1I, _L1D, _L2, _PWC) of one hart. */
+/* One structure (MMU_TLB_L1I, _L1D, _L2, _PWC) of one hart, or of a
+ * device (the IOMMU's IOTLB is its L2). */
 struct view_tlb {
-    const char *name;         /* "L1I", "L1D", "L2", "PWC" */
+    const char *name;         /* "L1I", "L1D", "L2", "PWC"; a device's: "IOTLB", "PWC" */
+    const char *tag_name;     /* what e.asid stands for: NULL "ASID"; the IOTLB's "PSCID tag" */
     unsigned sets, ways;      /* 0 x 0 when absent; the PWC is 1 x entries */
     struct view_cell *cells;  /* sets * ways, set-major: cell (set, way) = cells[set * ways + way] */
     uint64_t age_base;        /* the replacement clock now: age of an entry = age_base - e.stamp */
@@ -77,6 +81,18 @@ struct view_hart {
     float hist[VIEW_NSERIES][VIEW_HISTORY];
     unsigned hist_len;        /* samples so far, at most VIEW_HISTORY */
     unsigned hist_head;       /* index of the oldest sample */
+};
+
+/* A device that caches translations in a struct mmu of its own: the
+ * RISC-V IOMMU (platform/iommu.h), whose IOTLB is that mmu's unified TLB
+ * (MMU_TLB_L2, no L1s) and page-walk cache, tagged by a 16-bit tag that
+ * the IOMMU hands out per PSCID where a hart's TLB has the ASID.  Its
+ * panel comes after the hart panels. */
+struct view_device {
+    const char *name;         /* "IOMMU" */
+    struct view_tlb tlb[4];   /* by MMU_TLB_*: L1I and L1D absent (0 x 0), L2 the IOTLB, PWC */
+    struct mmu_stats stats;   /* its IOTLB's, as --stats prints them under "iommu" */
+    struct iommu_stats io;    /* the IOMMU's own counters (iommu_get_stats) */
 };
 
 /* A shootdown: an SBI IPI or remote-fence call (or an MSIP write) by one
@@ -110,6 +126,7 @@ struct view_shootdown {
  * fresh walk of memory gives it now (mmu_walk_inspect). */
 struct view_walk {
     bool active;
+    bool device;              /* va is an IOVA of a device's entry, walked on the hart's satp */
     unsigned hart;
     uint64_t va, satp;
     struct mmu_walk_view w;   /* levels, rows, result */
@@ -121,9 +138,14 @@ struct view_control {
     bool paused;
     uint64_t step;            /* while paused: instructions still to run, then pause again */
     unsigned slow;            /* 0 full speed; n: sleep n ms after every turn */
-    unsigned first_panel;     /* hart shown in the first panel (more than VIEW_PANELS harts) */
-    unsigned sel_hart;        /* the hart whose details and walk are shown */
-    int sel_tlb, sel_cell;    /* the selected cell (-1: none); hover sets the same */
+    unsigned first_panel;     /* panel slot shown first (more than VIEW_PANELS panels): slot s < nharts
+                               * is hart s, slot nharts + d device d */
+    unsigned sel_hart;        /* the hart whose graphs and walk are shown (and details and counters,
+                               * unless dev_selected) */
+    bool dev_selected;        /* the selected panel is device sel_dev's, not hart sel_hart's: its
+                               * cells are the selection's, its counters are shown */
+    unsigned sel_dev;
+    int sel_tlb, sel_cell;    /* the selected cell (-1: none) of the selected panel; hover sets the same */
     bool stop_on_fence, stop_on_shootdown, stop_on_fault;
     uint64_t stop_fault_va;   /* stop_on_fault: only a fault on this page (~0: any page) */
     char input[40];           /* what is being typed (a VA for the walk), "" when nothing */
@@ -139,6 +161,8 @@ struct view_control {
 struct view_model {
     unsigned nharts;
     struct view_hart *harts;  /* nharts of them */
+    unsigned ndevices;
+    struct view_device *devices; /* ndevices of them (at most VIEW_MAX_DEVICES) */
     struct view_shootdown sd[VIEW_SHOOTDOWNS]; /* a ring: sd[(sd_head + i) % N], i < sd_count */
     unsigned sd_head, sd_count;
     struct view_walk walk;
@@ -161,12 +185,34 @@ const char *view_sd_kind_name(unsigned kind);
 /* Short name of a page size class: "4K", "64K", "2M", "1G", "512G", "256T". */
 const char *view_size_name(unsigned size);
 /* One line describing a cell, for the details box: "VPN 0x80200 -> PPN
- * 0x80200 4K ASID 3 G- RWX U A D PMA age 12 hits 40", or "(empty)".
+ * 0x80200 4K ASID 3 G- RWX U A D PMA age 12 hits 40", or "(empty)"; a
+ * device's entry says "PSCID tag 1" (t->tag_name) where a hart's says
+ * "ASID 3".
  * Writes at most len bytes (NUL included); returns buf. */
 char *view_cell_describe(const struct view_tlb *t, const struct view_cell *c, char *buf, size_t len);
 /* One line per walk row ("L2 PTE @0x80203ff8 = 0x2008001 (PWC)"), row i of
  * the walk view, and the result line for i = w->nrows; returns buf. */
 char *view_walk_describe(const struct mmu_walk_view *w, unsigned i, char *buf, size_t len);
+
+/* A count in at most 6 characters, as the view shows counts: 1234567 ->
+ * "1.2M" (exact below 100000); returns buf. */
+const char *view_count(char buf[16], uint64_t n);
+/* The short name of an IOMMU fault cause ("read page fault", "DDT entry
+ * not valid", ...), or NULL for a code the specification does not name. */
+const char *view_iommu_cause_name(unsigned cause);
+/* The lines of counters a device panel shows (and the counters box when
+ * the device is selected), each at most VIEW_DEV_CHARS - 1 characters:
+ * requests, IOTLB hits / misses by page size, fills, walks, A/D updates,
+ * the faults by cause (the non-zero ones), page requests, IOTINVAL.VMA by
+ * kind with the entries removed, IOFENCE.C, IODIR.  Returns how many
+ * (at most max). */
+#define VIEW_DEV_CHARS 80
+#define VIEW_DEV_LINES 20
+unsigned view_device_lines(const struct view_device *d, char (*lines)[VIEW_DEV_CHARS], unsigned max);
+/* How many panel slots the model has: harts, then devices. */
+unsigned view_model_slots(const struct view_model *m);
+/* The structures of slot s (a hart's, or a device's), NULL past the end. */
+const struct view_tlb *view_slot_tlbs(const struct view_model *m, unsigned s);
 
 /* ---- filling the model (model.c; view.c calls these) ------------------- */
 
@@ -174,6 +220,15 @@ char *view_walk_describe(const struct mmu_walk_view *w, unsigned i, char *buf, s
  * empty.  Returns 0, or -1 when out of memory. */
 int view_model_init(struct view_model *m, unsigned nharts, struct mmu *const *mmus);
 void view_model_free(struct view_model *m);
+/* Add a device panel named name for a device whose translations are
+ * cached in iotlb (the IOMMU's: iommu_iotlb), every cell empty.  Returns
+ * its index, or -1 when out of memory or VIEW_MAX_DEVICES are there. */
+int view_model_add_device(struct view_model *m, const char *name, const struct mmu *iotlb);
+/* Take device d's structures and counters now: its IOTLB's entries (with
+ * mmu_tlb_dump into buf, room for len entries) as view_tlb_update does,
+ * its IOTLB's statistics and the IOMMU's (io, may be NULL). */
+void view_device_update(struct view_device *d, struct mmu *iotlb, const struct iommu_stats *io,
+                        struct tlb_entry_view *buf, int len);
 /* Take a structure's entries now (n of them, from mmu_tlb_dump) into t,
  * marking each cell by what changed since the last time (see the top of
  * this file) and fading the older marks. */
@@ -197,7 +252,9 @@ unsigned view_sd_event(struct view_model *m, unsigned h, bool fence, uint64_t in
 void view_sd_fade(struct view_model *m);
 /* The view's facts as text, one line each (--view-text): the status, per
  * hart its state, how full each structure is and the counters the view
- * shows, then the recent shootdowns with their latencies. */
+ * shows, then the recent shootdowns with their latencies, then per device
+ * (the IOMMU) how full its IOTLB and PWC are and its counters as
+ * "iommu KEY VALUE ..." pairs named as in --stats-json's "iommu" object. */
 void view_model_text(const struct view_model *m, FILE *f);
 
 #endif

@@ -15,7 +15,7 @@
 #define RGB_BOX 0x151a20
 #define RGB_BORDER 0x2c333d
 #define RGB_OK 0x7ee787
-#define RGB_BAD 0xff7b72
+#define RGB_BAD VIEW_RGB_FAULT
 
 struct pen {
     SDL_Renderer *r;
@@ -129,20 +129,7 @@ static int box(const struct pen *p, const struct view_rect *b, const char *title
     return b->y + VIEW_PAD - 2 + VIEW_LINE_H;
 }
 
-/* A count in at most 7 characters: 1234567 -> "1.2M". */
-static const char *num(char *buf, uint64_t n)
-{
-    if (n < 100000)
-        snprintf(buf, 16, "%" PRIu64, n);
-    else if (n < 999950ULL)
-        snprintf(buf, 16, "%.1fK", (double)n / 1e3);
-    else if (n < 999950000ULL)
-        snprintf(buf, 16, "%.1fM", (double)n / 1e6);
-    else
-        snprintf(buf, 16, "%.1fG", (double)n / 1e9);
-    return buf;
-}
-#define NUM(n) num((char[16]){ 0 }, (n))
+#define NUM(n) view_count((char[16]){ 0 }, (n))
 
 static const char *satp_mode_name(uint64_t satp)
 {
@@ -272,25 +259,58 @@ static unsigned valid_cells(const struct view_tlb *t)
     return n;
 }
 
+/* A device panel's head: its name, the geometry of its IOTLB and PWC, and
+ * what its cells' colours stand for. */
+static void draw_device_head(const struct pen *p, const struct view_device *d, const struct view_panel_layout *pl,
+                             bool selected)
+{
+    int x = pl->header.x, y = pl->header.y, w = pl->header.w;
+    const struct view_tlb *t = &d->tlb[MMU_TLB_L2], *pwc = &d->tlb[MMU_TLB_PWC];
+    int dx = text(p, x, y, w, selected ? VIEW_RGB_SELECT : RGB_HEAD, "%s", d->name ? d->name : "device");
+    text(p, x + dx, y, w - dx, RGB_TEXT, "  IOTLB %ux%u  PWC %u", t->sets, t->ways, pwc->sets * pwc->ways);
+    text(p, x, y + VIEW_LINE_H, w, RGB_DIM, "colour: PSCID tag  requests %s", NUM(d->io.requests));
+}
+
+/* A device panel's counters (view_device_lines), cut at the panel's edge. */
+static void draw_device_counters(const struct pen *p, const struct view_device *d, const struct view_rect *b)
+{
+    char lines[VIEW_DEV_LINES][VIEW_DEV_CHARS];
+    unsigned n = view_device_lines(d, lines, VIEW_DEV_LINES);
+    if (b->h <= 0)
+        return;
+    for (unsigned i = 0; i < n && (int)(i + 1) * VIEW_LINE_H <= b->h; i++)
+        text(p, b->x, b->y + (int)i * VIEW_LINE_H, b->w, strncmp(lines[i], "fault ", 6) ? RGB_TEXT : RGB_BAD, "%s",
+             lines[i]);
+}
+
 static void draw_panel(const struct pen *p, const struct view_model *m, const struct view_layout *l, unsigned pi)
 {
     const struct view_panel_layout *pl = &l->panel[pi];
-    const struct view_hart *h = &m->harts[pl->hart];
-    bool selected = pl->hart == m->ctl.sel_hart;
+    const struct view_tlb *tlbs = view_slot_tlbs(m, pl->hart);
+    if (!tlbs)
+        return;
+    const struct view_control *ctl = &m->ctl;
+    bool selected = pl->device < 0 ? !ctl->dev_selected && pl->hart == ctl->sel_hart
+                                   : ctl->dev_selected && (int)ctl->sel_dev == pl->device;
     const struct view_rect *r = &pl->r;
     fill(p, r->x, r->y, r->w, r->h, VIEW_RGB_PANEL);
     frame(p, r->x, r->y, r->w, r->h, selected ? 2 : 1, selected ? VIEW_RGB_SELECT : RGB_BORDER);
-    int x = pl->header.x, y = pl->header.y, w = pl->header.w;
-    int dx = text(p, x, y, w, selected ? VIEW_RGB_SELECT : RGB_HEAD, "hart %u", h->id);
-    text(p, x + dx, y, w - dx, RGB_TEXT, "  pc %016" PRIx64 "  %c%s", h->pc, priv_letter(h->priv),
-         h->wfi ? "  wfi" : "");
-    text(p, x, y + VIEW_LINE_H, w, RGB_DIM, "%s ASID %u  instret %s", satp_mode_name(h->satp),
-         (unsigned)((h->satp >> 44) & 0xffff), NUM(h->instret));
+    if (pl->device >= 0) {
+        draw_device_head(p, &m->devices[pl->device], pl, selected);
+    } else {
+        const struct view_hart *h = &m->harts[pl->hart];
+        int x = pl->header.x, y = pl->header.y, w = pl->header.w;
+        int dx = text(p, x, y, w, selected ? VIEW_RGB_SELECT : RGB_HEAD, "hart %u", h->id);
+        text(p, x + dx, y, w - dx, RGB_TEXT, "  pc %016" PRIx64 "  %c%s", h->pc, priv_letter(h->priv),
+             h->wfi ? "  wfi" : "");
+        text(p, x, y + VIEW_LINE_H, w, RGB_DIM, "%s ASID %u  instret %s", satp_mode_name(h->satp),
+             (unsigned)((h->satp >> 44) & 0xffff), NUM(h->instret));
+    }
     /* a TLB too big for the panel even at one pixel a cell is cut at its edge */
     SDL_RenderSetClipRect(p->r, &(SDL_Rect){ r->x, r->y, r->w, r->h });
     for (int t = 0; t < 4; t++) {
         const struct view_grid *g = &pl->g[t];
-        const struct view_tlb *vt = &h->tlb[t];
+        const struct view_tlb *vt = &tlbs[t];
         if (!g->cell || !vt->cells)
             continue;
         unsigned n = vt->sets * vt->ways, used = valid_cells(vt);
@@ -301,8 +321,8 @@ static void draw_panel(const struct pen *p, const struct view_model *m, const st
             text(p, g->label.x, g->label.y, g->label.w, RGB_TEXT, "%s %ux%u  %u/%u", vt->name ? vt->name : "?",
                  vt->sets, vt->ways, used, n);
         struct cells_ctx c = { .p = p, .t = vt, .pwc = t == MMU_TLB_PWC, .sel = -1 };
-        if (selected && m->ctl.sel_tlb == t)
-            c.sel = m->ctl.sel_cell;
+        if (selected && ctl->sel_tlb == t)
+            c.sel = ctl->sel_cell;
         view_layout_cells(l, m, pi, t, cell_cb, &c);
         flush_plain(&c);
         if (c.sel >= 0 && c.sel_slot.w) {
@@ -311,6 +331,11 @@ static void draw_panel(const struct pen *p, const struct view_model *m, const st
             int k = q->w < 8 ? 2 : 1;
             frame(p, q->x - k, q->y - k, q->w - 1 + 2 * k, q->h - 1 + 2 * k, k, VIEW_RGB_SELECT);
         }
+    }
+    if (pl->device >= 0 && pl->counters.h > 0) {
+        line(p, pl->counters.x, pl->counters.y - 2, pl->counters.x + pl->counters.w - 1, pl->counters.y - 2,
+             RGB_BORDER);
+        draw_device_counters(p, &m->devices[pl->device], &pl->counters);
     }
     SDL_RenderSetClipRect(p->r, NULL);
     const struct view_grid *g = &pl->g[MMU_TLB_PWC];
@@ -349,8 +374,9 @@ static void draw_status(const struct pen *p, const struct view_model *m, const s
     if (c->message[0])
         text(p, x, y, l->title.x + l->title.w - x, VIEW_RGB_SELECT, "  %s", c->message);
     text(p, l->help.x, l->help.y, l->help.w, RGB_DIM,
-         "space pause  s/S/n step 1/1000/N  +/- slower/faster  1-8 Tab hart  PgUp/PgDn more harts  mouse/arrows cell  "
-         "Enter/right-click walk cell  w type VA  f/d/p stop on fence/shootdown/fault  c/F12 screenshot  q quit");
+         "space pause  s/S/n step 1/1000/N  +/- slower/faster  1-8 Tab panel  i IOMMU  PgUp/PgDn more panels  "
+         "mouse/arrows cell  Enter/right-click walk cell  w type VA  f/d/p stop on fence/shootdown/fault  "
+         "c/F12 screenshot  q quit");
 }
 
 /* ---- the right column -------------------------------------------------- */
@@ -361,17 +387,19 @@ static void draw_details(const struct pen *p, const struct view_model *m, const 
     const struct view_control *c = &m->ctl;
     int y = box(p, b, "Selected entry");
     int x = b->x + VIEW_PAD, w = b->w - 2 * VIEW_PAD;
-    if (c->sel_hart >= m->nharts || c->sel_tlb < 0 || c->sel_tlb > MMU_TLB_PWC || c->sel_cell < 0) {
+    bool dev = c->dev_selected && c->sel_dev < m->ndevices;
+    if ((!dev && c->sel_hart >= m->nharts) || c->sel_tlb < 0 || c->sel_tlb > MMU_TLB_PWC || c->sel_cell < 0) {
         text(p, x, y, w, RGB_DIM, "hover over a cell, or click it to pin it; arrows move; Enter walks it");
         return;
     }
-    const struct view_tlb *t = &m->harts[c->sel_hart].tlb[c->sel_tlb];
+    const struct view_tlb *t = dev ? &m->devices[c->sel_dev].tlb[c->sel_tlb] : &m->harts[c->sel_hart].tlb[c->sel_tlb];
     if ((unsigned)c->sel_cell >= t->sets * t->ways || !t->cells)
         return;
     const struct view_cell *cell = &t->cells[c->sel_cell];
     unsigned set = (unsigned)c->sel_cell / t->ways, way = (unsigned)c->sel_cell % t->ways;
     static const char *const mark_names[] = { "", "hit", "fill", "evict", "fence" };
-    int dx = text(p, x, y, w, RGB_TEXT, "hart %u  %s", c->sel_hart, t->name ? t->name : "?");
+    int dx = dev ? text(p, x, y, w, RGB_TEXT, "%s  %s", m->devices[c->sel_dev].name, t->name ? t->name : "?")
+                 : text(p, x, y, w, RGB_TEXT, "hart %u  %s", c->sel_hart, t->name ? t->name : "?");
     if (!cell->valid)
         dx += text(p, x + dx, y, w - dx, RGB_TEXT, "  set %u way %u", set, way);
     if (cell->mark && cell->mark < VIEW_NMARKS && cell->fade)
@@ -403,8 +431,10 @@ static void draw_walk(const struct pen *p, const struct view_model *m, const str
         return;
     }
     if (!m->ctl.typing) {
-        text(p, x, y, w, RGB_TEXT, "hart %u  VA %016" PRIx64 "  %s root %" PRIx64 " ASID %u", wk->hart, wk->va,
-             satp_mode_name(wk->satp), (uint64_t)((wk->satp & ((1ULL << 44) - 1)) << 12), (unsigned)((wk->satp >> 44) & 0xffff));
+        text(p, x, y, w, RGB_TEXT, "%s%u  %s %016" PRIx64 "  %s root %" PRIx64 " ASID %u",
+             wk->device ? "satp of hart " : "hart ", wk->hart, wk->device ? "IOVA" : "VA", wk->va,
+             satp_mode_name(wk->satp), (uint64_t)((wk->satp & ((1ULL << 44) - 1)) << 12),
+             (unsigned)((wk->satp >> 44) & 0xffff));
         y += VIEW_LINE_H;
     }
     char buf[160];
@@ -436,6 +466,15 @@ static void draw_counters(const struct pen *p, const struct view_model *m, const
 {
     const struct view_rect *b = &l->counters;
     char title[64];
+    if (m->ctl.dev_selected && m->ctl.sel_dev < m->ndevices) {
+        /* the device's: the lines of its panel, with the room of the box */
+        const struct view_device *d = &m->devices[m->ctl.sel_dev];
+        snprintf(title, sizeof title, "Counters of the %s (since reset)", d->name ? d->name : "device");
+        int y = box(p, b, title);
+        struct view_rect r = { b->x + VIEW_PAD, y, b->w - 2 * VIEW_PAD, b->y + b->h - y };
+        draw_device_counters(p, d, &r);
+        return;
+    }
     unsigned hi = m->ctl.sel_hart < m->nharts ? m->ctl.sel_hart : 0;
     snprintf(title, sizeof title, "Counters of hart %u (since reset)", hi);
     int y = box(p, b, title);
@@ -675,26 +714,21 @@ static int swatch(const struct pen *p, int x, int y, uint32_t rgb, const char *l
     return 14 + text(p, x + 14, y, 0, RGB_TEXT, "%s", label) + 10;
 }
 
-static void draw_legend(const struct pen *p, const struct view_model *m, const struct view_layout *l)
+/* The colours of the tags (ASIDs in hart panels, or the IOMMU's PSCID
+ * tags in device panels) held in the shown panels, in the order first
+ * met, from x up to right; returns the x after them. */
+static int tag_swatches(const struct pen *p, const struct view_model *m, const struct view_layout *l, bool devices,
+                        int x, int y, int right)
 {
-    const struct view_rect *b = &l->legend;
-    fill(p, b->x, b->y, b->w, b->h, RGB_BOX);
-    frame(p, b->x, b->y, b->w, b->h, 1, RGB_BORDER);
-    int x0 = b->x + VIEW_PAD, y = b->y + VIEW_PAD, right = b->x + b->w - 40;
-    /* empty, global, then the ASIDs in the shown panels in the order first met */
-    int x = x0 + text(p, x0, y, 0, RGB_HEAD, "cells ");
-    x += swatch(p, x, y, VIEW_EMPTY_RGB, "empty");
-    fill(p, x, y + 2, 11, 11, view_asid_rgb(0, true));
-    fill(p, x, y + 2, 2, 2, VIEW_RGB_GLOBAL_DOT);
-    x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "global (G, white corner)") + 20;
-    x += text(p, x, y, 0, RGB_HEAD, "ASIDs ");
     uint16_t seen[32];
     unsigned nseen = 0;
     bool more = false;
     for (unsigned pi = 0; pi < l->npanels; pi++) {
-        const struct view_hart *h = &m->harts[l->panel[pi].hart];
-        for (int t = 0; t < 4; t++) {
-            const struct view_tlb *vt = &h->tlb[t];
+        if ((l->panel[pi].device >= 0) != devices)
+            continue;
+        const struct view_tlb *tlbs = view_slot_tlbs(m, l->panel[pi].hart);
+        for (int t = 0; tlbs && t < 4; t++) {
+            const struct view_tlb *vt = &tlbs[t];
             for (unsigned i = 0; vt->cells && i < vt->sets * vt->ways; i++) {
                 const struct view_cell *c = &vt->cells[i];
                 if (!c->valid || c->e.global)
@@ -721,7 +755,31 @@ static void draw_legend(const struct pen *p, const struct view_model *m, const s
         x += swatch(p, x, y, view_asid_rgb(seen[k], false), label);
     }
     if (more || k < nseen)
-        text(p, x, y, 0, RGB_DIM, "...");
+        x += text(p, x, y, 0, RGB_DIM, "...");
+    return x;
+}
+
+static void draw_legend(const struct pen *p, const struct view_model *m, const struct view_layout *l)
+{
+    const struct view_rect *b = &l->legend;
+    fill(p, b->x, b->y, b->w, b->h, RGB_BOX);
+    frame(p, b->x, b->y, b->w, b->h, 1, RGB_BORDER);
+    int x0 = b->x + VIEW_PAD, y = b->y + VIEW_PAD, right = b->x + b->w - 40;
+    /* empty, global, then the ASIDs in the shown panels in the order first met */
+    int x = x0 + text(p, x0, y, 0, RGB_HEAD, "cells ");
+    x += swatch(p, x, y, VIEW_EMPTY_RGB, "empty");
+    fill(p, x, y + 2, 11, 11, view_asid_rgb(0, true));
+    fill(p, x, y + 2, 2, 2, VIEW_RGB_GLOBAL_DOT);
+    x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "global (G, white corner)") + 20;
+    bool devices = false; /* a device panel is shown: room for its tags too */
+    for (unsigned pi = 0; pi < l->npanels; pi++)
+        devices |= l->panel[pi].device >= 0;
+    x += text(p, x, y, 0, RGB_HEAD, "ASIDs ");
+    x = tag_swatches(p, m, l, false, x, y, devices ? right - 30 * p->f->adv : right);
+    if (devices) {
+        x += 10 + text(p, x + 10, y, 0, RGB_HEAD, "PSCID tags ");
+        tag_swatches(p, m, l, true, x, y, right);
+    }
 
     y += VIEW_LINE_H + 2;
     x = x0 + text(p, x0, y, 0, RGB_HEAD, "marks ");

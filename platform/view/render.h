@@ -17,6 +17,7 @@
 #define VIEW_RGB_SELECT 0xffc83d   /* the selected hart's panel border and the selected cell */
 #define VIEW_RGB_GLOBAL_DOT 0xffffff /* the corner dot of a global entry */
 #define VIEW_RGB_PWC_ROW 0x4fc1ff  /* a walk row the page-walk cache answers */
+#define VIEW_RGB_FAULT 0xff7b72    /* a walk that faults; a device's fault counters */
 
 /* The colour of a cell's fill before any size pattern: its ASID colour (or
  * grey when empty) with its mark blended in by fade / VIEW_FADE_FRAMES

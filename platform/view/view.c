@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "../../cpu/hart.h"
+#include "../iommu.h"
 #include "draw.h"
 #include "model.h"
 
@@ -37,6 +38,7 @@ struct view {
     struct view_model m;
     struct view_window *win;
     struct hart_watch watch;
+    struct iommu *iommu[VIEW_MAX_DEVICES]; /* m.devices[d] is iommu[d]'s */
     struct tlb_entry_view *buf;     /* room for the largest structure's entries */
     size_t buf_len;
     uint64_t *instret;              /* per hart, for view_sd_begin */
@@ -226,6 +228,9 @@ static void snapshot(struct view *v)
         }
         view_hart_sample(vh, mmu_get_stats(mu), h->instret, dt);
     }
+    for (unsigned d = 0; d < m->ndevices; d++)
+        view_device_update(&m->devices[d], iommu_iotlb(v->iommu[d]), iommu_get_stats(v->iommu[d]), v->buf,
+                           (int)v->buf_len);
     view_sd_fade(m);
     refresh_walk(v);
     m->snapshots++;
@@ -302,8 +307,32 @@ struct view *view_create(const struct view_opts *o, const struct view_source *sr
     return v;
 }
 
-/* While paused: handle the window until the person resumes, steps or
- * stops.  Returns false when the guest is to stop. */
+int view_add_iommu(struct view *v, struct iommu *io)
+{
+    struct mmu *iotlb = iommu_iotlb(io);
+    size_t most = v->buf_len;
+    for (int k = 0; k < 4; k++)
+        if (mmu_tlb_capacity(iotlb, k) > most)
+            most = mmu_tlb_capacity(iotlb, k);
+    if (most > v->buf_len) {
+        struct tlb_entry_view *buf = realloc(v->buf, most * sizeof *buf);
+        if (!buf)
+            return -1;
+        v->buf = buf;
+        v->buf_len = most;
+    }
+    if (mmu_track_entry_hits(iotlb) != 0)
+        return -1;
+    int d = view_model_add_device(&v->m, "IOMMU", iotlb);
+    if (d < 0)
+        return -1;
+    v->iommu[d] = io;
+    view_device_update(&v->m.devices[d], iotlb, iommu_get_stats(io), v->buf, (int)v->buf_len);
+    if (v->win)
+        view_window_draw(v->win, &v->m);
+    return 0;
+}
+
 /* One wait for the window's events (up to 33 ms) while the guest stands
  * still: a walk asked for is done, and the window redrawn if anything
  * changed. */
@@ -320,6 +349,8 @@ static void poll_still(struct view *v, bool quit_on_close)
         view_window_draw(v->win, &v->m);
 }
 
+/* While paused: handle the window until the person resumes, steps or
+ * stops.  Returns false when the guest is to stop. */
 static bool wait_paused(struct view *v)
 {
     struct view_control *c = &v->m.ctl;

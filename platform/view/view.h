@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 struct hart;
+struct iommu;
 struct mmu;
 
 /* What the view reads: the board's harts and their MMUs, and mtime. */
@@ -36,6 +37,12 @@ struct view;
 /* Open the view (the window, when asked).  NULL with a one-line reason in
  * err when it cannot (no display, no font). */
 struct view *view_create(const struct view_opts *o, const struct view_source *src, char *err, size_t errlen);
+/* Show the board's RISC-V IOMMU (board_iommu) as a panel after the hart
+ * panels: its IOTLB and page-walk cache cell by cell, and its counters
+ * (also in --view-text).  Called once, after view_create, when the board
+ * has one.  Counts its IOTLB entries' hits from now on, as for the harts'
+ * TLBs.  Returns 0, or -1 when out of memory (the view goes on without). */
+int view_add_iommu(struct view *v, struct iommu *io);
 /* Between two scheduling rounds: takes a snapshot when one is due, draws,
  * handles the window's events, and waits while the view is paused.  Sets
  * *budget to the most instructions each hart may run in the next round

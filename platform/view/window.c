@@ -223,18 +223,24 @@ static void screenshot(struct view_window *w, struct view_model *m)
         say(m, "screenshot written to %s", name);
 }
 
-/* Show hart (moving the panels so that it is on screen). */
-static void select_hart(struct view_model *m, unsigned hart)
+/* The slot (a hart, or nharts + the device) of the selected panel. */
+static unsigned selected_slot(const struct view_model *m)
+{
+    const struct view_control *c = &m->ctl;
+    return c->dev_selected ? m->nharts + c->sel_dev : c->sel_hart;
+}
+
+/* Page the panels so that slot is on screen, and drop a selected cell
+ * that its structures do not have (the same cell of another panel stays
+ * selected when it has one). */
+static void show_slot(struct view_model *m, unsigned slot)
 {
     struct view_control *c = &m->ctl;
-    if (hart >= m->nharts)
-        return;
-    c->sel_hart = hart;
-    if (hart < c->first_panel || hart >= c->first_panel + VIEW_PANELS)
-        c->first_panel = hart - hart % VIEW_PANELS;
-    /* the same cell of the new hart, when it has one */
-    if (c->sel_tlb >= 0 && c->sel_tlb <= MMU_TLB_PWC) {
-        const struct view_tlb *t = &m->harts[hart].tlb[c->sel_tlb];
+    if (slot < c->first_panel || slot >= c->first_panel + VIEW_PANELS)
+        c->first_panel = slot - slot % VIEW_PANELS;
+    const struct view_tlb *tlbs = view_slot_tlbs(m, slot);
+    if (tlbs && c->sel_tlb >= 0 && c->sel_tlb <= MMU_TLB_PWC) {
+        const struct view_tlb *t = &tlbs[c->sel_tlb];
         if (c->sel_cell < 0 || (unsigned)c->sel_cell >= t->sets * t->ways) {
             c->sel_tlb = -1;
             c->sel_cell = -1;
@@ -242,39 +248,97 @@ static void select_hart(struct view_model *m, unsigned hart)
     }
 }
 
-static void request_walk(struct view_model *m, uint64_t va)
+/* Show hart (moving the panels so that it is on screen). */
+static void select_hart(struct view_model *m, unsigned hart)
+{
+    struct view_control *c = &m->ctl;
+    if (hart >= m->nharts)
+        return;
+    c->sel_hart = hart;
+    c->dev_selected = false;
+    show_slot(m, hart);
+}
+
+/* Select device d's panel (its counters in the counters box, its cells
+ * for the selection); the hart stays the one whose graphs and walks are
+ * shown. */
+static void select_device(struct view_model *m, unsigned d)
+{
+    struct view_control *c = &m->ctl;
+    if (d >= m->ndevices)
+        return;
+    c->dev_selected = true;
+    c->sel_dev = d;
+    show_slot(m, m->nharts + d);
+}
+
+static void select_slot(struct view_model *m, unsigned slot)
+{
+    if (slot < m->nharts)
+        select_hart(m, slot);
+    else
+        select_device(m, slot - m->nharts);
+}
+
+/* Walk va on the selected hart's satp; device: va is the IOVA of a
+ * device's entry (the IOMMU's own root, in its process context, is not
+ * something the view reads: the hart's tables are the process's when the
+ * device shares them and the hart runs that process). */
+static void request_walk(struct view_model *m, uint64_t va, bool device)
 {
     m->walk.va = va;
     m->walk.hart = m->ctl.sel_hart;
+    m->walk.device = device;
     m->walk.active = true;
     m->ctl.walk_requested = true;
+}
+
+/* The selected structure (of the selected panel), or NULL. */
+static const struct view_tlb *selected_tlb(const struct view_model *m)
+{
+    const struct view_control *c = &m->ctl;
+    if (c->sel_tlb < 0 || c->sel_tlb > MMU_TLB_PWC)
+        return NULL;
+    if (c->dev_selected)
+        return c->sel_dev < m->ndevices ? &m->devices[c->sel_dev].tlb[c->sel_tlb] : NULL;
+    return c->sel_hart < m->nharts ? &m->harts[c->sel_hart].tlb[c->sel_tlb] : NULL;
 }
 
 /* The selected cell, if it holds an entry. */
 static const struct view_cell *selected_cell(const struct view_model *m)
 {
     const struct view_control *c = &m->ctl;
-    if (c->sel_hart >= m->nharts || c->sel_tlb < 0 || c->sel_tlb > MMU_TLB_PWC || c->sel_cell < 0)
-        return NULL;
-    const struct view_tlb *t = &m->harts[c->sel_hart].tlb[c->sel_tlb];
-    if (!t->cells || (unsigned)c->sel_cell >= t->sets * t->ways)
+    const struct view_tlb *t = selected_tlb(m);
+    if (!t || c->sel_cell < 0 || !t->cells || (unsigned)c->sel_cell >= t->sets * t->ways)
         return NULL;
     return &t->cells[c->sel_cell];
+}
+
+/* Walk the selected cell's VA (Enter, right click), saying so. */
+static void walk_selected(struct view_model *m, const struct view_cell *cell)
+{
+    struct view_control *c = &m->ctl;
+    request_walk(m, cell->e.va, c->dev_selected);
+    if (c->dev_selected)
+        say(m, "walking IOVA %" PRIx64 " on hart %u's satp (the view does not read the IOMMU's process contexts)",
+            cell->e.va, c->sel_hart);
+    else
+        say(m, "walking %" PRIx64 " on hart %u", cell->e.va, c->sel_hart);
 }
 
 /* Arrow keys: move the selected cell by one way (left/right) or set. */
 static void move_selection(struct view_model *m, int dway, int dset)
 {
     struct view_control *c = &m->ctl;
-    if (c->sel_hart >= m->nharts)
+    if (!view_slot_tlbs(m, selected_slot(m)))
         return;
     if (c->sel_tlb < 0 || c->sel_cell < 0) {
-        c->sel_tlb = MMU_TLB_L1D;
+        c->sel_tlb = c->dev_selected ? MMU_TLB_L2 : MMU_TLB_L1D; /* a device's IOTLB is its L2 */
         c->sel_cell = 0;
         return;
     }
-    const struct view_tlb *t = &m->harts[c->sel_hart].tlb[c->sel_tlb];
-    if (!t->ways)
+    const struct view_tlb *t = selected_tlb(m);
+    if (!t || !t->ways)
         return;
     int set = c->sel_cell / (int)t->ways + dset, way = c->sel_cell % (int)t->ways + dway;
     if (set >= 0 && set < (int)t->sets && way >= 0 && way < (int)t->ways)
@@ -351,7 +415,7 @@ static void key_typing(struct view_model *m, SDL_Keycode k)
             say(m, "not a hex address: \"%s\"", c->input);
             return;
         }
-        request_walk(m, va);
+        request_walk(m, va, false);
         say(m, "walking %" PRIx64 " on hart %u (p stops on a fault there)", va, c->sel_hart);
     }
 }
@@ -385,17 +449,27 @@ static void key(struct view_window *w, struct view_model *m, const SDL_Keysym *k
     case SDLK_KP_MINUS:
         change_slow(m, -1);
         break;
-    case SDLK_TAB:
-        if (m->nharts)
-            select_hart(m, (c->sel_hart + (shift ? m->nharts - 1 : 1)) % m->nharts);
+    case SDLK_TAB: { /* every panel in turn: the harts, then the devices */
+        unsigned n = view_model_slots(m);
+        if (n)
+            select_slot(m, (selected_slot(m) + (shift ? n - 1 : 1)) % n);
         break;
+    }
     case SDLK_PAGEDOWN:
-        if (c->first_panel + VIEW_PANELS < m->nharts)
-            select_hart(m, c->first_panel + VIEW_PANELS);
+        if (c->first_panel + VIEW_PANELS < view_model_slots(m))
+            select_slot(m, c->first_panel + VIEW_PANELS);
         break;
     case SDLK_PAGEUP:
         if (c->first_panel >= VIEW_PANELS)
-            select_hart(m, c->first_panel - VIEW_PANELS);
+            select_slot(m, c->first_panel - VIEW_PANELS);
+        break;
+    case SDLK_i:
+        if (m->ndevices) {
+            select_device(m, 0);
+            say(m, "%s selected: its counters are in the counters box", m->devices[0].name);
+        } else {
+            say(m, "no IOMMU on this board (-M virt,iommu-sys=on adds one)");
+        }
         break;
     case SDLK_f:
         c->stop_on_fence = !c->stop_on_fence;
@@ -431,8 +505,7 @@ static void key(struct view_window *w, struct view_model *m, const SDL_Keysym *k
     case SDLK_KP_ENTER: {
         const struct view_cell *cell = selected_cell(m);
         if (cell && cell->valid) {
-            request_walk(m, cell->e.va);
-            say(m, "walking %" PRIx64 " on hart %u", cell->e.va, c->sel_hart);
+            walk_selected(m, cell);
         } else {
             say(m, "select a cell that holds an entry first (or w to type a VA)");
         }
@@ -453,27 +526,34 @@ static void key(struct view_window *w, struct view_model *m, const SDL_Keysym *k
         break;
     default:
         if (k >= SDLK_1 && k <= SDLK_8)
-            select_hart(m, c->first_panel + (unsigned)(k - SDLK_1));
+            select_slot(m, c->first_panel + (unsigned)(k - SDLK_1));
         break;
     }
 }
 
-/* The mouse at (x, y) of the view: select the cell (or only the hart)
+/* The mouse at (x, y) of the view: select the cell (or only the panel)
  * under it; walk names a right click, which also walks the cell's VA.
  * Returns true when the selection changed. */
 static bool point(struct view_model *m, const struct view_hit *h, bool walk)
 {
     struct view_control *c = &m->ctl;
-    bool changed = c->sel_hart != h->hart;
-    c->sel_hart = h->hart;
+    bool changed;
+    if (h->device >= 0) {
+        changed = !c->dev_selected || c->sel_dev != (unsigned)h->device;
+        c->dev_selected = true;
+        c->sel_dev = (unsigned)h->device;
+    } else {
+        changed = c->dev_selected || c->sel_hart != h->hart;
+        c->dev_selected = false;
+        c->sel_hart = h->hart;
+    }
     if (h->tlb >= 0) {
         changed |= c->sel_tlb != h->tlb || c->sel_cell != h->cell;
         c->sel_tlb = h->tlb;
         c->sel_cell = h->cell;
         const struct view_cell *cell = selected_cell(m);
         if (walk && cell && cell->valid) {
-            request_walk(m, cell->e.va);
-            say(m, "walking %" PRIx64 " on hart %u", cell->e.va, c->sel_hart);
+            walk_selected(m, cell);
             changed = true;
         }
     }
@@ -493,7 +573,7 @@ static bool mouse(struct view_window *w, struct view_model *m, int x, int y, int
     if (!button)
         return on_panel && !w->pinned && point(m, &h, false);
     struct view_control *c = &m->ctl;
-    bool same = on_panel && h.tlb >= 0 && h.hart == c->sel_hart && h.tlb == c->sel_tlb && h.cell == c->sel_cell;
+    bool same = on_panel && h.tlb >= 0 && h.hart == selected_slot(m) && h.tlb == c->sel_tlb && h.cell == c->sel_cell;
     if (!on_panel || h.tlb < 0 || (same && w->pinned && button == SDL_BUTTON_LEFT)) {
         w->pinned = false;
         say(m, "the selection follows the mouse");
