@@ -14,9 +14,18 @@
 #     written at the end shows exactly 4 x 1026 instructions retired; in a
 #     second run "f" then space runs to the first sfence.vma (each hart's set-up) and
 #     pauses there.
+#  4. The IOMMU's panel (-M virt,iommu-sys=on): fencebench-smp4 with the IOMMU
+#     (off, as the guest leaves it): the PNG has a fifth panel where there is
+#     none without it, and --view-text's "iommu" lines give the numbers of
+#     --stats-json's "iommu" object.  Then, when the teaching OS has the
+#     accelerator test examples/os/user/test_accel_shared.c (skipped, saying so,
+#     only when that source does not exist), that test with -device
+#     pagoda-accel: it passes, the IOMMU translated (requests, IOTLB lookups,
+#     walks > 0), and the view's numbers are --stats-json's.
 # Skipped (exit 0) only in a build without the view (PAGODA_SDL=OFF) or
 # without guest programs (PAGODA_CROSS=OFF).
 PAGODA=$(realpath "${1:?usage: $0 PAGODA BUILD_DIR}"); BUILD=$(realpath "${2:?}")
+SRC=$(realpath "$(dirname "$0")/..")
 ELF=$BUILD/examples/bench/fencebench-smp4.elf
 if [ ! -r "$ELF" ]; then
     grep -q '^PAGODA_CROSS:BOOL=OFF' "$BUILD/CMakeCache.txt" 2>/dev/null &&
@@ -156,6 +165,84 @@ grep -q '^view: 4 harts, 4104 instructions.*paused$' "$T/steps.txt" ||
 grep -q '^last stop: stopped: hart [0-3] sfence.vma' "$T/fence.txt" ||
     fail "with f (stop on a fence) and space the view did not stop at the first sfence.vma: $(grep stop "$T/fence.txt")"
 grep -q '^view: 4 harts, .*paused$' "$T/fence.txt" || fail "the view was not paused at the fence"
+
+echo "== 4. the IOMMU's panel"
+# iommu_agrees TEXT JSON [busy]: the view's "iommu KEY VALUE ..." lines against
+# --stats-json's "iommu" object; with busy, the IOMMU must have translated
+cat >"$T/iommu.py" <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read()
+js = json.load(open(sys.argv[2])).get("iommu")
+busy = len(sys.argv) > 3
+errs = []
+if js is None:
+    errs.append("--stats-json has no \"iommu\" object")
+lines = re.findall(r"^iommu (?!entries:)(.*)$", text, re.M)
+if not lines:
+    errs.append("--view-text has no iommu lines (platform/main.c must call view_add_iommu(v, board_iommu(b)))")
+for line in lines if js else []:
+    words = line.split()
+    obj, path = js, []
+    if words[0] in ("iotlb",):
+        obj, path, words = js["iotlb"], ["iotlb"], words[1:]
+    if words[0] in ("hits_by_size", "misses_by_size", "iotinval_vma", "iotinval_vma_removed", "faults_by_cause"):
+        obj, path, words = obj[words[0]], path + [words[0]], words[1:]
+        if words == ["none"]:
+            words = []
+        got = dict(zip(words[0::2], map(int, words[1::2])))
+        want = {k: v for k, v in obj.items() if path[-1] != "faults_by_cause" or v}
+        if got != want:
+            errs.append(f"{'.'.join(path)}: view {got} != --stats-json {want}")
+        continue
+    for k, v in zip(words[0::2], words[1::2]):
+        if k not in obj:
+            errs.append(f"{'.'.join(path + [k])}: not in --stats-json")
+        elif int(v) != obj[k]:
+            errs.append(f"{'.'.join(path + [k])}: view {v} != --stats-json {obj[k]}")
+if busy and js:
+    for k in ("requests", "walks"):
+        if not js[k]:
+            errs.append(f"the IOMMU made no {k}")
+    if not js["iotlb"]["lookups"]:
+        errs.append("the IOTLB had no lookups")
+m = re.search(r"^iommu entries: IOTLB (\d+)/256 PWC (\d+)/16$", text, re.M)
+if not m:
+    errs.append("no 'iommu entries: IOTLB n/256 PWC n/16' line")
+for e in errs:
+    print("FAIL:", e)
+sys.exit(1 if errs else 0)
+PY
+timeout 120 "$PAGODA" -smp 4 -m 1G -bios none -M virt,iommu-sys=on --view-png "$T/io.png" --view-text "$T/io.txt" \
+    --stats-json "$T/io.json" "$ELF" >"$T/io.out" 2>"$T/io.err"; st=$?
+[ $st = 0 ] || fail "with the IOMMU: exit status $st: $(tail -3 "$T/io.err")"
+python3 "$T/iommu.py" "$T/io.txt" "$T/io.json" || rc=1
+# 4 harts and the IOMMU: 5 panels in 4 x 2 (4 harts alone are 2 x 2), the fifth, the
+# IOMMU's, alone in the second row: the panel colour there, the background beside it
+p=$(count "$T/io.png" 171c23 260x300+10+560); q=$(count "$T/io.png" 171c23 260x300+300+560)
+[ "$p" -gt 20000 ] && [ "$q" -lt 100 ] ||
+    fail "io.png: no IOMMU panel alone in the second row ($p pixels of the panel colour there, $q beside it)"
+grep -q '^iommu' "$T/v.txt" && fail "without -M virt,iommu-sys=on the view has iommu lines"
+
+OS=$BUILD/examples/os
+if [ ! -e "$SRC/examples/os/user/test_accel_shared.c" ]; then
+    echo "SKIP (this case only): the teaching OS has no accelerator test (examples/os/user/test_accel_shared.c)"
+elif [ ! -e "$OS/user/test_accel_shared" ]; then
+    fail "$OS/user/test_accel_shared not built (examples/os/user/test_accel_shared.c exists)"
+else
+    timeout -k 10 300 "$PAGODA" -smp 2 -m 256M -nographic --max-insns 8000000000 -M virt,iommu-sys=on \
+        -device pagoda-accel -kernel "$OS/kernel.elf" -snapshot \
+        -drive file="$OS/disk.img",if=none,format=raw,id=x0 -device virtio-blk-device,drive=x0 \
+        -append test=accel_shared --view-png "$T/accel.png" --view-text "$T/accel.txt" \
+        --stats-json "$T/accel.json" >"$T/accel.out" 2>&1; st=$?
+    [ $st = 0 ] && tr -d '\r' <"$T/accel.out" | grep -qx '1 passed, 0 failed' ||
+        fail "test=accel_shared: exit status $st, wanted 0 and '1 passed, 0 failed': $(tail -5 "$T/accel.out")"
+    python3 "$T/iommu.py" "$T/accel.txt" "$T/accel.json" busy || rc=1
+    # two harts and the IOMMU: 3 panels in 2 x 2 (2 harts alone are 2 x 1), the IOMMU's
+    # alone in the second row
+    p=$(count "$T/accel.png" 171c23 500x300+10+560); q=$(count "$T/accel.png" 171c23 500x300+600+560)
+    [ "$p" -gt 20000 ] && [ "$q" -lt 100 ] ||
+        fail "accel.png: no IOMMU panel alone in the second row ($p pixels of the panel colour there, $q beside it)"
+fi
 
 [ $rc = 0 ] && echo "PASS: the TLB view"
 exit $rc
