@@ -1,10 +1,15 @@
 // Physical frame allocator. Every 4 KiB frame has a reference count, so that
 // copy-on-write and the page cache can share one frame among many mappings; a frame
-// is free when its count is 0. Single frames are found by a scan from a moving cursor,
-// 2 MiB blocks (for huge pages) by a scan over aligned blocks.
+// is free when its count is 0. A single frame is the one freed last, if it is still
+// free (as Linux's per-CPU lists hand out the most recently freed, cache-warm pages
+// first; it also means a frame freed too early, before every TLB and IOTLB forgot it,
+// is soon someone else's, which the nofence= tests show), otherwise found by a scan
+// from a moving cursor; 2 MiB blocks (for huge pages) by a scan over aligned blocks.
 #include "types.h"
 #include "riscv.h"
 #include "defs.h"
+
+#define NHOT 32
 
 static struct {
   struct spinlock lock;
@@ -12,6 +17,8 @@ static struct {
   uint64 base_pa, nframes; // frames [base_pa, base_pa + nframes * 4096)
   uint64 cursor;           // where the next scan starts
   uint16 *ref;             // one count per frame
+  uint64 hot[NHOT];        // frames freed last (a stack; a frame there may be taken since)
+  int nhot;
 } kmem;
 
 // Returns the frame number of kernel address va, or panics if it is not a frame.
@@ -41,7 +48,15 @@ void *kalloc(void)
 {
   void *va = 0;
   acquire(&kmem.lock);
-  for (uint64 i = 0; i < kmem.nframes && kmem.nfree; i++) {
+  while (kmem.nhot > 0 && !va) {
+    uint64 f = kmem.hot[--kmem.nhot];
+    if (kmem.ref[f] == 0) { // (kalloc_block may have taken it)
+      kmem.ref[f] = 1;
+      kmem.nfree--;
+      va = P2V(kmem.base_pa + f * PGSIZE);
+    }
+  }
+  for (uint64 i = 0; i < kmem.nframes && kmem.nfree && !va; i++) {
     uint64 f = (kmem.cursor + i) % kmem.nframes;
     if (kmem.ref[f] == 0) {
       kmem.ref[f] = 1;
@@ -85,8 +100,10 @@ void kfree(void *va)
   uint64 f = frameno(va);
   if (kmem.ref[f] == 0)
     panic("kfree: frame is free");
-  if (--kmem.ref[f] == 0)
+  if (--kmem.ref[f] == 0) {
     kmem.nfree++;
+    if (kmem.nhot < NHOT) kmem.hot[kmem.nhot++] = f;
+  }
   release(&kmem.lock);
 }
 
