@@ -8,7 +8,7 @@
 // What the device tree told us (fdt.c).
 struct boardinfo {
   uint64 ram_base, ram_size;
-  uint64 uart_pa, plic_pa, test_pa; // the PLIC is found but not used yet: all I/O is polled
+  uint64 uart_pa, plic_pa, test_pa;
   uint64 virtio_pa[8]; int nvirtio;
   uint8 hart_present[NCPU]; int nharts;
   uint32 timebase;
@@ -213,3 +213,7 @@ void *pcache_get(int file, uint64 pageidx);
 int exec(struct proc *p, const char *path, char **argv);
 // runner.c
 void runner(void);
+// plic.c
+int plic_register(int id, void (*fn)(int));
+void plic_inithart(void);
+void plic_intr(void);

@@ -68,6 +68,7 @@ void kmain(uint64 hartid, uint64 dtb_pa)
   if (fs_init() < 0) panic("no file system on the disk");
   swap_init();
   kproc_start(runner, "runner");
+  plic_inithart();
   start_harts(hartid);
   scheduler();
 }
@@ -78,5 +79,6 @@ void kmain_secondary(void)
 {
   kvm_inithart();
   trap_inithart();
+  plic_inithart();
   scheduler();
 }

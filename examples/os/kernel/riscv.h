@@ -23,6 +23,7 @@
 #define SCAUSE_INTR (1UL << 63)
 #define IRQ_S_SOFT 1
 #define IRQ_S_TIMER 5
+#define IRQ_S_EXT 9
 #define EXC_INSN_PAGE_FAULT 12
 #define EXC_LOAD_PAGE_FAULT 13
 #define EXC_STORE_PAGE_FAULT 15

@@ -1,5 +1,6 @@
 // Traps: system calls, page faults and timer interrupts from user mode; interrupts
-// taken in the kernel (only while a hart idles in the scheduler).
+// taken in the kernel (only while a hart idles in the scheduler); device interrupts
+// through the PLIC (plic.c) in either.
 #include "types.h"
 #include "riscv.h"
 #include "defs.h"
@@ -40,6 +41,10 @@ static int handle_interrupt(uint64 scause)
   }
   if (code == IRQ_S_SOFT) {
     csr_clear(sip, 1UL << IRQ_S_SOFT);
+    return 0;
+  }
+  if (code == IRQ_S_EXT) {
+    plic_intr();
     return 0;
   }
   kprintf("unexpected interrupt scause %p\n", scause);
