@@ -144,7 +144,9 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     /* path 1, the one inline in the hart, counts no entry's hits: with
      * mmu_track_entry_hits the default geometry takes path 3, the same
      * specialised for counting them, through mmu_data_ptr */
-    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e ? 0
+    /* a walk hook sees every walk only on the general path (path 0):
+     * mmu_data_walk_n, the specialised paths' walk, has no hook */
+    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook ? 0
             : !default_geometry(m) ? 2 : m->tlb[MMU_TLB_L1D].hits ? 3 : 1;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
@@ -373,4 +375,14 @@ void mmu_set_ad_hook(struct mmu *m, void (*hook)(void *ctx, uint64_t pte_pa), vo
 {
     m->ad_hook = hook;
     m->ad_ctx = ctx;
+}
+
+void mmu_set_walk_hook(struct mmu *m, void (*hook)(void *ctx, const struct mmu_walk_event *w), void *ctx)
+{
+    m->walk_hook = hook;
+    m->walk_ctx = ctx;
+    /* the data path depends on it (mmu_fast_context): choose again */
+    m->ctx.req = NULL;
+    if (hook)
+        m->ctx.path = 0;
 }

@@ -230,4 +230,19 @@ void mmu_stats_reset(struct mmu *m);
  * there to exercise the "return to step 2" rule).  NULL to remove. */
 void mmu_set_ad_hook(struct mmu *m, void (*hook)(void *ctx, uint64_t pte_pa), void *ctx);
 
+/* A page-table walk as it ended, for a tool that traces them
+ * (--trace-mmu).  The hook is called at the end of every walk, on the miss
+ * path only; NULL (the default) removes it.  While a hook is set the MMU
+ * serves data accesses through its general path (slower: the specialised
+ * paths have no hook and cost nothing when none is set). */
+struct mmu_walk_event {
+    uint64_t va;
+    enum mmu_access acc;
+    enum mmu_result res;
+    unsigned reads;   /* PTEs read from memory (the page-walk cache saved the others) */
+    unsigned size;    /* with MMU_OK: the page size (MMU_PAGE_4K...; mmu_page_size_name) */
+    uint16_t asid;    /* the tag the walk was made for (a hart's ASID, the IOMMU's PSCID tag) */
+};
+void mmu_set_walk_hook(struct mmu *m, void (*hook)(void *ctx, const struct mmu_walk_event *w), void *ctx);
+
 #endif

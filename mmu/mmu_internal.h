@@ -178,6 +178,8 @@ struct mmu {
     } pmpc[4];
     void (*ad_hook)(void *ctx, uint64_t pte_pa);
     void *ad_ctx;
+    void (*walk_hook)(void *ctx, const struct mmu_walk_event *w); /* mmu_set_walk_hook; NULL: none */
+    void *walk_ctx;
     struct mmu_fast fast[MMU_FAST_N];
     /* The fast path's context (mmu_fast_context) and what follows from it,
      * worked out once per change of context for the data path in mmu.c. */

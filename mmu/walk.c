@@ -186,5 +186,9 @@ step2:
 out:
     if (reads > 0)
         MMU_COUNT(st->walk_reads[reads >= 5 ? 4 : reads - 1]++);
+    if (__builtin_expect(m->walk_hook != NULL, 0)) {
+        struct mmu_walk_event w = {va, acc, res, reads, res == MMU_OK ? e->size : 0, asid};
+        m->walk_hook(m->walk_ctx, &w);
+    }
     return res;
 }

@@ -52,6 +52,12 @@ void accel_destroy(struct accel *a)
 
 const struct accel_stats *accel_get_stats(const struct accel *a) { return &a->st; }
 
+void accel_set_trace_hook(struct accel *a, accel_trace_fn fn, void *ctx)
+{
+    a->trace = fn;
+    a->trace_ctx = ctx;
+}
+
 /* The line is high while IRQ_STATUS & IRQ_ENABLE is not 0.  As the other
  * devices of the board (and QEMU's), every re-evaluation signals the
  * PLIC, also when the level is unchanged: a bit set while an earlier one

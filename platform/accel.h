@@ -126,6 +126,14 @@ bool accel_advance(struct accel *a, uint64_t now);
  * when it has nothing to do or waits for software (a page request). */
 uint64_t accel_next_event(const struct accel *a, uint64_t now);
 
+/* A tool tracing the device (--trace-mmu): called when a descriptor
+ * completes, with its queue, the descriptor as completed (status, cause,
+ * result filled in) and the mtimes at which it was fetched and completed.
+ * NULL (the default) removes it. */
+typedef void (*accel_trace_fn)(void *ctx, unsigned queue, const struct accel_desc *d, uint64_t start,
+                               uint64_t end);
+void accel_set_trace_hook(struct accel *a, accel_trace_fn fn, void *ctx);
+
 struct accel_stats {
     uint64_t descriptors[ACCEL_OP_COUNT]; /* completed, by op */
     uint64_t status[4];                   /* completed, by enum accel_status */

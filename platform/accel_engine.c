@@ -84,6 +84,11 @@ static void complete(struct accel *a, struct accel_queue *q, enum accel_status s
     memcpy(p + 8, &result, 8);
     uint16_t s = (uint16_t)st;
     memcpy(p, &s, 2); /* status last */
+    if (a->trace) {
+        struct accel_desc done = q->d;
+        done.status = (uint16_t)st, done.cause = cause, done.rsvd1 = 0, done.result = result;
+        a->trace(a->trace_ctx, (unsigned)(q - a->q), &done, q->t_fetch, a->last);
+    }
     q->head = (q->head + 1) & ((1u << q->log2sz) - 1);
     q->active = false;
     q->asked_page = NO_PAGE;
@@ -115,6 +120,7 @@ static void fetch(struct accel *a, struct accel_queue *q)
         return;
     }
     memcpy(&q->d, p, sizeof q->d);
+    q->t_fetch = a->last;
     q->active = true;
     q->done = 0;
     q->crc = ~0u;

@@ -19,6 +19,7 @@ struct accel_queue {
     struct accel_desc d;
     uint64_t done;     /* bytes of d done */
     uint32_t crc;      /* CRC32: running value (pre-inverted) */
+    uint64_t t_fetch;  /* mtime when it was fetched (for the trace hook) */
     /* page requests: waiting for the group response; the page asked for
      * (a second refusal of it is a fault, not another request) */
     bool waiting;
@@ -41,6 +42,8 @@ struct accel {
     uint64_t credit;        /* byte-ticks not yet spent (below ticks_per_us) */
     uint64_t debt;          /* bytes' worth of time owed for translations' memory reads */
     struct accel_stats st;
+    accel_trace_fn trace;   /* accel_set_trace_hook; NULL: none */
+    void *trace_ctx;
 };
 
 /* accel.c: re-evaluate the interrupt line (called after every change of

@@ -62,10 +62,10 @@ struct board_watch {
     bool (*between_rounds)(void *ctx, uint64_t *budget);
     void (*msip)(void *ctx, unsigned from, unsigned to);
 };
-/* Add a watching tool (at most BOARD_MAX_WATCH: the view and the GDB
- * stub).  With two, each is called in turn: the budget is the smaller of
+/* Add a watching tool (at most BOARD_MAX_WATCH: the view, the GDB stub
+ * and the MMU trace).  With two, each is called in turn: the budget is the smaller of
  * theirs and the guest stops when either says so. */
-#define BOARD_MAX_WATCH 2
+#define BOARD_MAX_WATCH 3
 void board_set_watch(struct board *b, const struct board_watch *w);
 /* A debugger stepping or continuing one hart: while hart >= 0, scheduling
  * rounds run only that hart (the others keep their state and do not advance);

@@ -13,6 +13,7 @@
 #include "accel.h"
 #include "board.h"
 #include "debug/gdbstub.h"
+#include "debug/trace_mmu.h"
 #ifdef PAGODA_HAVE_VIEW
 #include "view/view.h"
 #endif
@@ -42,6 +43,7 @@ static const char help_text[] =
     "Pagoda options:\n"
     "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
     "  --stats-json FILE            write the statistics as JSON\n"
+    "  --trace-mmu FILE             write walks, faults, fences and shootdowns as Trace Event JSON (Perfetto)\n"
     "  --max-insns N                stop after N instructions, trapped ones included (exit status 124)\n"
     "  --timeout S                  stop after S seconds of host time (exit status 124)\n"
     "  --misaligned=emulate|trap    misaligned loads/stores performed (default) or trapped\n"
@@ -240,6 +242,7 @@ int main(int argc, char **argv)
     unsigned ndrives = 0;
     bool view = false, view_quit_on_close = false, view_hold = false, view_paused = false;
     const char *view_png = NULL, *view_text = NULL;
+    const char *trace_mmu_path = NULL;
     uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
     unsigned ndevices = 0;
@@ -349,6 +352,7 @@ int main(int argc, char **argv)
             if (!parse_u64(val, &view_every) || !view_every) return usage_error("bad --view-every value %s", val);
         } else if (!strcmp(name, "stats")) o.stats = true;
         else if (!strcmp(name, "stats-json")) { NEEDVAL(); o.stats_json = val; }
+        else if (!strcmp(name, "trace-mmu")) { NEEDVAL(); trace_mmu_path = val; }
         else if (!strcmp(name, "max-insns")) {
             NEEDVAL();
             if (!parse_u64(val, &o.max_insns) || !o.max_insns) return usage_error("bad --max-insns value %s", val);
@@ -428,8 +432,12 @@ int main(int argc, char **argv)
         for (unsigned j = 0; j < ndrives && o.ndrives < BOARD_MAX_DRIVES; j++)
             o.drives[o.ndrives++] = (struct drive_opt){drives[j].file, drives[j].readonly, drives[j].snapshot};
 
-    /* --stats-json: a file that cannot be written is found now, before any
+    /* --trace-mmu, --stats-json: a file that cannot be written is found now, before any
      * guest time is spent, rather than after the run */
+    if (trace_mmu_path && !can_write_file(trace_mmu_path)) {
+        fprintf(stderr, "pagoda: %s: %s\n", trace_mmu_path, strerror(errno));
+        return 1;
+    }
     if (o.stats_json && !can_write_file(o.stats_json)) {
         fprintf(stderr, "pagoda: %s: %s\n", o.stats_json, strerror(errno));
         return 1;
@@ -481,11 +489,27 @@ int main(int argc, char **argv)
             board_destroy(b);
             return 2;
         }
+        /* the IOMMU's IOTLB as a device panel */
+        if (board_iommu(b) && view_add_iommu(v, board_iommu(b)) != 0)
+            fprintf(stderr, "pagoda: --view: no panel for the IOMMU\n");
         watch = (struct board_watch){ v, watch_between_rounds, watch_msip };
         board_set_watch(b, &watch);
     }
 #endif
+    /* after the view: the trace chains its hart hooks behind the view's */
+    struct trace_mmu *trace = NULL;
+    if (trace_mmu_path) {
+        char err[256];
+        trace = trace_mmu_open(trace_mmu_path, b, err, sizeof err);
+        if (!trace) {
+            fprintf(stderr, "pagoda: --trace-mmu: %s\n", err);
+            board_destroy(b);
+            return 1;
+        }
+        board_set_watch(b, trace_mmu_watch(trace));
+    }
     int rc = board_run(b);
+    if (!trace_mmu_close(trace) && rc == 0) rc = 1;
     gdbstub_finish(gdb, rc);
     gdbstub_destroy(gdb);
 #ifdef PAGODA_HAVE_VIEW

@@ -14,16 +14,13 @@
 #include "../iommu.h"
 #include "draw.h"
 #include "model.h"
+#include "shootdown.h"
 
-/* SBI extension IDs and the legacy (v0.1) ones that send IPIs or fences
- * (SBI specification, chapters "Legacy Extensions", "IPI Extension" and
- * "RFENCE Extension"). */
-#define SBI_EXT_IPI 0x735049
-#define SBI_EXT_RFENCE 0x52464E43
-#define SBI_LEGACY_SEND_IPI 4
-#define SBI_LEGACY_FENCE_I 5
-#define SBI_LEGACY_SFENCE_VMA 6
-#define SBI_LEGACY_SFENCE_VMA_ASID 7
+/* The model's shootdown kinds are shootdown.h's, which decodes the SBI calls */
+_Static_assert(VIEW_SD_IPI == (int)SHOOTDOWN_IPI && VIEW_SD_SFENCE == (int)SHOOTDOWN_SFENCE &&
+                   VIEW_SD_SFENCE_ASID == (int)SHOOTDOWN_SFENCE_ASID && VIEW_SD_FENCE_I == (int)SHOOTDOWN_FENCE_I &&
+                   VIEW_SD_MSIP == (int)SHOOTDOWN_MSIP,
+               "view_sd_kind follows shootdown_kind");
 
 #define FRAME_SECONDS (1.0 / 30.0)   /* the window: at most about 30 snapshots a second */
 /* and never more than a twentieth of the time on drawing: after a frame that
@@ -98,18 +95,6 @@ static void stop(struct view *v)
     v->stop_reason = v->stop_text;
 }
 
-/* The SBI v0.2 hart mask of an IPI or RFENCE call (a0 = mask, a1 = base;
- * base = -1 means every hart), as bits of harts 0..63. */
-static uint64_t sbi_targets(const struct view *v, uint64_t mask, uint64_t base)
-{
-    uint64_t all = v->src.nharts >= 64 ? ~0ULL : (1ULL << v->src.nharts) - 1;
-    if (base == ~0ULL)
-        return all;
-    if (base >= 64)
-        return 0;
-    return (mask << base) & all;
-}
-
 /* hart_watch.trap: SBI calls that shoot down (an ecall from S-mode), the
  * software interrupts that complete IPIs, page faults to stop at. */
 static void on_trap(void *ctx, struct hart *h, uint64_t cause, uint64_t tval)
@@ -117,34 +102,14 @@ static void on_trap(void *ctx, struct hart *h, uint64_t cause, uint64_t tval)
     struct view *v = ctx;
     unsigned id = (unsigned)(h - v->src.harts);
     uint64_t mtime = guest_time(v, id);
-    if (cause == 9) { /* environment call from S-mode */
-        uint64_t ext = h->x[17], fid = h->x[16], a0 = h->x[10], a1 = h->x[11];
-        uint64_t all_but_me = sbi_targets(v, 0, ~0ULL) & ~(1ULL << id);
-        int kind = -1;
-        uint64_t targets = 0, start = 0, size = ~0ULL;
-        uint16_t asid = 0;
-        if (ext == SBI_EXT_IPI && fid == 0) {
-            kind = VIEW_SD_IPI, targets = sbi_targets(v, a0, a1);
-        } else if (ext == SBI_EXT_RFENCE && fid <= 6) {
-            targets = sbi_targets(v, a0, a1);
-            kind = fid == 0 ? VIEW_SD_FENCE_I : fid == 2 ? VIEW_SD_SFENCE_ASID : VIEW_SD_SFENCE;
-            if (fid != 0)
-                start = h->x[12], size = h->x[13], asid = (uint16_t)h->x[14];
-        } else if (ext >= SBI_LEGACY_SEND_IPI && ext <= SBI_LEGACY_SFENCE_VMA_ASID) {
-            /* the legacy calls pass a pointer to the mask; taken as every other hart */
-            targets = all_but_me;
-            kind = ext == SBI_LEGACY_SEND_IPI ? VIEW_SD_IPI
-                 : ext == SBI_LEGACY_FENCE_I ? VIEW_SD_FENCE_I
-                 : ext == SBI_LEGACY_SFENCE_VMA ? VIEW_SD_SFENCE : VIEW_SD_SFENCE_ASID;
-            if (ext >= SBI_LEGACY_SFENCE_VMA)
-                start = h->x[11], size = h->x[12], asid = (uint16_t)h->x[13];
-        }
-        if (kind >= 0) {
+    if (cause == 9) { /* environment call from S-mode: an SBI call that shoots down? */
+        struct shootdown_req r;
+        if (shootdown_from_sbi_call(h, id, v->src.nharts, &r)) {
             v->uses_sbi[id] = true;
-            begin_shootdown(v, id, targets, (unsigned)kind, start, size, asid);
+            begin_shootdown(v, id, r.targets, (unsigned)r.kind, r.start, r.size, r.asid);
             if (v->m.ctl.stop_on_shootdown) {
                 snprintf(v->stop_text, sizeof v->stop_text, "stopped: hart %u sent a shootdown (%s) to %d harts",
-                         id, view_sd_kind_name((unsigned)kind), __builtin_popcountll(targets));
+                         id, view_sd_kind_name((unsigned)r.kind), __builtin_popcountll(r.targets));
                 stop(v);
             }
         }
