@@ -9,6 +9,8 @@
 struct boardinfo {
   uint64 ram_base, ram_size;
   uint64 uart_pa, plic_pa, test_pa;
+  uint64 iommu_pa; uint32 iommu_irq[4];           // RISC-V IOMMU (-M virt,iommu-sys=on)
+  uint64 accel_pa; uint32 accel_irq, accel_devid; // pagoda,accel (-device pagoda-accel)
   uint64 virtio_pa[8]; int nvirtio;
   uint8 hart_present[NCPU]; int nharts;
   uint32 timebase;
@@ -53,8 +55,11 @@ struct vma {
   uint64 limit;      // a stack: may grow down to limit + PGSIZE; [limit, +PGSIZE) is its guard
 };
 
-// Adds one to a memory counter of vs and of the whole system.
+// Adds one to a memory counter of vs and of the whole system (vs->lock held).
 #define COUNT(vs, field) do { (vs)->count.field++; __sync_fetch_and_add(&vmtotal.field, 1); } while (0)
+// The same without vs->lock (device interrupts, system calls outside the lock).
+#define COUNT_SYNC(vs, field) \
+  do { __sync_fetch_and_add(&(vs)->count.field, 1); __sync_fetch_and_add(&vmtotal.field, 1); } while (0)
 
 // An address space: a page-table tree, its ASID and the harts that may cache it.
 struct vmspace {
@@ -74,6 +79,8 @@ struct vmspace {
   uint64 hand_va;
   uint64 *swapmap;         // clean resident pages whose copy in swap is still good
   int nswapmap;
+  uint32 pasid;            // the device's name for it (iommu.c), 0 until it uses the device
+  uint32 pscid;            // the IOMMU's tag for its translations: never changes, never an ASID
   struct spinlock lock;
 };
 
@@ -165,6 +172,7 @@ uint64 vs_ptable(struct vmspace *vs, uint64 va);
 void swap_init(void);
 int vs_mprotect(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot);
 void vs_fence(struct vmspace *vs, uint64 va, uint64 size);
+void vs_fence_harts(struct vmspace *vs, uint64 va, uint64 size);
 extern struct vmcount vmtotal;
 // asid.c
 void asid_init(void);
@@ -217,3 +225,19 @@ void runner(void);
 int plic_register(int id, void (*fn)(int));
 void plic_inithart(void);
 void plic_intr(void);
+// iommu.c
+int iommu_init(void);
+void iommu_start(void);
+int iommu_ready(void);
+int iommu_attach(struct vmspace *vs);
+void iommu_detach(struct vmspace *vs);
+void iommu_pasid_hold(uint32 pasid, int hold);
+void iommu_fence(struct vmspace *vs, uint64 va, uint64 size);
+void iommu_drain_faults(void);
+void iommu_stat(struct vmspace *vs, struct devstat *st);
+// accel.c
+int accel_init(void);
+long accel_submit(struct vmspace *vs, const struct accel_job *job);
+int accel_wait(struct vmspace *vs, long ticket, struct accel_done *done);
+void accel_forget(struct vmspace *vs);
+void accel_stat(struct devstat *st);

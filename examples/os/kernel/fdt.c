@@ -1,5 +1,6 @@
 // A small flattened-device-tree reader: finds the harts, RAM, UART, PLIC, virtio-mmio
-// slots, the test finisher and the boot arguments (Devicetree Specification v0.4, ch. 5).
+// slots, the test finisher, the RISC-V IOMMU and Pagoda's accelerator, and the boot
+// arguments (Devicetree Specification v0.4, ch. 5).
 #include "types.h"
 #include "riscv.h"
 #include "defs.h"
@@ -24,6 +25,8 @@ struct node {
   int addr_cells, size_cells;         // for its children
   uint32 timebase;
   const char *isa;
+  const uint32 *irqs; int irqs_len;   // interrupts: one cell each (the PLIC's #interrupt-cells)
+  const uint32 *iommus; int iommus_len; // iommus: <phandle device-id>
 };
 
 // Reads a big-endian 32-bit word.
@@ -101,6 +104,15 @@ static void take_node(struct node *n, struct node *parent, int depth)
     boardinfo.plic_pa = base;
   } else if (compatible(n, "virtio,mmio") && n->reg && boardinfo.nvirtio < 8) {
     boardinfo.virtio_pa[boardinfo.nvirtio++] = base;
+  } else if (compatible(n, "riscv,iommu") && n->reg && okay) {
+    boardinfo.iommu_pa = base;
+    for (int i = 0; i < 4 && 4 * (i + 1) <= n->irqs_len; i++)
+      boardinfo.iommu_irq[i] = be32(n->irqs + i);
+  } else if (compatible(n, "pagoda,accel") && n->reg && okay) {
+    boardinfo.accel_pa = base;
+    boardinfo.accel_irq = n->irqs_len >= 4 ? be32(n->irqs) : 0;
+    // iommus = <&iommu device-id> (#iommu-cells = 1): the id it presents to the IOMMU
+    boardinfo.accel_devid = n->iommus_len >= 8 ? be32(n->iommus + 1) : (uint32)-1;
   }
 }
 
@@ -149,6 +161,8 @@ int fdt_read(const void *dtb)
       else if (strcmp(pname, "#size-cells") == 0) n->size_cells = be32(val);
       else if (strcmp(pname, "timebase-frequency") == 0) n->timebase = be32(val);
       else if (strcmp(pname, "riscv,isa") == 0) n->isa = val;
+      else if (strcmp(pname, "interrupts") == 0) { n->irqs = val; n->irqs_len = len; }
+      else if (strcmp(pname, "iommus") == 0) { n->iommus = val; n->iommus_len = len; }
       else if (depth == 1 && named(n->name, "chosen") && strcmp(pname, "bootargs") == 0)
         boardinfo.bootargs = val;
     } else if (tok == FDT_NOP) {

@@ -67,7 +67,14 @@ void kmain(uint64 hartid, uint64 dtb_pa)
   if (virtio_init() < 0) panic("no virtio-blk disk");
   if (fs_init() < 0) panic("no file system on the disk");
   swap_init();
+  if (iommu_init() == 0)
+    kprintf("iommu: RISC-V IOMMU at %p, 1-level device directory, PD8 process directory\n",
+            boardinfo.iommu_pa);
+  if (accel_init() == 0)
+    kprintf("accel: accelerator at %p, device id %d, PLIC source %d\n", boardinfo.accel_pa,
+            boardinfo.accel_devid, boardinfo.accel_irq);
   kproc_start(runner, "runner");
+  iommu_start();
   plic_inithart();
   start_harts(hartid);
   scheduler();

@@ -87,12 +87,14 @@ long vs_mmap(struct vmspace *vs, uint64 addr, uint64 len, uint64 prot, enum vmak
 
 struct unmapped { uint64 pa; int level; };
 
-// Fences [addr, addr+len) on every hart that may cache it (unless nofence=munmap), then
-// frees the n pages in batch; returns 0, the new batch size.
+// Fences [addr, addr+len) on every hart that may cache it (unless nofence=munmap) and
+// in the IOMMU (unless nofence=iommu), then frees the n pages in batch; returns 0, the
+// new batch size.
 static int free_batch(struct vmspace *vs, uint64 addr, uint64 len, struct unmapped *batch, int n)
 {
   if (n == 0) return 0;
-  if (!nofence_munmap) vs_fence(vs, addr, len);
+  if (!nofence_munmap) vs_fence_harts(vs, addr, len);
+  if (!nofence_iommu) iommu_fence(vs, addr, len);
   while (n) { n--; frames_put(batch[n].pa, batch[n].level); }
   return 0;
 }

@@ -308,11 +308,12 @@ int wait(int pid_wanted, int *status, char *why)
       int pid = q->pid;
       if (status) *status = q->xstate;
       if (why) safestrcpy(why, q->why, sizeof(q->why));
-      if (q->vs) vs_put(q->vs);
+      struct vmspace *vs = q->vs;
       q->vs = 0;
       q->parent = 0;
       q->state = UNUSED;
       release(&plock);
+      if (vs) vs_put(vs); // not under plock: freeing it takes the device's locks
       return pid;
     }
     if (!have || p->killed) { release(&plock); return -1; }

@@ -132,6 +132,36 @@ static long sys_fail(struct proc *p, int status)
   exit(status);
 }
 
+// accel_submit(&job): gives the accelerator work on the caller's memory; returns a
+// ticket for accel_wait, or -1.
+static long sys_accel_submit(struct proc *p)
+{
+  struct accel_job job;
+  if (copyin(p->vs, &job, p->tf.a0, sizeof(job)) < 0) return -1;
+  return accel_submit(p->vs, &job);
+}
+
+// accel_wait(ticket, &done): sleeps until the job completes; fills done and returns
+// its status, or -1.
+static long sys_accel_wait(struct proc *p)
+{
+  struct accel_done done;
+  int r = accel_wait(p->vs, (long)p->tf.a0, &done);
+  if (r >= 0 && p->tf.a1 && copyout(p->vs, p->tf.a1, &done, sizeof(done)) < 0) return -1;
+  return r;
+}
+
+// devstat(&st): the IOMMU's and accelerator's counters and the caller's PASID;
+// returns 0 or -1.
+static long sys_devstat(struct proc *p)
+{
+  struct devstat st;
+  memset(&st, 0, sizeof(st));
+  iommu_stat(p->vs, &st);
+  accel_stat(&st);
+  return copyout(p->vs, p->tf.a0, &st, sizeof(st));
+}
+
 // Runs the system call the trapframe asks for and puts its result in a0.
 void syscall(void)
 {
@@ -169,6 +199,9 @@ void syscall(void)
   case SYS_uptime: r = ticks; break;
   case SYS_clone: r = clone(tf->a0, tf->a1, tf->a2, tf->a3); break;
   case SYS_mlock: r = vs_mlock(p->vs, tf->a0, tf->a1); break;
+  case SYS_accel_submit: r = sys_accel_submit(p); break;
+  case SYS_accel_wait: r = sys_accel_wait(p); break;
+  case SYS_devstat: r = sys_devstat(p); break;
   default:
     kprintf("pid %d (%s): unknown system call %d\n", p->pid, p->name, (int)tf->a7);
     r = -1;

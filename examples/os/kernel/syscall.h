@@ -31,6 +31,9 @@
 #define SKIP_STATUS 77
 #define SYS_texit 29     // texit(status): end this thread only (exit ends every thread)
 #define SYS_waitpid 30   // waitpid(pid, &status): wait for that child
+#define SYS_accel_submit 31 // accel_submit(&job): give the accelerator work on the caller's memory; a ticket or -1
+#define SYS_accel_wait 32   // accel_wait(ticket, &done): sleep until it completes; its status or -1
+#define SYS_devstat 33      // devstat(&st): the IOMMU's and the accelerator's counters
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).
@@ -43,6 +46,10 @@ struct vmcount {
   unsigned long pageouts, pageins, writebacks, clean_drops, a_cleared, ad_faults;
   unsigned long table_outs, table_ins, tables_freed; // leaf page tables swapped or freed
   unsigned long napot_fills, napot_demotions;        // 64 KiB Svnapot blocks
+  unsigned long accel_descs;                   // descriptors given to the accelerator
+  unsigned long accel_page_reqs, accel_page_denied; // its page requests served / refused
+  unsigned long iommu_faults;                  // IOMMU fault records naming the address space
+  unsigned long iommu_invals;                  // IOTINVAL.VMA commands sent for it
 };
 
 // What SYS_ps reports about one process.
@@ -63,5 +70,36 @@ struct vmstat {
   unsigned long asid_rollovers; // since boot
   struct vmcount count;       // the caller's, or with vmstat(st, 1) the whole system's
   unsigned long received[8];  // shootdowns each hart (0..7) received, whole system
+};
+
+// Work for the accelerator (SYS_accel_submit), on the caller's own virtual addresses:
+// op 0 NOP, 1 COPY dst <- src, 2 FILL dst with the 8-byte pattern value, 3 VADD32
+// dst[i] = src[i] + src2[i] (32-bit words), 4 CRC32 of src (docs/DEVICES.md).
+struct accel_job {
+  unsigned long op, dst, src, src2, len, value;
+};
+// How it ended (SYS_accel_wait): status 1 OK, 2 BAD_DESC, 3 FAULT (cause: the IOMMU's
+// fault cause, result: the address that faulted), 255 the queue stopped; result is
+// the CRC for CRC32.
+struct accel_done {
+  unsigned long status, cause, result;
+};
+#define ACCEL_OK 1
+#define ACCEL_BAD_DESC 2
+#define ACCEL_FAULT 3
+#define ACCEL_QERROR 255
+
+// What SYS_devstat reports: the whole system's device counters, and the caller's
+// PASID. fault_cause[c] counts fault records of cause c < 32, fault_cause[32 + c - 256]
+// those of cause c in 256..287.
+struct devstat {
+  unsigned long iommu, accel;          // 1 if the device tree has them (and they work)
+  unsigned long pasid, pscid;          // the caller's (0: it has not used the device)
+  unsigned long pasids;                // process contexts valid now
+  unsigned long descriptors, status[4]; // descriptors completed, by status (0: queue error)
+  unsigned long page_reqs, page_denied; // page requests answered Success / Invalid Request
+  unsigned long fault_records, fault_cause[64];
+  unsigned long iotinval, iofence, iodir, prgr; // commands sent to the IOMMU
+  unsigned long irq_fault, irq_pagereq, irq_accel; // interrupts handled
 };
 #endif

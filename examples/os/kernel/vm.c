@@ -8,7 +8,7 @@
 uint64 satp_mode = SATP_SV39;
 int levels = 3;               // 3 for Sv39, 4 for Sv48
 static pagetable_t kroot;     // the kernel's own root table
-int nofence_munmap, nofence_cow;
+int nofence_munmap, nofence_cow, nofence_iommu;
 struct vmcount vmtotal;
 
 #define GIB (1UL << 30)
@@ -40,9 +40,11 @@ void kvm_init(void)
   const char *nf = bootarg("nofence");
   nofence_munmap = nf && bootarg_has(nf, "munmap");
   nofence_cow = nf && bootarg_has(nf, "cow");
-  if (nofence_munmap || nofence_cow)
-    kprintf("nofence:%s%s (on purpose: tests should catch the stale TLB entries)\n",
-            nofence_munmap ? " munmap" : "", nofence_cow ? " cow" : "");
+  nofence_iommu = nf && bootarg_has(nf, "iommu");
+  if (nofence_munmap || nofence_cow || nofence_iommu)
+    kprintf("nofence:%s%s%s (on purpose: tests should catch the stale TLB entries)\n",
+            nofence_munmap ? " munmap" : "", nofence_cow ? " cow" : "",
+            nofence_iommu ? " iommu" : "");
   const char *vm = bootarg("vm");
   if (vm && strncmp(vm, "sv48", 4) == 0) {
     satp_mode = SATP_SV48;
@@ -171,9 +173,12 @@ static void free_tree(pagetable_t pt, int level, int nent, uint64 base)
 }
 
 // Frees an address space: its user frames (one reference each), tables and itself.
-// Its ASID is not reused before the next rollover, so stale TLB entries are harmless.
+// Its ASID is not reused before the next rollover, so stale TLB entries are harmless;
+// the device's IOTLB is emptied of it first, with its process context (iommu_detach).
 void vs_free(struct vmspace *vs)
 {
+  accel_forget(vs);
+  iommu_detach(vs);
   swapmap_drop(vs, 0, MAXUVA);
   free_tree(vs->root, levels - 1, 256, 0);
   kfree(vs);
@@ -314,11 +319,20 @@ static void count_targets(struct vmspace *vs, uint64 mask)
 }
 
 // Makes the TLBs forget vs's translations of [va, va+size) (size 0: all of them) on
-// every hart that may hold them: this hart with sfence.vma, the others through the SBI
-// remote fence for exactly this range and ASID, which returns once they all have
-// (SBI spec 8.3). The PTEs must already be changed (privileged spec 10.2.1: the fence
-// orders the earlier PTE stores before later walks).
+// every hart that may hold them (vs_fence_harts), and, if vs has a PASID, in the
+// IOMMU's IOTLB (iommu_fence), before the caller may free or reuse the old frames.
 void vs_fence(struct vmspace *vs, uint64 va, uint64 size)
+{
+  vs_fence_harts(vs, va, size);
+  iommu_fence(vs, va, size);
+}
+
+// Makes the harts' TLBs forget vs's translations of [va, va+size) (size 0: all): this
+// hart with sfence.vma, the others through the SBI remote fence for exactly this range
+// and ASID, which returns once they all have (SBI spec 8.3). The PTEs must already be
+// changed (privileged spec 10.2.1: the fence orders the earlier PTE stores before
+// later walks).
+void vs_fence_harts(struct vmspace *vs, uint64 va, uint64 size)
 {
   uint64 me = 1UL << cpuid();
   __sync_synchronize();

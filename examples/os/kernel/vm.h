@@ -29,7 +29,7 @@ static inline pte_t protnone_restore(pte_t pte, uint64 prot)
 }
 
 extern int levels;                      // 3 for Sv39, 4 for Sv48
-extern int nofence_munmap, nofence_cow; // teaching switches: leave a fence out
+extern int nofence_munmap, nofence_cow, nofence_iommu; // teaching switches: leave a fence out
 
 pte_t *walk_to(struct vmspace *vs, uint64 va, int level, int alloc);
 pte_t *walk_leaf(struct vmspace *vs, uint64 va, int *level);
