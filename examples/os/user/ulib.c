@@ -102,6 +102,53 @@ int frames_contiguous(unsigned long va, unsigned long size)
   return 1;
 }
 
+// Submits one operation to the accelerator on the caller's addresses; returns its
+// ticket for accel_wait, or -1.
+long accel_start(int op, unsigned long dst, unsigned long src, unsigned long src2,
+                 unsigned long len, unsigned long value)
+{
+  struct accel_job j = { op, dst, src, src2, len, value };
+  return accel_submit(&j);
+}
+
+// Runs one operation on the accelerator and waits for it: returns its status (ACCEL_OK,
+// ACCEL_BAD_DESC, ACCEL_FAULT) with cause and result in *done, or -1.
+int accel(int op, unsigned long dst, unsigned long src, unsigned long src2, unsigned long len,
+          unsigned long value, struct accel_done *done)
+{
+  long t = accel_start(op, dst, src, src2, len, value);
+  done->status = done->cause = done->result = 0;
+  return t < 0 ? -1 : accel_wait(t, done);
+}
+
+// Ends the test with SKIP unless the machine has the accelerator (behind the IOMMU).
+void need_accel(void)
+{
+  struct devstat st;
+  if (devstat(&st) < 0 || !st.accel)
+    skip("no accelerator (try -M virt,iommu-sys=on -device pagoda-accel)");
+}
+
+// Returns the CRC-32 of zlib and Ethernet (reflected polynomial 0xEDB88320, initial
+// value and final xor all ones), computed bit by bit: the accelerator's CRC32 must match.
+unsigned int crc32(const void *buf, unsigned long len)
+{
+  const unsigned char *p = buf;
+  unsigned int c = 0xffffffff;
+  while (len--) {
+    c ^= *p++;
+    for (int k = 0; k < 8; k++) c = (c >> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c;
+}
+
+// Yields until the caller runs on a hart other than `from` (at most 400 tries: with one
+// hart it stays).
+void to_other_hart(int from)
+{
+  for (int i = 0; i < 400 && hartid() == from; i++) yield();
+}
+
 // Fills n bytes with c; returns dst.
 void *memset(void *dst, int c, unsigned long n)
 {

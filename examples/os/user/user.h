@@ -50,6 +50,9 @@ void poweroff(int failed) __attribute__((noreturn));
 long sbrk(long incr);
 long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const char *path,
               unsigned long off);
+long accel_submit(const struct accel_job *job);            // a ticket, or -1
+int accel_wait(long ticket, struct accel_done *done);      // its status, or -1
+int devstat(struct devstat *st);
 
 // ulib.c
 void printf(const char *fmt, ...);
@@ -62,3 +65,16 @@ int thread_create(void (*fn)(void *), void *arg);
 void getstats(struct vmstat *st);
 int frames_contiguous(unsigned long va, unsigned long size);
 void failf(const char *fmt, ...) __attribute__((noreturn));
+// The accelerator (ulib.c): operations as in struct accel_job.
+#define OP_NOP 0
+#define OP_COPY 1
+#define OP_FILL 2
+#define OP_VADD32 3
+#define OP_CRC32 4
+int accel(int op, unsigned long dst, unsigned long src, unsigned long src2, unsigned long len,
+          unsigned long value, struct accel_done *done);
+long accel_start(int op, unsigned long dst, unsigned long src, unsigned long src2,
+                 unsigned long len, unsigned long value);
+void need_accel(void);
+unsigned int crc32(const void *buf, unsigned long len);
+void to_other_hart(int from);

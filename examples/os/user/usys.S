@@ -151,3 +151,18 @@ waitpid:
   li a7, SYS_waitpid
   ecall
   ret
+.globl accel_submit
+accel_submit:
+  li a7, SYS_accel_submit
+  ecall
+  ret
+.globl accel_wait
+accel_wait:
+  li a7, SYS_accel_wait
+  ecall
+  ret
+.globl devstat
+devstat:
+  li a7, SYS_devstat
+  ecall
+  ret
