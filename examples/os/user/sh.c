@@ -72,6 +72,12 @@ static void vmstat_all(void)
   printf("paged out %lu (written %lu, dropped %lu), in %lu; A cleared %lu; tables out %lu, in %lu\n",
          c->pageouts, c->writebacks, c->clean_drops, c->pageins, c->a_cleared, c->table_outs,
          c->table_ins);
+  struct devstat d;
+  if (devstat(&d) == 0 && d.accel)
+    printf("accelerator: %lu descriptors (ok %lu, bad %lu, fault %lu); page requests %lu served, "
+           "%lu refused; IOMMU fault records %lu, IOTINVAL.VMA %lu, IOFENCE.C %lu; PASIDs %lu\n",
+           d.descriptors, d.status[ACCEL_OK], d.status[ACCEL_BAD_DESC], d.status[ACCEL_FAULT], d.page_reqs,
+           d.page_denied, d.fault_records, d.iotinval, d.iofence, d.pasids);
 }
 
 // Runs program argv[0] (with or without its test_ prefix) and waits for it.
