@@ -196,10 +196,10 @@ int accel_wait(struct vmspace *vs, long ticket, struct accel_done *done)
   struct queue *q = &acc.q[qi];
   struct job *j = &q->jobs[i];
   acquire(&q->lock);
-  if (j->owner != vs || j->seq != seq || j->state == FREE) { release(&q->lock); return -1; }
-  while (j->state == SUBMITTED && !myproc()->killed)
+  // (Another thread of vs may collect the same ticket first, and the slot be reused.)
+  while (j->owner == vs && j->seq == seq && j->state == SUBMITTED && !myproc()->killed)
     sleep(q, &q->lock);
-  if (j->state != DONE) { release(&q->lock); return -1; }
+  if (j->owner != vs || j->seq != seq || j->state != DONE) { release(&q->lock); return -1; }
   *done = j->done;
   j->state = FREE;
   j->owner = 0;
