@@ -81,6 +81,7 @@ struct vmspace {
   int nswapmap;
   uint32 pasid;            // the device's name for it (iommu.c), 0 until it uses the device
   uint32 pscid;            // the IOMMU's tag for its translations: never changes, never an ASID
+  int print_faults;        // print the IOMMU's fault records naming its PASID (devstat flag)
   struct spinlock lock;
 };
 

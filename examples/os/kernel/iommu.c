@@ -393,7 +393,8 @@ static const char *cause_name(uint32 c)
 }
 
 // Reads every record in the fault queue: counts it by cause (and for the address space
-// its PASID names), prints one line, and gives the slot back (fqh). Safe to call from
+// its PASID names), prints one line if that address space asked for it (devstat's
+// DEVSTAT_PRINT_FAULTS), and gives the slot back (fqh). Safe to call from
 // any hart at any time (the accelerator's interrupt calls it first, so that a
 // descriptor's fault is counted before its owner wakes up).
 void iommu_drain_faults(void)
@@ -412,9 +413,10 @@ void iommu_drain_faults(void)
     acquire(&io.pasidlock); // the address space stays while counted
     struct vmspace *vs = pv && pid < NPASID ? io.owner[pid] : 0;
     if (vs) COUNT_SYNC(vs, iommu_faults);
+    if (vs && vs->print_faults)
+      kprintf("iommu: fault record: cause %d (%s), device %d, pasid %d, ttyp %d, address %p\n", cause,
+              cause_name(cause), did, pid, ttyp, iotval);
     release(&io.pasidlock);
-    kprintf("iommu: fault record: cause %d (%s), device %d, %s %d, ttyp %d, address %p\n", cause,
-            cause_name(cause), did, pv ? "pasid" : "no pasid", pv ? pid : 0, ttyp, iotval);
     io.fqh = (io.fqh + 1) % NFAULT;
     wr32(REG_FQH, io.fqh);
   }

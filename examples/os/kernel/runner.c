@@ -73,10 +73,14 @@ void runner(void)
           t->faults, t->zero_fills, t->file_fills, t->cow_copies, t->fences_local,
           t->shootdowns_sent, t->huge_fills, t->promotions, t->demotions, t->giant_fills,
           t->pageouts, t->writebacks, t->pageins);
-  if (iommu_ready())
+  if (iommu_ready()) {
+    struct devstat ds;
+    memset(&ds, 0, sizeof(ds));
+    iommu_stat(0, &ds); // every fault record, also those of address spaces gone since
     kprintf("device totals: %lu descriptors, %lu page requests served (%lu refused), "
             "%lu IOMMU fault records, %lu IOTINVAL.VMA sent\n",
-            t->accel_descs, t->accel_page_reqs, t->accel_page_denied, t->iommu_faults, t->iommu_invals);
+            t->accel_descs, t->accel_page_reqs, t->accel_page_denied, ds.fault_records, t->iommu_invals);
+  }
   if (skipped) kprintf("%d skipped\n", skipped);
   kprintf("%d passed, %d failed\n", passed, failed);
   sbi_shutdown(failed != 0);

@@ -151,11 +151,13 @@ static long sys_accel_wait(struct proc *p)
   return r;
 }
 
-// devstat(&st): the IOMMU's and accelerator's counters and the caller's PASID;
-// returns 0 or -1.
+// devstat(&st, flags): the IOMMU's and accelerator's counters and the caller's PASID;
+// with DEVSTAT_PRINT_FAULTS the kernel prints, from now on, each fault record that
+// names the caller's address space. Returns 0 or -1.
 static long sys_devstat(struct proc *p)
 {
   struct devstat st;
+  if (p->tf.a1 & DEVSTAT_PRINT_FAULTS) p->vs->print_faults = 1;
   memset(&st, 0, sizeof(st));
   iommu_stat(p->vs, &st);
   accel_stat(&st);

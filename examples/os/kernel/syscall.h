@@ -33,7 +33,8 @@
 #define SYS_waitpid 30   // waitpid(pid, &status): wait for that child
 #define SYS_accel_submit 31 // accel_submit(&job): give the accelerator work on the caller's memory; a ticket or -1
 #define SYS_accel_wait 32   // accel_wait(ticket, &done): sleep until it completes; its status or -1
-#define SYS_devstat 33      // devstat(&st): the IOMMU's and the accelerator's counters
+#define SYS_devstat 33      // devstat(&st, flags): the IOMMU's and the accelerator's counters
+#define DEVSTAT_PRINT_FAULTS 1 // devstat flag: print the caller's IOMMU fault records from now on
 
 #ifndef __ASSEMBLER__
 // Memory counters, per address space and for the whole system (SYS_vmstat).

@@ -73,7 +73,7 @@ static void vmstat_all(void)
          c->pageouts, c->writebacks, c->clean_drops, c->pageins, c->a_cleared, c->table_outs,
          c->table_ins);
   struct devstat d;
-  if (devstat(&d) == 0 && d.accel)
+  if (devstat(&d, 0) == 0 && d.accel)
     printf("accelerator: %lu descriptors (ok %lu, bad %lu, fault %lu); page requests %lu served, "
            "%lu refused; IOMMU fault records %lu, IOTINVAL.VMA %lu, IOFENCE.C %lu; PASIDs %lu\n",
            d.descriptors, d.status[ACCEL_OK], d.status[ACCEL_BAD_DESC], d.status[ACCEL_FAULT], d.page_reqs,

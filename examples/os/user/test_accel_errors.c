@@ -16,7 +16,7 @@ struct counts { struct devstat dev; struct vmstat vm; };
 // Takes the device and memory counters.
 static void take(struct counts *c)
 {
-  devstat(&c->dev);
+  devstat(&c->dev, 0);
   getstats(&c->vm);
 }
 
@@ -50,6 +50,8 @@ static void expect_bad(const char *what, int op, unsigned long dst, unsigned lon
 int main(void)
 {
   need_accel();
+  struct devstat ds;
+  devstat(&ds, DEVSTAT_PRINT_FAULTS); // show each fault record
   struct accel_done d;
   if (mmap(RO, PGSIZE, PROT_READ | PROT_WRITE) != (long)RO) fail("mmap failed");
   if (mmap(RW, 2 * PGSIZE, PROT_READ | PROT_WRITE) != (long)RW) fail("mmap failed");

@@ -13,6 +13,8 @@
 int main(void)
 {
   need_accel();
+  struct devstat ds;
+  devstat(&ds, DEVSTAT_PRINT_FAULTS); // show the fault record
   if (mmap(OLD, PGSIZE, PROT_READ | PROT_WRITE) != (long)OLD) fail("mmap failed");
   memset((void *)OLD, 0xaa, PGSIZE);
   unsigned int crc_old = crc32((void *)OLD, PGSIZE);

@@ -27,7 +27,7 @@ static int child(void)
   if (accel(OP_CRC32, 0, Y, 0, PGSIZE, 0, &d) != ACCEL_FAULT || d.result != Y) return 4;
   if (accel(OP_FILL, X, 0, 0, PGSIZE, 0x2222222222222222UL, &d) != ACCEL_OK) return 5;
   struct devstat ds;
-  devstat(&ds);
+  devstat(&ds, 0);
   sh->child_pasid = ds.pasid;
   sh->child_pscid = ds.pscid;
   sh->step = 2;
@@ -56,7 +56,7 @@ int main(void)
   if (accel(OP_CRC32, 0, X, 0, PGSIZE, 0, &d) != ACCEL_OK || d.result != crc_x)
     fail("the child's device write reached the parent's X");
   struct devstat ds;
-  devstat(&ds);
+  devstat(&ds, 0);
   if (ds.pasid == 0 || ds.pasid == (unsigned long)sh->child_pasid || ds.pscid == (unsigned long)sh->child_pscid)
     failf("PASIDs %lu and %lu, PSCIDs %lu and %lu", ds.pasid, sh->child_pasid, ds.pscid, sh->child_pscid);
   printf("accel_pasid: parent PASID %lu (PSCID %lu), child PASID %lu (PSCID %lu)\n", ds.pasid, ds.pscid,

@@ -102,7 +102,7 @@ int main(void)
   if (bad) failf("a thread read a wrong word at %p (or its device CRC was wrong)", first_bad_word);
   struct devstat ds;
   struct vmstat vs;
-  devstat(&ds);
+  devstat(&ds, 0);
   getstats(&vs);
   printf("accel_shared: %lu descriptors from %d threads (PASID %lu)%s\n", vs.count.accel_descs,
          NTHREADS + 1, ds.pasid, elsewhere ? ", read back on other harts" : "");

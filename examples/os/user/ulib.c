@@ -125,7 +125,7 @@ int accel(int op, unsigned long dst, unsigned long src, unsigned long src2, unsi
 void need_accel(void)
 {
   struct devstat st;
-  if (devstat(&st) < 0 || !st.accel)
+  if (devstat(&st, 0) < 0 || !st.accel)
     skip("no accelerator (try -M virt,iommu-sys=on -device pagoda-accel)");
 }
 

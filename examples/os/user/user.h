@@ -52,7 +52,7 @@ long mmapfile(unsigned long addr, unsigned long len, int prot, int flags, const 
               unsigned long off);
 long accel_submit(const struct accel_job *job);            // a ticket, or -1
 int accel_wait(long ticket, struct accel_done *done);      // its status, or -1
-int devstat(struct devstat *st);
+int devstat(struct devstat *st, int flags);          // flags: DEVSTAT_PRINT_FAULTS
 
 // ulib.c
 void printf(const char *fmt, ...);
