@@ -135,7 +135,7 @@ typedef void (*accel_trace_fn)(void *ctx, unsigned queue, const struct accel_des
 void accel_set_trace_hook(struct accel *a, accel_trace_fn fn, void *ctx);
 
 struct accel_stats {
-    uint64_t descriptors[ACCEL_OP_COUNT]; /* completed, by op */
+    uint64_t descriptors[ACCEL_OP_COUNT]; /* completed, by op (an unknown op only in status) */
     uint64_t status[4];                   /* completed, by enum accel_status */
     uint64_t bytes;                       /* bytes moved (the length of each completed or partial chunk) */
     uint64_t translations;                /* iommu_translate calls */

@@ -92,7 +92,8 @@ static void complete(struct accel *a, struct accel_queue *q, enum accel_status s
     q->head = (q->head + 1) & ((1u << q->log2sz) - 1);
     q->active = false;
     q->asked_page = NO_PAGE;
-    a->st.descriptors[q->d.op < ACCEL_OP_COUNT ? q->d.op : 0]++;
+    if (q->d.op < ACCEL_OP_COUNT) /* an unknown op is counted by its status (BAD_DESC) only */
+        a->st.descriptors[q->d.op]++;
     a->st.status[st]++;
     if (q->d.flags & ACCEL_F_IRQ) {
         a->irq_status |= ACCEL_IRQ_DONE((unsigned)(q - a->q));

@@ -582,6 +582,9 @@ static void test_bad_programming(void **state)
     run_idle(e);
     for (unsigned i = 0; i < 7; i++)
         assert_int_equal(d[i]->status, ACCEL_ST_BAD_DESC);
+    /* the unknown op is not counted as any op */
+    assert_int_equal(accel_get_stats(e->ac)->descriptors[ACCEL_OP_NOP], 0);
+    assert_int_equal(accel_get_stats(e->ac)->status[ACCEL_ST_BAD_DESC], 7);
     assert_int_equal(*vbyte(e, e->root, 0x80000), 0);
     assert_int_equal(fault_records(e), 0);
     /* TAIL beyond the ring: the queue stops with an error interrupt */
