@@ -448,9 +448,9 @@ static void block_end(struct hart *h, const struct insn *d)
 
 static const struct insn block_end_marker = {.fn = block_end};
 
-/* One instruction, fetched and decoded on its own: for --trace, and for
- * what blocks do not cover (fetch from non-RAM, an instruction that
- * crosses a page). */
+/* One instruction, fetched and decoded on its own: for --trace and a step
+ * hook (--log-commits), and for what blocks do not cover (fetch from
+ * non-RAM, an instruction that crosses a page). */
 static void step(struct hart *h)
 {
     uint32_t raw;
@@ -471,16 +471,20 @@ static void step(struct hart *h)
         fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
                 h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
     }
+    const struct hart_step_hook *hook = h->step_hook;
+    if (unlikely(hook != NULL)) hook->before(hook->ctx, h, d);
     h->next_pc = h->pc + d->len;
     h->cur = d;
     d->fn(h, d);
     h->x[0] = 0;
     if (unlikely(h->trap_pending)) {
+        if (unlikely(hook != NULL)) hook->after(hook->ctx, h, d, false);
         take_pending_trap(h);
         return;
     }
     h->pc = h->next_pc;
     h->instret++;
+    if (unlikely(hook != NULL)) hook->after(hook->ctx, h, d, true);
 }
 
 /* The block's code bytes are still those at p.  Usually whole words that
@@ -690,6 +694,8 @@ uint64_t hart_run(struct hart *h, uint64_t n)
         hart_check_interrupts(h);
         if (h->wfi) return 0;
     }
+    /* --trace and a step hook see every instruction: no blocks then */
+    const bool one_by_one = h->trace != NULL || h->step_hook != NULL;
     for (uint64_t left = n; left;) {
         /* Taking an interrupt sets irq_check again (hart_priv_changed), so
          * look again until no trap is taken: a block must start with
@@ -703,7 +709,7 @@ uint64_t hart_run(struct hart *h, uint64_t n)
             hart_check_interrupts(h);
         }
         if (h->wfi) break;
-        struct block *b = unlikely(h->trace != NULL) ? NULL : block_at_pc(h);
+        struct block *b = unlikely(one_by_one) ? NULL : block_at_pc(h);
         if (unlikely(!b)) {
             if (h->trap_pending) take_pending_trap(h); /* fetch fault */
             else step(h);

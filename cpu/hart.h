@@ -99,6 +99,21 @@ struct hart_watch {
     void (*fence)(void *ctx, struct hart *h, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 };
 
+/* A tool that follows every instruction (the commit log, --log-commits).
+ * h->step_hook is NULL unless one does; while it is set the hart runs one
+ * instruction at a time through its single-step path, as under --trace,
+ * and decoded blocks are not used: nothing of it is on the hot loop.  A
+ * tool that sets it keeps the hook it replaces, calls that one too, and
+ * puts it back when it is done. */
+struct hart_step_hook {
+    void *ctx;
+    /* instruction d is about to run at h->pc in privilege h->priv */
+    void (*before)(void *ctx, struct hart *h, const struct insn *d);
+    /* it ran: retired (h->pc and h->instret have moved on), or it raised
+     * an exception, which is about to be taken (h->exc_cause, h->exc_tval) */
+    void (*after)(void *ctx, struct hart *h, const struct insn *d, bool retired);
+};
+
 struct hart {
     uint64_t x[32];
     uint64_t f[32];          /* NaN-boxed single values live in the low 32 bits */
@@ -172,6 +187,7 @@ struct hart {
     struct insn cut[BLOCK_MAX + 1]; /* the head of a block cut short by the budget */
     uint64_t spin_pc;        /* the loop whose spin-wait last ended a turn (block_loop) */
     uint64_t code_epoch;     /* see struct block */
+    const struct hart_step_hook *step_hook; /* NULL: nothing follows each instruction */
 };
 
 void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,

@@ -12,6 +12,7 @@
 
 #include "accel.h"
 #include "board.h"
+#include "debug/commitlog.h"
 #include "debug/gdbstub.h"
 #include "debug/trace_mmu.h"
 #ifdef PAGODA_HAVE_VIEW
@@ -54,6 +55,7 @@ static const char help_text[] =
     "                               (menvcfg.ADUE chooses; Svade until firmware sets it)\n"
     "  --pmp N                      PMP entries (0..64, default 16)\n"
 "  --trace                      print every executed instruction (hart, mode, pc, bits, disassembly)\n"
+    "  --log-commits[=FILE]         Spike's commit log of every retired instruction, to stderr or FILE\n"
     "  --realtime                   mtime follows the host clock (default: instruction count)\n"
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
     "  --dump-dtb FILE              write the generated device tree and exit (QEMU: dumpdtb)\n"
@@ -243,6 +245,7 @@ int main(int argc, char **argv)
     bool view = false, view_quit_on_close = false, view_hold = false, view_paused = false;
     const char *view_png = NULL, *view_text = NULL;
     const char *trace_mmu_path = NULL;
+    bool log_commits = false; const char *log_commits_path = NULL; /* NULL: stderr */
     uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
     unsigned ndevices = 0;
@@ -393,6 +396,7 @@ int main(int argc, char **argv)
             if (!parse_u64(val, &v) || v > 64) return usage_error("bad --pmp value %s (0..64)", val);
             o.hart.pmp_entries = v ? (int)v : -1;
         } else if (!strcmp(name, "trace")) o.trace = true;
+        else if (!strcmp(name, "log-commits")) { log_commits = true; log_commits_path = val && *val ? val : NULL; }
         else if (!strcmp(name, "realtime")) o.realtime = true;
         else if (!strcmp(name, "quantum")) {
             uint64_t v; NEEDVAL();
@@ -436,6 +440,10 @@ int main(int argc, char **argv)
      * guest time is spent, rather than after the run */
     if (trace_mmu_path && !can_write_file(trace_mmu_path)) {
         fprintf(stderr, "pagoda: %s: %s\n", trace_mmu_path, strerror(errno));
+        return 1;
+    }
+    if (log_commits_path && !can_write_file(log_commits_path)) {
+        fprintf(stderr, "pagoda: %s: %s\n", log_commits_path, strerror(errno));
         return 1;
     }
     if (o.stats_json && !can_write_file(o.stats_json)) {
@@ -508,7 +516,14 @@ int main(int argc, char **argv)
         }
         board_set_watch(b, trace_mmu_watch(trace));
     }
+    struct commitlog *clog = log_commits ? commitlog_open(log_commits_path, board_harts(b), board_nharts(b)) : NULL;
+    if (log_commits && !clog) {
+        fprintf(stderr, "pagoda: --log-commits: %s\n", strerror(errno));
+        board_destroy(b);
+        return 1;
+    }
     int rc = board_run(b);
+    if (!commitlog_close(clog) && rc == 0) rc = 1;
     if (!trace_mmu_close(trace) && rc == 0) rc = 1;
     gdbstub_finish(gdb, rc);
     gdbstub_destroy(gdb);

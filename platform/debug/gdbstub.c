@@ -18,6 +18,7 @@
 #include "../board.h"
 #include "../console.h"
 #include "gdb_regs.h"
+#include "insn_access.h"
 #include "rsp.h"
 
 #define MAX_POINTS 64
@@ -199,8 +200,8 @@ static bool have_breakpoint(const struct gdbstub *g, uint64_t pc, int *type)
     return false;
 }
 
-/* What the instruction at h's pc will load or store (decoded here, off the
- * hart's path): stores, loads, AMOs, LR/SC, including FP and compressed. */
+/* What the instruction at h's pc will load or store (insn_access_of, off
+ * the hart's path): stores, loads, AMOs, LR/SC, including FP and compressed. */
 static void predict_access(struct gdbstub *g, struct hart *h, struct access *a)
 {
     a->valid = a->reads = a->writes = false;
@@ -212,28 +213,12 @@ static void predict_access(struct gdbstub *g, struct hart *h, struct access *a)
         }
     uint32_t raw = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 | (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
     struct insn d;
-    if (insn_decode(raw, &d) != 0) return;
-    if ((raw & 3) == 3) {
-        unsigned op = raw & 0x7f, f3 = (raw >> 12) & 7;
-        if (op == 0x03 || op == 0x07) a->reads = true;
-        else if (op == 0x23 || op == 0x27) a->writes = true;
-        else if (op == 0x2f) {
-            bool lr = ((raw >> 27) & 0x1f) == 2, sc = ((raw >> 27) & 0x1f) == 3;
-            a->reads = !sc;
-            a->writes = !lr;
-        } else return;
-        a->size = 1u << (f3 & 3);
-        a->addr = h->x[d.rs1] + (op == 0x2f ? 0 : (uint64_t)d.imm);
-    } else {
-        switch (insn_table[d.row].dec) {
-        case DEC_C_LW: case DEC_C_LWSP: a->reads = true; a->size = 4; break;
-        case DEC_C_LD: case DEC_C_LDSP: a->reads = true; a->size = 8; break;
-        case DEC_C_SW: case DEC_C_SWSP: a->writes = true; a->size = 4; break;
-        case DEC_C_SD: case DEC_C_SDSP: a->writes = true; a->size = 8; break;
-        default: return;
-        }
-        a->addr = h->x[d.rs1] + (uint64_t)d.imm;
-    }
+    struct insn_access ia;
+    if (insn_decode(raw, &d) != 0 || !insn_access_of(raw, &d, h->x, &ia)) return;
+    a->reads = ia.reads;
+    a->writes = ia.writes;
+    a->size = ia.size;
+    a->addr = ia.addr;
     a->valid = true;
     a->instret = h->instret;
     a->nexc = h->n_exceptions;
