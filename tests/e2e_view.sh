@@ -13,7 +13,8 @@
 #     "c" writes a screenshot, "q" stops the guest (exit 0) and the text
 #     written at the end shows exactly 4 x 1026 instructions retired; in a
 #     second run "f" then space runs to the first sfence.vma (each hart's set-up) and
-#     pauses there.
+#     pauses there; in a third "n 2500 Enter", a step longer than a scheduling
+#     round, runs 2500 instructions on the hart that runs the most and pauses.
 #  4. The IOMMU's panel (-M virt,iommu-sys=on): fencebench-smp4 with the IOMMU
 #     (off, as the guest leaves it): the PNG has a fifth panel where there is
 #     none without it, and --view-text's "iommu" lines give the numbers of
@@ -142,9 +143,12 @@ finish steps
 start fence
 press f; press space; sleep 3
 finish fence
+start longstep
+press n 2 5 0 0 Return; sleep 3
+finish longstep
 EOF
 timeout 300 xvfb-run -a -s "-screen 0 1700x1100x24" bash "$T/drive.sh" "$PAGODA" "$ELF" "$T" >"$T/drive.log" 2>&1
-for r in steps fence; do
+for r in steps fence longstep; do
     grep -q "$r: pagoda exit status 0" "$T/drive.log" ||
         fail "window run $r did not end with status 0 after q: $(tail -3 "$T/drive.log"; tail -3 "$T/$r.err" 2>/dev/null)"
 done
@@ -165,6 +169,10 @@ grep -q '^view: 4 harts, 4104 instructions.*paused$' "$T/steps.txt" ||
 grep -q '^last stop: stopped: hart [0-3] sfence.vma' "$T/fence.txt" ||
     fail "with f (stop on a fence) and space the view did not stop at the first sfence.vma: $(grep stop "$T/fence.txt")"
 grep -q '^view: 4 harts, .*paused$' "$T/fence.txt" || fail "the view was not paused at the fence"
+# a step longer than a round (--quantum 1000): the hart that ran the most ran exactly 2500
+most=$(sed -n 's/^hart [0-3]: .* instret \([0-9]*\).*/\1/p' "$T/longstep.txt" | sort -n | tail -1)
+[ "$most" = 2500 ] && grep -q '^view: 4 harts, .*paused$' "$T/longstep.txt" ||
+    fail "n 2500 Enter: wanted a hart with exactly 2500 instructions (none more) and paused, the view says: $(grep -E '^view|instret' "$T/longstep.txt" | tr '\n' ' ')"
 
 echo "== 4. the IOMMU's panel"
 # iommu_agrees TEXT JSON [busy]: the view's "iommu KEY VALUE ..." lines against

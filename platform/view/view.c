@@ -44,6 +44,10 @@ struct view {
     struct timespec t0, last_frame;
     double frame_gap;               /* seconds from one window frame to the next */
     double last_sample;
+    uint64_t step_left;             /* a step (s, S, n) still running: instructions per hart after this
+                                     * round (a round runs at most --quantum of them) */
+    uint64_t step_n;                /* the step's length */
+    uint64_t *step_base;            /* per hart: instret when the step began */
     uint64_t next_snapshot;         /* total instructions at the next deterministic snapshot */
     uint64_t next_png;              /* total instructions at the next numbered PNG (--view-every) */
     unsigned png_count;
@@ -239,10 +243,11 @@ struct view *view_create(const struct view_opts *o, const struct view_source *sr
     v->instret = calloc(src->nharts ? src->nharts : 1, sizeof *v->instret);
     v->uses_sbi = calloc(src->nharts ? src->nharts : 1, sizeof *v->uses_sbi);
     v->round_instret = calloc(src->nharts ? src->nharts : 1, sizeof *v->round_instret);
+    v->step_base = calloc(src->nharts ? src->nharts : 1, sizeof *v->step_base);
     bool tracked = true;
     for (unsigned i = 0; i < src->nharts; i++)
         tracked = tracked && mmu_track_entry_hits(src->mmus[i]) == 0;
-    if (!tracked || !v->buf || !v->instret || !v->uses_sbi || !v->round_instret || view_model_init(&v->m, src->nharts, src->mmus)) {
+    if (!tracked || !v->buf || !v->instret || !v->uses_sbi || !v->round_instret || !v->step_base || view_model_init(&v->m, src->nharts, src->mmus)) {
         snprintf(err, errlen, "out of memory");
         view_destroy(v);
         return NULL;
@@ -336,12 +341,48 @@ bool view_turn(struct view *v, uint64_t *budget)
     return go_on;
 }
 
+/* A step of c->step instructions per hart begins: the board runs at most
+ * --quantum of them per round, so the step goes on over as many rounds as
+ * it takes (step_done counts them off). */
+static void step_begin(struct view *v, uint64_t *budget)
+{
+    v->step_n = v->step_left = v->m.ctl.step;
+    v->m.ctl.step = 0;
+    for (unsigned i = 0; i < v->src.nharts; i++)
+        v->step_base[i] = v->src.harts[i].instret;
+    *budget = v->step_left;
+}
+
+/* After a round of a step: what is left of it is the step's length less
+ * what the hart that has run the most since it began has run (so that hart
+ * runs exactly the step, the others at most as much: a hart in wfi runs
+ * less).  Returns true when the step is now done, or when no hart ran in
+ * the round (every one sleeps: the step ends rather than wait). */
+static bool step_done(struct view *v)
+{
+    if (!v->step_left)
+        return false;
+    uint64_t most = 0, ran = 0;
+    for (unsigned i = 0; i < v->src.nharts; i++) {
+        uint64_t d = v->src.harts[i].instret - v->step_base[i], r = v->src.harts[i].instret - v->round_instret[i];
+        most = d > most ? d : most;
+        ran = r > ran ? r : ran;
+    }
+    if (ran && most < v->step_n) {
+        v->step_left = v->step_n - most;
+        return false;
+    }
+    v->step_left = 0;
+    return true;
+}
+
 /* view_turn, but for noting where the next round begins. */
 static bool turn(struct view *v, uint64_t *budget)
 {
     struct view_control *c = &v->m.ctl;
     uint64_t total = total_insns(v);
     *budget = UINT64_MAX;
+    bool stepped = step_done(v);
     if (v->o.every && total >= v->next_png) {
         char path[4096];
         snapshot(v);
@@ -351,6 +392,7 @@ static bool turn(struct view *v, uint64_t *budget)
             v->next_png += v->o.every;
     }
     if (!v->win || c->closed) {
+        v->step_left = 0;
         if (!v->win && total >= v->next_snapshot) { /* deterministic: by instructions */
             snapshot(v);
             while (v->next_snapshot <= total)
@@ -361,12 +403,16 @@ static bool turn(struct view *v, uint64_t *budget)
     if (v->stop_reason) {
         c->paused = true;
         c->step = 0;
+        v->step_left = 0;
         snprintf(c->message, sizeof c->message, "%s", v->stop_reason);
         snprintf(c->stopped, sizeof c->stopped, "%s", v->stop_reason);
         v->stop_reason = NULL;
     }
-    bool stepping = c->step != 0;
-    if (stepping || c->paused || seconds(&v->last_frame) >= v->frame_gap) {
+    /* a snapshot after every round of a step's start and end, and while
+     * paused; in between (a step over many rounds, or running) at the
+     * frame rate */
+    bool every_round = c->step != 0 || stepped || (c->paused && !v->step_left);
+    if (every_round || seconds(&v->last_frame) >= v->frame_gap) {
         clock_gettime(CLOCK_MONOTONIC, &v->last_frame);
         snapshot(v);
         view_window_poll(v->win, &v->m, 0, v->o.quit_on_close);
@@ -381,17 +427,19 @@ static bool turn(struct view *v, uint64_t *budget)
     }
     if (c->quit)
         return false;
-    if (c->step) { /* run the step this round, then pause again */
-        *budget = c->step;
-        c->step = 0;
+    if (v->step_left && c->paused) { /* the step goes on */
+        *budget = v->step_left;
+        return true;
+    }
+    v->step_left = 0; /* resumed (space) during a step: simply running */
+    if (c->step) { /* run the step, then pause again */
+        step_begin(v, budget);
         return true;
     }
     if (c->paused && !wait_paused(v))
         return false;
-    if (c->step) {
-        *budget = c->step;
-        c->step = 0;
-    }
+    if (c->step)
+        step_begin(v, budget);
     if (c->slow && !c->paused) {
         struct timespec ts = { 0, (long)c->slow * 1000000L };
         nanosleep(&ts, NULL);
@@ -445,5 +493,6 @@ void view_destroy(struct view *v)
     free(v->instret);
     free(v->uses_sbi);
     free(v->round_instret);
+    free(v->step_base);
     free(v);
 }
