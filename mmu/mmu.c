@@ -146,7 +146,7 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
      * specialised for counting them, through mmu_data_ptr */
     /* a walk hook sees every walk only on the general path (path 0):
      * mmu_data_walk_n, the specialised paths' walk, has no hook */
-    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook ? 0
+    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook || m->check ? 0
             : !default_geometry(m) ? 2 : m->tlb[MMU_TLB_L1D].hits ? 3 : 1;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
@@ -159,15 +159,15 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
 /* A lookup in one TLB as the statistics count it: a lookup, then a hit (by
  * page size) or a miss.  The entry found becomes most recently used. */
 static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu *m, int which, uint64_t va,
-                                                                       uint16_t asid)
+                                                                       uint16_t asid, enum mmu_access acc)
 {
     struct mmu_tlb_stats *ts = &m->st.tlb[which];
     struct tlb_entry *e = tlb_lookup(&m->tlb[which], va, asid);
-    /* lookups and hits are derived (merged_stats): one counter per lookup */
+    /* lookups, hits and misses are derived (merged_stats): one counter per lookup */
     if (e) {
         MMU_COUNT(ts->hits_by_size[e->size]++);
     } else {
-        MMU_COUNT(ts->misses++);
+        MMU_COUNT(ts->misses_by_access[acc]++);
     }
     return e;
 }
@@ -195,8 +195,8 @@ static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *
 static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_req *r, uint64_t pa,
                                  uint8_t *host, const struct tlb_entry *src)
 {
-    if (r != m->ctx.req && mmu_fast_key(r) != m->ctx.key)
-        return 0;
+    if ((r != m->ctx.req && mmu_fast_key(r) != m->ctx.key) || m->check)
+        return 0; /* (a checked MMU answers every access on the general path) */
     unsigned pmp = mmu_pmp_page_mask(m, pa & ~0xfffULL, r->priv); /* translated: S or U */
     mmu_fast_set(m, va & ~0xfffULL, host - (pa & 0xfff), src, pmp, true);
     return pmp;
@@ -206,11 +206,13 @@ static inline unsigned fast_fill(struct mmu *m, uint64_t va, const struct mmu_re
  * active satp: the entry that maps va (in the L1 when it is enabled), or a
  * fault.  *w holds the walk's result when there is no L1 to put it in;
  * *l1_hit is the L1 entry when the L1 lookup hit (the fast path's slot is
- * filled only then: see mmu_data_ptr_n). */
+ * filled only then: see mmu_data_ptr_n).  *src says where the answer came
+ * from: the TLB that hit (MMU_TLB_L1I/L1D/L2), MMU_TLB_PWC for a walk that
+ * started from a page-walk-cache entry, -1 for a walk from the root. */
 static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                                      const struct mmu_req *r, unsigned levels, uint16_t asid,
                                      struct tlb_entry *w, struct tlb_entry **out,
-                                     struct tlb_entry **l1_hit)
+                                     struct tlb_entry **l1_hit, int *src)
 {
     struct mmu_stats *st = &m->st;
     int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
@@ -220,16 +222,17 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
     bool l1_missed = false, l2_missed = false; /* for misses_by_size once the size is known */
 
     if (has_l1) {
-        e = lookup(m, l1, va, asid);
+        e = lookup(m, l1, va, asid, acc);
         l1_missed = !e;
     }
     if (!e && m->tlb[MMU_TLB_L2].e) {
-        e = lookup(m, MMU_TLB_L2, va, asid);
+        e = lookup(m, MMU_TLB_L2, va, asid, acc);
         l2_missed = !e;
         in_l2 = e != NULL;
     }
 
     if (e) {
+        *src = in_l2 ? MMU_TLB_L2 : l1;
         /* A hit: permissions from the cached bits against this request. */
         if (!pte_perm_ok(e->flags, acc, r))
             return MMU_PAGE_FAULT;
@@ -246,6 +249,7 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
     }
     if (!e) {
         enum mmu_result res = mmu_walk(m, va, acc, r, levels, asid, w);
+        *src = m->last_walk_pwc ? MMU_TLB_PWC : -1;
         if (res != MMU_OK)
             return res;
         if (l2_missed)
@@ -297,6 +301,8 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
          * and Protection (satp) Register": Bare, or M-mode). */
         MMU_COUNT(st->untranslated++);
         pa = va;
+        if (__builtin_expect(m->check != NULL, 0) && acc == MMU_STORE)
+            mmu_checker_store(m->check, m->check_agent, pa, size);
         goto check_pmp;
     }
 
@@ -305,12 +311,19 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
 
     uint16_t asid = (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK);
     struct tlb_entry w, *e, *l1_hit = NULL;
-    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &l1_hit);
+    int src = -1;
+    enum mmu_result res = tlb_translate(m, va, acc, r, levels, asid, &w, &e, &l1_hit, &src);
     if (res != MMU_OK)
         return fault(m, res, acc);
 
     uint64_t off = va & mmu_size_offset_mask[e->size];
     pa = (e->ppn << 12) | off;
+    if (__builtin_expect(m->check != NULL, 0)) {
+        if (src >= 0) /* answered from a cache: does memory still say so? */
+            mmu_check_use(m, va, acc, r, src, e, pa);
+        if (acc == MMU_STORE)
+            mmu_checker_store(m->check, m->check_agent, pa, size);
+    }
     if (e->host) {
         host = e->host + off;
         if (acc != MMU_FETCH && l1_hit)

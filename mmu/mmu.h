@@ -69,6 +69,7 @@ enum mmu_page_size {
 
 struct mmu_tlb_stats {
     uint64_t lookups, hits, misses;
+    uint64_t misses_by_access[3];        /* by enum mmu_access: fetch, load, store/AMO (sum: misses) */
     uint64_t hits_by_size[MMU_NSIZES];
     uint64_t misses_by_size[MMU_NSIZES]; /* by the size of the translation that refilled it */
     uint64_t fills, evictions;
@@ -244,5 +245,53 @@ struct mmu_walk_event {
     uint16_t asid;    /* the tag the walk was made for (a hart's ASID, the IOMMU's PSCID tag) */
 };
 void mmu_set_walk_hook(struct mmu *m, void (*hook)(void *ctx, const struct mmu_walk_event *w), void *ctx);
+
+/* ---- The TLB coherence checker (--check-tlb; mmu/check.c) ----
+ * Every translation an MMU it watches completes from a TLB entry or with
+ * the page-walk cache's help is compared with a fresh walk of memory
+ * (mmu_walk_inspect): a different physical page, a fault, or a permission
+ * the access needed that memory no longer grants (D cleared under a
+ * store's cached D = 1 included; A is a hint and is not compared) is a
+ * stale use, reported with the PTE's last writer, tracked for every PTE
+ * slot of a page any walk has read.  An MMU being checked serves every
+ * access through its general path (slow; nothing changes without it). */
+struct mmu_checker;
+struct mmu_stale {
+    unsigned agent;             /* who used it: mmu_checker_attach's agent */
+    uint64_t va;
+    enum mmu_access acc;
+    uint64_t satp;              /* the translation context (MODE, ASID, root) */
+    int which;                  /* MMU_TLB_L1I/L1D/L2 for an entry, MMU_TLB_PWC for a walk the PWC shortened */
+    uint64_t cached_pa;         /* the physical address it gave */
+    uint8_t cached_size;        /* its page size (enum mmu_page_size) */
+    uint8_t cached_flags;       /* its PTE bits 7:0 */
+    struct mmu_walk_view now;   /* memory now */
+    bool writer_known;          /* the last guest store to a PTE of that walk: */
+    unsigned writer_agent;
+    uint64_t writer_pc, writer_pte_pa, writer_when; /* when: the writer's clock (ops.where) */
+    uint64_t writer_seq;        /* mmu_checker_seq when it wrote */
+    uint32_t writer_insn;
+};
+struct mmu_checker_ops {
+    void *ctx;
+    /* what agent is executing now: pc, instruction bits and a clock (its
+     * retired instructions); agents without one (a device) set *pc = ~0 */
+    void (*where)(void *ctx, unsigned agent, uint64_t *pc, uint32_t *insn, uint64_t *when);
+    /* a stale use: report it (and stop the guest, if that is wanted) */
+    void (*stale)(void *ctx, const struct mmu_stale *s);
+};
+/* A checker for guest memory pm (NULL when out of memory). */
+struct mmu_checker *mmu_checker_create(const struct phys_mem *pm, const struct mmu_checker_ops *ops);
+void mmu_checker_destroy(struct mmu_checker *c);
+/* Check every translation of m from now on, reporting it as agent. */
+void mmu_checker_attach(struct mmu_checker *c, struct mmu *m, unsigned agent);
+/* Stale uses seen so far. */
+uint64_t mmu_checker_stale_count(const struct mmu_checker *c);
+/* The count of PTE stores tracked so far: a clock that orders them with
+ * other events (a shootdown asked for after a store sees a larger value). */
+uint64_t mmu_checker_seq(const struct mmu_checker *c);
+/* A store of size bytes at pa by agent, made without a checked MMU's
+ * translation (M-mode RAM, a device): tracked as theirs are. */
+void mmu_checker_store(struct mmu_checker *c, unsigned agent, uint64_t pa, unsigned size);
 
 #endif

@@ -218,9 +218,9 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_walk_n(struct mmu
         };
         if (pwc_insert(p, &n1))
             m->gen++;
-        MMU_COUNT(m->pwc2_walks++);
+        MMU_COUNT(m->pwc2_walks[acc - MMU_LOAD]++);
     } else {
-        MMU_COUNT(m->pwc_walks++);
+        MMU_COUNT(m->pwc_walks[acc - MMU_LOAD]++);
     }
     struct tlb_entry w = {
         .tag = va >> 12, .ppn = ppn, .host = host, .asid = c->asid, .flags = (uint8_t)pte,
@@ -271,7 +271,7 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_n(struct mmu 
          * L1D fill evicts first, as it does when every access misses, the
          * slot would have been retired unused (lazy fill, docs/MMU.md). */
         tlb_touch_r(l2, e, repl, track);
-        MMU_COUNT(m->l2_refills[e->size]++);
+        MMU_COUNT(m->l2_refills[acc - MMU_LOAD][e->size]++);
         if (e->size == MMU_PAGE_4K) /* the set and match word of the L1D lookup that missed */
             mmu_fill_missed_at(m, MMU_TLB_L1D, e, l1_ways, repl, (size_t)((va >> 12) & l1->set_mask) * l1_ways,
                                tlb_match_word(va >> 12, MMU_PAGE_4K), track);

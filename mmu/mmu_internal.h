@@ -180,6 +180,9 @@ struct mmu {
     void *ad_ctx;
     void (*walk_hook)(void *ctx, const struct mmu_walk_event *w); /* mmu_set_walk_hook; NULL: none */
     void *walk_ctx;
+    struct mmu_checker *check;   /* mmu_checker_attach; NULL: not checked */
+    unsigned check_agent;
+    bool last_walk_pwc;          /* the last mmu_walk started from a page-walk-cache entry */
     struct mmu_fast fast[MMU_FAST_N];
     /* The fast path's context (mmu_fast_context) and what follows from it,
      * worked out once per change of context for the data path in mmu.c. */
@@ -211,16 +214,16 @@ struct mmu {
     uint64_t fast_hits[MMU_NSIZES];
     /* L1D misses refilled from the L2 by the data path (mmu_data_ptr_n in
      * mmu_data.h), by size class: each also counts as a translation, an L1D miss
-     * and fill and an L2 hit (merged_stats() adds them in) */
-    uint64_t l2_refills[MMU_NSIZES];
+     * and fill and an L2 hit (merged_stats() adds them in); [0] loads, [1] stores */
+    uint64_t l2_refills[2][MMU_NSIZES];
     /* L1D and L2 misses walked and filled by the data path (mmu_data_walk_n in
      * mmu_data.h): each also counts as a translation, an L1D and an L2 miss of a
      * 4 KiB page and a fill of each, a walk, a PWC lookup and hit and one
      * PTE read (merged_stats() adds them in) */
-    uint64_t pwc_walks;
+    uint64_t pwc_walks[2];      /* [0] loads, [1] stores */
     /* the same after a level-1 PWC miss and a level-2 hit: two PTE reads,
      * the first cached in the PWC (mmu_data_walk_n) */
-    uint64_t pwc2_walks;
+    uint64_t pwc2_walks[2];
     struct mmu_stats st_view; /* what mmu_get_stats() returns */
 };
 
@@ -283,6 +286,12 @@ static inline bool mmu_pmp_allows(struct mmu *m, uint64_t pa, unsigned size, enu
 }
 
 /* walk.c: the translation algorithm, steps 1-10, filling *e on success. */
+/* check.c: a walk read the PTE at pte_pa; a translation answered by a
+ * cached entry e (which: the TLB, or MMU_TLB_PWC) gave pa. */
+void mmu_check_walk_read(struct mmu_checker *c, uint64_t pte_pa);
+void mmu_check_use(struct mmu *m, uint64_t va, enum mmu_access acc, const struct mmu_req *r, int which,
+                   const struct tlb_entry *e, uint64_t pa);
+
 enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
                          const struct mmu_req *r, unsigned levels, uint16_t asid,
                          struct tlb_entry *e);

@@ -18,20 +18,23 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         s->translations += hits[z];
         s->tlb[MMU_TLB_L1D].hits_by_size[z] += hits[z];
         /* an L2 refill (mmu_data_ptr_n): a translation, an L1D miss and fill, an L2 hit */
-        uint64_t r = m->l2_refills[z];
-        s->translations += r;
-        s->tlb[MMU_TLB_L1D].misses += r;
-        s->tlb[MMU_TLB_L1D].misses_by_size[z] += r;
-        s->tlb[MMU_TLB_L1D].fills += r;
-        s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
+        for (int a = 0; a < 2; a++) {
+            uint64_t r = m->l2_refills[a][z];
+            s->translations += r;
+            s->tlb[MMU_TLB_L1D].misses_by_access[MMU_LOAD + a] += r;
+            s->tlb[MMU_TLB_L1D].misses_by_size[z] += r;
+            s->tlb[MMU_TLB_L1D].fills += r;
+            s->tlb[MMU_TLB_L2].hits_by_size[z] += r;
+        }
     }
     /* a walk of the data path (mmu_data_walk_n): a translation, an L1D and an
      * L2 miss of a 4 KiB page, each filled, a walk after a page-walk-cache
      * lookup that hit, of one PTE read (pwc_walks) or two (pwc2_walks) */
-    uint64_t w1 = m->pwc_walks, w2 = m->pwc2_walks, w = w1 + w2;
+    uint64_t w1 = m->pwc_walks[0] + m->pwc_walks[1], w2 = m->pwc2_walks[0] + m->pwc2_walks[1], w = w1 + w2;
     s->translations += w;
     for (int k = MMU_TLB_L1D; k <= MMU_TLB_L2; k++) {
-        s->tlb[k].misses += w;
+        for (int a = 0; a < 2; a++)
+            s->tlb[k].misses_by_access[MMU_LOAD + a] += m->pwc_walks[a] + m->pwc2_walks[a];
         s->tlb[k].misses_by_size[MMU_PAGE_4K] += w;
         s->tlb[k].fills += w;
     }
@@ -47,6 +50,7 @@ static void merged_stats(const struct mmu *m, struct mmu_stats *s)
         t->hits = 0;
         for (int z = 0; z < MMU_NSIZES; z++)
             t->hits += t->hits_by_size[z];
+        t->misses = t->misses_by_access[0] + t->misses_by_access[1] + t->misses_by_access[2];
         t->lookups = t->hits + t->misses;
     }
 }
@@ -64,8 +68,8 @@ void mmu_stats_reset(struct mmu *m)
     memset(&m->st, 0, sizeof m->st);
     memset(m->fast_hits, 0, sizeof m->fast_hits);
     memset(m->l2_refills, 0, sizeof m->l2_refills);
-    m->pwc_walks = 0;
-    m->pwc2_walks = 0;
+    memset(m->pwc_walks, 0, sizeof m->pwc_walks);
+    memset(m->pwc2_walks, 0, sizeof m->pwc2_walks);
 }
 
 static const char *const tlb_names[3] = { "l1i", "l1d", "l2" };
@@ -86,7 +90,9 @@ void mmu_tlb_stats_print(const struct mmu_tlb_stats *t, const char *name, FILE *
     for (int z = 0; z < MMU_NSIZES; z++)
         fprintf(f, " %s %llu/%llu", size_names[z], (unsigned long long)t->hits_by_size[z],
                 (unsigned long long)t->misses_by_size[z]);
-    fprintf(f, "\n");
+    fprintf(f, "; misses by access: fetch %llu load %llu store %llu\n",
+            (unsigned long long)t->misses_by_access[MMU_FETCH], (unsigned long long)t->misses_by_access[MMU_LOAD],
+            (unsigned long long)t->misses_by_access[MMU_STORE]);
 }
 
 void mmu_stats_print(const struct mmu *m, FILE *f)
@@ -146,6 +152,9 @@ void mmu_tlb_stats_json(const struct mmu_tlb_stats *t, FILE *f)
     json_named(f, size_names, t->hits_by_size, MMU_NSIZES);
     fprintf(f, ",\"misses_by_size\":");
     json_named(f, size_names, t->misses_by_size, MMU_NSIZES);
+    static const char *const access_names[3] = {"fetch", "load", "store"};
+    fprintf(f, ",\"misses_by_access\":");
+    json_named(f, access_names, t->misses_by_access, 3);
     fprintf(f, "}");
 }
 

@@ -62,9 +62,11 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
 
     /* The page-walk cache may satisfy the step-2 reads of the upper levels
      * (the spec's "address-translation cache", same ASID or global). */
+    m->last_walk_pwc = false;
     if (m->pwc.t.e) {
         MMU_COUNT(st->pwc_lookups++);
         struct tlb_entry *c = pwc_lookup(&m->pwc, va, asid, levels);
+        m->last_walk_pwc = c != NULL;
         if (c) {
             MMU_COUNT(st->pwc_hits++);
             a = c->ppn << 12;
@@ -84,6 +86,8 @@ step2:
         goto out;
     }
     pte = __atomic_load_n((const uint64_t *)(const void *)p, __ATOMIC_ACQUIRE);
+    if (__builtin_expect(m->check != NULL, 0))
+        mmu_check_walk_read(m->check, pte_pa);
     reads++;
     MMU_COUNT(st->pte_reads++);
     bool leaf = (pte & (PTE_R | PTE_X)) != 0;

@@ -637,6 +637,12 @@ struct hart *board_harts(struct board *b) { return b->harts; }
 struct mmu *const *board_mmus(const struct board *b) { return b->mmus; }
 const uint64_t *board_mtime(const struct board *b) { return &b->mtime; }
 struct iommu *board_iommu(const struct board *b) { return b->iommu; }
+
+void board_request_exit(struct board *b, int status)
+{
+    b->exit_code = status;
+    b->exit_requested = true;
+}
 struct accel *board_accel(const struct board *b) { return b->accel; }
 
 /* The doubleword under a hart's reservation, for the debugger's short

@@ -63,14 +63,17 @@ struct board_watch {
     void (*msip)(void *ctx, unsigned from, unsigned to);
 };
 /* Add a watching tool (at most BOARD_MAX_WATCH: the view, the GDB stub
- * and the MMU trace).  With two, each is called in turn: the budget is the smaller of
+ * the MMU trace and the TLB checker).  With more than one, each is called in turn: the budget is the smallest of
  * theirs and the guest stops when either says so. */
-#define BOARD_MAX_WATCH 3
+#define BOARD_MAX_WATCH 4
 void board_set_watch(struct board *b, const struct board_watch *w);
 /* A debugger stepping or continuing one hart: while hart >= 0, scheduling
  * rounds run only that hart (the others keep their state and do not advance);
  * -1 runs every hart again.  Called from between_rounds. */
 void board_run_only(struct board *b, int hart);
+/* A tool stops the guest (the coherence checker): board_run returns
+ * status after the running hart's turn. */
+void board_request_exit(struct board *b, int status);
 /* Guest physical memory, for tools that read or write it (the GDB stub) */
 struct phys_mem *board_phys(struct board *b);
 /* What a watching tool reads: the harts, their MMUs, mtime. */

@@ -14,6 +14,7 @@
 #include "board.h"
 #include "debug/commitlog.h"
 #include "debug/gdbstub.h"
+#include "debug/check_tlb.h"
 #include "debug/trace_mmu.h"
 #ifdef PAGODA_HAVE_VIEW
 #include "view/view.h"
@@ -45,6 +46,8 @@ static const char help_text[] =
     "  --stats                      print instructions, time, MIPS and MMU statistics on exit\n"
     "  --stats-json FILE            write the statistics as JSON\n"
     "  --trace-mmu FILE             write walks, faults, fences and shootdowns as Trace Event JSON (Perfetto)\n"
+    "  --check-tlb[=first|warn|stop] compare every cached translation used with memory; report stale ones\n"
+    "                               (first: the first in full, the default; warn: each; stop: the first, exit 125)\n"
     "  --max-insns N                stop after N instructions, trapped ones included (exit status 124)\n"
     "  --timeout S                  stop after S seconds of host time (exit status 124)\n"
     "  --misaligned=emulate|trap    misaligned loads/stores performed (default) or trapped\n"
@@ -245,6 +248,8 @@ int main(int argc, char **argv)
     bool view = false, view_quit_on_close = false, view_hold = false, view_paused = false;
     const char *view_png = NULL, *view_text = NULL;
     const char *trace_mmu_path = NULL;
+    bool check_tlb = false;
+    enum check_tlb_mode check_tlb_mode = CHECK_TLB_FIRST;
     bool log_commits = false; const char *log_commits_path = NULL; /* NULL: stderr */
     uint64_t view_every = 0;
     char *devices[BOARD_MAX_DRIVES];
@@ -348,6 +353,12 @@ int main(int argc, char **argv)
                 else if (fl == 6 && !strncmp(f, "paused", fl)) view_paused = true;
                 else return usage_error("bad --view value %s (quit-on-close, hold, paused)", val);
             }
+        } else if (!strcmp(name, "check-tlb")) {
+            check_tlb = true;
+            if (!val || !strcmp(val, "first")) check_tlb_mode = CHECK_TLB_FIRST;
+            else if (!strcmp(val, "warn")) check_tlb_mode = CHECK_TLB_WARN;
+            else if (!strcmp(val, "stop")) check_tlb_mode = CHECK_TLB_STOP;
+            else return usage_error("bad --check-tlb value %s (first, warn, stop)", val);
         } else if (!strcmp(name, "view-png")) { NEEDVAL(); view_png = val; }
         else if (!strcmp(name, "view-text")) { NEEDVAL(); view_text = val; }
         else if (!strcmp(name, "view-every")) {
@@ -522,7 +533,18 @@ int main(int argc, char **argv)
         board_destroy(b);
         return 1;
     }
+    struct check_tlb *checker = NULL;
+    if (check_tlb) { /* after the commit log: the checker chains its step hook behind it */
+        char err[256];
+        checker = check_tlb_start(b, check_tlb_mode, err, sizeof err);
+        if (!checker) {
+            fprintf(stderr, "pagoda: --check-tlb: %s\n", err);
+            board_destroy(b);
+            return 1;
+        }
+    }
     int rc = board_run(b);
+    check_tlb_finish(checker);
     if (!commitlog_close(clog) && rc == 0) rc = 1;
     if (!trace_mmu_close(trace) && rc == 0) rc = 1;
     gdbstub_finish(gdb, rc);

@@ -988,7 +988,14 @@ static void data_path_same_as_general(const char *tlb, bool two_pmp, int first)
     assert_true(sa.tlb[MMU_TLB_L1D].evictions > 100 && sa.tlb[MMU_TLB_L2].hits > 100 &&
                 sa.page_faults[MMU_LOAD] > 0 && sa.walks > 100 && sa.ad_updates > 0);
     /* both kinds of walk happened: the data path's and the general one's */
-    assert_true(a->m->pwc_walks > 100 && sa.walks - a->m->pwc_walks - a->m->pwc2_walks > 100);
+    uint64_t data_walks = a->m->pwc_walks[0] + a->m->pwc_walks[1], data_walks2 = a->m->pwc2_walks[0] + a->m->pwc2_walks[1];
+    assert_true(data_walks > 100 && sa.walks - data_walks - data_walks2 > 100);
+    /* misses by access add up, and loads and stores both missed */
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(sa.tlb[k].misses, sa.tlb[k].misses_by_access[MMU_FETCH] + sa.tlb[k].misses_by_access[MMU_LOAD] +
+                                               sa.tlb[k].misses_by_access[MMU_STORE]);
+    assert_true(sa.tlb[MMU_TLB_L1D].misses_by_access[MMU_LOAD] > 10 && sa.tlb[MMU_TLB_L1D].misses_by_access[MMU_STORE] > 10);
+    assert_int_equal(sa.tlb[MMU_TLB_L1D].misses_by_access[MMU_FETCH], 0);
     /* and fetches, from the fetch path and from the general one */
     assert_true(fetch_path_hits > 50 && sa.tlb[MMU_TLB_L1I].lookups - (uint64_t)fetch_path_hits > 50);
     assert_true(first == 1 ? first_hits > 50 : first_again > 50);
@@ -1047,7 +1054,7 @@ static void test_data_walk_two_reads(void **state)
         uint8_t *p = mmu_data_ptr(e->m, 0x400008, MMU_LOAD, &data_l1_hit);
         if (other[k] == 0 || other[k] == G || other[k] == 3ULL << 8) {
             assert_ptr_equal(p, e->pm.ram + 0x31008);
-            assert_int_equal(e->m->pwc2_walks, 1);
+            assert_int_equal(e->m->pwc2_walks[0], 1);
             assert_int_equal(count(e, MMU_TLB_PWC), pwc_before + 1);
             assert_true(holds(e, MMU_TLB_L1D, 0x400000, 1));
             struct tlb_entry_view v[64];
@@ -1058,7 +1065,7 @@ static void test_data_walk_two_reads(void **state)
             assert_int_equal(mmu_get_stats(e->m)->walk_reads[1], before.walk_reads[1] + 1);
         } else {
             assert_null(p);
-            assert_int_equal(e->m->pwc2_walks, 0);
+            assert_int_equal(e->m->pwc2_walks[0], 0);
             assert_int_equal(count(e, MMU_TLB_PWC), pwc_before);
             struct mmu_stats after = *mmu_get_stats(e->m);
             assert_memory_equal(&after, &before, sizeof after); /* nothing changed */
@@ -1152,7 +1159,7 @@ static void fast_filled_on_l1d_hit(bool data_path)
     assert_ptr_equal(mmu_fast_lookup(e->m, 0x1008, MMU_LOAD), e->pm.ram + 0x11008);
     assert_ptr_equal(mmu_fast_lookup(e->m, 0x1ff8, MMU_STORE), e->pm.ram + 0x11ff8);
     if (data_path)
-        assert_int_equal(e->m->pwc_walks, 2); /* both walks were the data path's */
+        assert_int_equal(e->m->pwc_walks[0] + e->m->pwc_walks[1], 2); /* both walks were the data path's */
     env_free(e);
 }
 

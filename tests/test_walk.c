@@ -671,6 +671,94 @@ static void test_entry_hits_off(void **state)
     assert_int_equal(mmu_get_stats(e->m)->tlb[MMU_TLB_L1D].hits, 2);
 }
 
+/* ---- the TLB coherence checker (mmu/check.c) ---- */
+
+struct check_log {
+    unsigned n;
+    struct mmu_stale last;
+    uint64_t pc; /* what where() answers */
+};
+
+static void check_where(void *ctx, unsigned agent, uint64_t *pc, uint32_t *insn, uint64_t *when)
+{
+    struct check_log *l = ctx;
+    *pc = l->pc + agent;
+    *insn = 0x13;
+    *when = 1000 + agent;
+}
+
+static void check_stale(void *ctx, const struct mmu_stale *s)
+{
+    struct check_log *l = ctx;
+    l->n++;
+    l->last = *s;
+}
+
+/* A cached translation used after its PTE changed is reported with the
+ * current walk and the PTE's last writer; what the spec lets a hart keep
+ * (more permission in memory, A cleared) is not; a store under a cached
+ * D = 1 whose PTE is now clean is; walks from the root are not compared. */
+static void test_check_stale(void **state)
+{
+    struct env *e = *state;
+    struct check_log log = {.pc = 0x4000};
+    struct mmu_checker_ops ops = {.ctx = &log, .where = check_where, .stale = check_stale};
+    struct mmu_checker *c = mmu_checker_create(&e->pm, &ops);
+    assert_non_null(c);
+    mmu_checker_attach(c, e->m, 2);
+    struct mmu_req r = req(e, PRIV_S);
+    uint64_t pte = map(e, 0x5000, RAM_BASE + 0x50000, 0, R | W | A | D | V);
+    uint64_t pa;
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, &pa), MMU_OK); /* the walk reads the table's page */
+    assert_int_equal(xl(e, 0x5008, MMU_LOAD, &r, &pa), MMU_OK); /* a hit, memory agrees */
+    assert_int_equal(log.n, 0);
+    /* a guest store (through a checked MMU, untranslated) repoints the PTE */
+    struct mmu_req bare = req(e, PRIV_S);
+    bare.satp = 0;
+    struct mmu_xlate x;
+    assert_int_equal(mmu_translate(e->m, pte, MMU_STORE, &bare, &x), MMU_OK);
+    *pte_ptr(e, pte) = ((RAM_BASE + 0x60000) >> 12) << 10 | R | W | A | D | V;
+    assert_int_equal(xl(e, 0x5010, MMU_LOAD, &r, &pa), MMU_OK);
+    assert_int_equal(pa, RAM_BASE + 0x50010); /* the stale entry is still used, exactly */
+    assert_int_equal(log.n, 1);
+    assert_int_equal(log.last.agent, 2);
+    assert_int_equal(log.last.va, 0x5010);
+    assert_int_equal(log.last.which, MMU_TLB_L1D);
+    assert_int_equal(log.last.cached_pa, RAM_BASE + 0x50010);
+    assert_true(log.last.now.ok);
+    assert_int_equal(log.last.now.pa, RAM_BASE + 0x60010);
+    assert_true(log.last.writer_known);
+    assert_int_equal(log.last.writer_agent, 2);
+    assert_int_equal(log.last.writer_pc, 0x4002);
+    assert_int_equal(log.last.writer_pte_pa, pte);
+    assert_int_equal(log.last.writer_when, 1002);
+    /* after the fence: a walk, no report */
+    mmu_sfence_vma(e->m, true, 0x5000, false, 0);
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, &pa), MMU_OK);
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, &pa), MMU_OK);
+    assert_int_equal(log.n, 1);
+    /* A cleared, or W added, in memory: allowed */
+    *pte_ptr(e, pte) &= ~A;
+    *pte_ptr(e, pte) |= X;
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, &pa), MMU_OK);
+    assert_int_equal(log.n, 1);
+    /* D cleared in memory while the TLB allows stores: a store is stale */
+    assert_int_equal(xl(e, 0x5000, MMU_STORE, &r, &pa), MMU_OK); /* walks? no: cached D = 1 */
+    *pte_ptr(e, pte) = (*pte_ptr(e, pte) | A) & ~D;
+    assert_int_equal(xl(e, 0x5000, MMU_STORE, &r, &pa), MMU_OK);
+    assert_int_equal(log.n, 2);
+    assert_int_equal(log.last.acc, MMU_STORE);
+    assert_false(log.last.writer_known && log.last.writer_seq > mmu_checker_seq(c));
+    /* invalid in memory: a load through the cached entry is stale */
+    *pte_ptr(e, pte) = 0;
+    assert_int_equal(xl(e, 0x5000, MMU_LOAD, &r, &pa), MMU_OK);
+    assert_int_equal(log.n, 3);
+    assert_false(log.last.now.ok);
+    assert_non_null(log.last.now.fault);
+    assert_int_equal(mmu_checker_stale_count(c), 3);
+    mmu_checker_destroy(c);
+}
+
 #define T(f, s) cmocka_unit_test_setup_teardown(f, s, teardown)
 #define ALL_MODES(f) T(f, setup39), T(f, setup48), T(f, setup57)
 
@@ -698,6 +786,7 @@ int main(void)
         ALL_MODES(test_inspect),
         ALL_MODES(test_entry_hits),
         T(test_entry_hits_off, setup39),
+        ALL_MODES(test_check_stale),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
