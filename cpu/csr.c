@@ -2,6 +2,7 @@
  * Privilege and read-only checks by CSR number happen in do_csr (system.c);
  * here are existence, WARL legalisation and side effects. */
 #include "hart.h"
+#include "hpm.h"
 
 enum {
     CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
@@ -153,13 +154,12 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
     case CSR_MINSTRET: *val = counter_value(h, 1); return true;
     default: break;
     }
-    if (csr >= 0xc03 && csr <= 0xc1f) { /* hpmcounter3..31: implemented as constant zero */
+    if (csr >= 0xc03 && csr <= 0xc1f) { /* hpmcounter3..31: the MMU's events (hpm.c) */
         if (!counter_allowed(h, csr - CSR_CYCLE)) return false;
-        *val = 0; return true;
+        *val = hpm_counter_read(h, csr - CSR_CYCLE); return true;
     }
-    if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) {
-        *val = 0; return true; /* mhpmcounterN / mhpmeventN: read-only zero (WARL) */
-    }
+    if (csr >= 0xb03 && csr <= 0xb1f) { *val = hpm_counter_read(h, csr - 0xb00); return true; }
+    if (csr >= 0x323 && csr <= 0x33f) { *val = hpm_event_read(h, csr - 0x320); return true; }
     if (pmp_csr(csr)) {
         if (csr < 0x3b0) {
             if (csr & 1) return false; /* odd pmpcfg do not exist on RV64 */
@@ -264,7 +264,8 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         hart_update_mem_mode(h); /* PBMTE changes what a walk accepts */
         return true;
     case CSR_MCOUNTINHIBIT: {
-        uint64_t nv = v & 5; /* CY and IR; TM does not exist */
+        uint64_t nv = v & 0xfffffffdull; /* CY, IR and HPM3..31; TM does not exist */
+        hpm_inhibit(h, h->mcountinhibit, nv);
         for (int which = 0; which < 2; which++) {
             unsigned bit = which == 0 ? 0 : 2;
             bool was = (h->mcountinhibit >> bit) & 1, now = (nv >> bit) & 1;
@@ -294,7 +295,8 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         return false;
     default: break;
     }
-    if ((csr >= 0xb03 && csr <= 0xb1f) || (csr >= 0x323 && csr <= 0x33f)) return true;
+    if (csr >= 0xb03 && csr <= 0xb1f) { hpm_counter_write(h, csr - 0xb00, v); return true; }
+    if (csr >= 0x323 && csr <= 0x33f) { hpm_event_write(h, csr - 0x320, v); return true; }
     if (pmp_csr(csr)) {
         if (csr < 0x3b0) {
             if (csr & 1) return false;

@@ -10,6 +10,7 @@
 #include "../mmu/mmu.h"
 #include "../mmu/mmu_fast.h"
 #include "decode.h"
+#include "hpm.h"
 
 /* Exception causes (privileged spec, table "Machine cause register values"). */
 enum {
@@ -188,6 +189,7 @@ struct hart {
     uint64_t spin_pc;        /* the loop whose spin-wait last ended a turn (block_loop) */
     uint64_t code_epoch;     /* see struct block */
     const struct hart_step_hook *step_hook; /* NULL: nothing follows each instruction */
+    struct hpm_counter hpm[32];  /* mhpmcounter/mhpmevent 3..31 (hpm.h); 0..2 unused */
 };
 
 void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,

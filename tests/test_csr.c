@@ -634,6 +634,59 @@ static void test_mcountinhibit_freezes_minstret(void **state)
     wr(h, MCOUNTINHIBIT, 0);
 }
 
+/* mhpmcounter3..31 count the MMU's events (cpu/hpm.c): here L1 data TLB
+ * load misses and walks of translations through the hart's MMU (an Sv39
+ * table in RAM mapping 4 pages), with the event selectors' WARL rule,
+ * counter writes, mcountinhibit, and hpmcounterN from S-mode under
+ * mcounteren. */
+static void test_hpm_counts_mmu_events(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    /* Sv39: root at +0x10000 -> level-1 table at +0x11000 -> level-0 at +0x12000 */
+    uint64_t root = RAM_BASE + 0x10000, l1 = RAM_BASE + 0x11000, l0 = RAM_BASE + 0x12000;
+    uint64_t *ram = (uint64_t *)(void *)e->pm.ram;
+    ram[(root - RAM_BASE) / 8] = (l1 >> 12) << 10 | 1;
+    ram[(l1 - RAM_BASE) / 8] = (l0 >> 12) << 10 | 1;
+    for (int i = 0; i < 4; i++)
+        ram[(l0 - RAM_BASE) / 8 + i] = ((RAM_BASE + 0x20000 + 0x1000ull * i) >> 12) << 10 | 0xc7; /* V R W A D */
+    struct mmu_req r = {.satp = 8ull << 60 | root >> 12, .priv = PRIV_S, .hw_ad = true};
+    wr(h, 0x323, 1);   /* mhpmevent3: L1 data TLB load misses */
+    wr(h, 0x324, 7);   /* mhpmevent4: walks */
+    wr(h, 0x325, 999); /* an unknown event: WARL 0 */
+    assert_int_equal(rd(h, 0x325), 0);
+    wr(h, 0xb03, 100);
+    uint64_t w0 = rd(h, 0xb04);
+    struct mmu_xlate x;
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(mmu_translate(e->mmu, 0x1000ull * i, MMU_LOAD, &r, &x), MMU_OK); /* 4 misses, 4 walks */
+    assert_int_equal(mmu_translate(e->mmu, 0x10, MMU_LOAD, &r, &x), MMU_OK);                /* a hit */
+    assert_int_equal(mmu_translate(e->mmu, 0x3000, MMU_STORE, &r, &x), MMU_OK);             /* a store hit */
+    assert_int_equal(rd(h, 0xb03), 104);
+    assert_int_equal(rd(h, 0xb04) - w0, 4);
+    /* inhibited: frozen, then counting again from there */
+    wr(h, MCOUNTINHIBIT, 1u << 3);
+    mmu_sfence_vma(e->mmu, false, 0, false, 0);
+    assert_int_equal(mmu_translate(e->mmu, 0x1000, MMU_LOAD, &r, &x), MMU_OK);
+    assert_int_equal(rd(h, 0xb03), 104);
+    assert_int_equal(rd(h, MCOUNTINHIBIT), 1u << 3);
+    wr(h, MCOUNTINHIBIT, 0);
+    assert_int_equal(mmu_translate(e->mmu, 0x2000, MMU_LOAD, &r, &x), MMU_OK);
+    assert_int_equal(rd(h, 0xb03), 105);
+    /* changing the event keeps the count so far */
+    wr(h, 0x323, 2); /* store misses */
+    assert_int_equal(rd(h, 0xb03), 105);
+    /* hpmcounter3 from S-mode: only with mcounteren.HPM3 */
+    h->priv = PRIV_S;
+    uint64_t v;
+    wr(h, MCOUNTEREN, 0);
+    assert_false(csr_read(h, 0xc03, &v));
+    wr(h, MCOUNTEREN, 1u << 3);
+    assert_true(csr_read(h, 0xc03, &v));
+    assert_int_equal(v, 105);
+    h->priv = PRIV_M;
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -656,6 +709,7 @@ int main(void)
         T(test_fp_csrs_need_fs),
         T(test_minstret_write_then_read),
         T(test_mcountinhibit_freezes_minstret),
+        T(test_hpm_counts_mmu_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
