@@ -134,4 +134,9 @@ void redirect_trap(struct hart_ctx *ctx, unsigned long cause, unsigned long tval
 /* misaligned.c */
 void handle_misaligned(struct hart_ctx *ctx, unsigned long cause);
 
+/* pmu.c: the SBI PMU extension (fid, a0-a4 in a[], value in *val; returns
+ * the SBI error), and a hart's counters at boot (all free and stopped). */
+long sbi_pmu(unsigned long hart, unsigned long fid, unsigned long *a, unsigned long *val);
+void pmu_init_hart(unsigned long hart);
+
 #endif

@@ -19,6 +19,7 @@
 #define EXT_HSM 0x48534D
 #define EXT_SRST 0x53525354
 #define EXT_DBCN 0x4442434E
+#define EXT_PMU 0x504D55
 
 /* HSM states (section 9, table "HSM Hart States") */
 #define HSM_STARTED 0
@@ -695,7 +696,7 @@ static int ext_probe(unsigned long eid)
 {
 	switch (eid) {
 	case EXT_BASE: case EXT_TIME: case EXT_IPI: case EXT_RFENCE:
-	case EXT_HSM: case EXT_SRST: case EXT_DBCN:
+	case EXT_HSM: case EXT_SRST: case EXT_DBCN: case EXT_PMU:
 		return 1;
 	default:
 		return eid <= 0x08;
@@ -808,6 +809,11 @@ static void sbi_ecall(struct hart_ctx *ctx)
 		else
 			system_reset(a0, a1);
 		break;
+	case EXT_PMU: {
+		unsigned long args[5] = {a0, a1, a2, a3, a4};
+		err = sbi_pmu(hartid(), fid, args, &val);
+		break;
+	}
 	case EXT_DBCN:
 		if (fid == 0 || fid == 1) {
 			/* a0 = num_bytes, a1/a2 = physical address lo/hi (section 12) */
@@ -987,6 +993,7 @@ static void hart_init(void)
 				   (1UL << CAUSE_LOAD_PAGE_FAULT) | (1UL << CAUSE_STORE_PAGE_FAULT));
 	csr_write(mideleg, MIP_SSIP | MIP_STIP | MIP_SEIP | (1UL << IRQ_LCOF));
 	csr_write(mcounteren, 0xffffffffUL);
+	pmu_init_hart(csr_read(mhartid));
 
 	/* menvcfg (privileged 1.12): Sstc, Svpbmt, Zicbom/Zicboz for S-mode; the
 	 * bits are WARL, so reading back tells which extensions exist. */

@@ -175,6 +175,30 @@ static int build(void *f, int bufsize, const struct board_desc *b)
     TRY(fdt_end_node(f));
     TRY(fdt_end_node(f)); /* cpus */
 
+    /* /pmu, where QEMU puts it: the events of mhpmcounter3..31 (cpu/hpm.h)
+     * for an SBI implementation that maps SBI PMU events itself (OpenSBI's
+     * binding, docs/pmu_support.md): DTLB read and write misses and ITLB
+     * read misses (SBI hardware-cache events) select mhpmevent 1, 2 and 3
+     * on any of counters 3..31; cycles and instructions are counters 0 and
+     * 2; a raw event is the mhpmevent value itself (upper bits zero). */
+    {
+        static const uint32_t ev_to_sel[] = {0x10019, 0, 1, 0x1001b, 0, 2, 0x10021, 0, 3};
+        static const uint32_t ev_to_ctr[] = {0x00001, 0x00001, 0x1,        0x00002, 0x00002, 0x4,
+                                             0x10019, 0x10019, 0xfffffff8, 0x1001b, 0x1001b, 0xfffffff8,
+                                             0x10021, 0x10021, 0xfffffff8};
+        static const uint32_t raw_to_ctr[] = {0, 0, 0xffffffff, 0xffffff00, 0xfffffff8};
+        fdt32_t cells[15];
+        TRY(fdt_begin_node(f, "pmu"));
+        TRY(fdt_property_string(f, "compatible", "riscv,pmu"));
+        for (unsigned k = 0; k < 9; k++) cells[k] = cpu_to_fdt32(ev_to_sel[k]);
+        TRY(fdt_property(f, "riscv,event-to-mhpmevent", cells, 9 * sizeof *cells));
+        for (unsigned k = 0; k < 15; k++) cells[k] = cpu_to_fdt32(ev_to_ctr[k]);
+        TRY(fdt_property(f, "riscv,event-to-mhpmcounters", cells, 15 * sizeof *cells));
+        for (unsigned k = 0; k < 5; k++) cells[k] = cpu_to_fdt32(raw_to_ctr[k]);
+        TRY(fdt_property(f, "riscv,raw-event-to-mhpmcounters", cells, 5 * sizeof *cells));
+        TRY(fdt_end_node(f));
+    }
+
     /* /soc, in QEMU's node order */
     TRY(fdt_begin_node(f, "soc"));
     TRY(fdt_property_u32(f, "#address-cells", 2));

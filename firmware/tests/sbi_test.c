@@ -32,6 +32,20 @@ static struct sbiret sbi(unsigned long eid, unsigned long fid, unsigned long a0,
 #define EXT_HSM 0x48534D
 #define EXT_SRST 0x53525354
 #define EXT_DBCN 0x4442434E
+#define EXT_PMU 0x504D55
+
+/* hpmcounterN (3..31) by number */
+static unsigned long read_hpmcounter(unsigned long n)
+{
+	unsigned long v = 0;
+	switch (n) {
+#define R(k) case k: __asm__ volatile("csrr %0, %1" : "=r"(v) : "i"(0xc00 + k)); break;
+	R(3) R(4) R(5) R(6) R(7) R(8) R(9) R(10) R(11) R(12) R(13) R(14) R(15) R(16) R(17)
+	R(18) R(19) R(20) R(21) R(22) R(23) R(24) R(25) R(26) R(27) R(28) R(29) R(30) R(31)
+#undef R
+	}
+	return v;
+}
 
 #define csr_read(csr) ({ unsigned long __v; __asm__ volatile("csrr %0, " #csr : "=r"(__v)::"memory"); __v; })
 #define csr_set(csr, v) __asm__ volatile("csrs " #csr ", %0" ::"r"(v) : "memory")
@@ -233,7 +247,7 @@ void test_main(unsigned long hartid, unsigned long dtb)
 	puts_(" version 0x");
 	putu((unsigned long)r.value, 16);
 	putc_('\n');
-	static const unsigned long exts[] = {EXT_TIME, EXT_IPI, EXT_RFENCE, EXT_HSM, EXT_SRST, EXT_DBCN};
+	static const unsigned long exts[] = {EXT_TIME, EXT_IPI, EXT_RFENCE, EXT_HSM, EXT_SRST, EXT_DBCN, EXT_PMU};
 	for (unsigned i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
 		r = sbi(EXT_BASE, 3, exts[i], 0, 0, 0, 0);
 		check(r.error == 0 && r.value == 1, "probe_extension", (long)exts[i]);
@@ -253,6 +267,49 @@ void test_main(unsigned long hartid, unsigned long dtb)
 	check(r.error == -3, "console_write from firmware memory", r.error);
 	r = sbi(EXT_DBCN, 0, 4, 0x00000100UL, 0, 0, 0); /* a hole in the memory map */
 	check(r.error == -3, "console_write from a hole", r.error);
+
+	/* PMU (SBI chapter "Performance Monitoring Unit Extension"): counters
+	 * 0 and 2..31 are hardware counters of CSR 0xC00 + i, 64 bits wide;
+	 * the DTLB read-miss cache event takes one of 3..31; start and stop
+	 * with their flags and errors */
+	r = sbi(EXT_PMU, 0, 0, 0, 0, 0, 0);
+	check(r.error == 0 && r.value == 32, "pmu num_counters", r.value);
+	r = sbi(EXT_PMU, 1, 0, 0, 0, 0, 0);
+	check(r.error == 0 && r.value == (0xc00 | 63UL << 12), "pmu counter_get_info(0)", r.value);
+	r = sbi(EXT_PMU, 1, 31, 0, 0, 0, 0);
+	check(r.error == 0 && r.value == (0xc1f | 63UL << 12), "pmu counter_get_info(31)", r.value);
+	r = sbi(EXT_PMU, 1, 1, 0, 0, 0, 0);
+	check(r.error == -3, "pmu counter_get_info(time)", r.error);
+	r = sbi(EXT_PMU, 1, 32, 0, 0, 0, 0);
+	check(r.error == -3, "pmu counter_get_info(32)", r.error);
+	/* config_matching: CLEAR_VALUE | AUTO_START, DTLB READ MISS */
+	r = sbi(EXT_PMU, 2, 0, 0xffffffffUL, 2 | 4, 0x10019, 0);
+	check(r.error == 0 && r.value >= 3 && r.value <= 31, "pmu config_matching dTLB-load-misses", r.error);
+	unsigned long c = (unsigned long)r.value;
+	r = sbi(EXT_PMU, 3, c, 1, 0, 0, 0);
+	check(r.error == -7, "pmu start of a started counter", r.error);
+	r = sbi(EXT_PMU, 4, c, 1, 0, 0, 0);
+	check(r.error == 0, "pmu counter_stop", r.error);
+	r = sbi(EXT_PMU, 4, c, 1, 0, 0, 0);
+	check(r.error == -8, "pmu stop of a stopped counter", r.error);
+	r = sbi(EXT_PMU, 3, c, 1, 1, 1000, 0); /* SET_INIT_VALUE */
+	check(r.error == 0 && read_hpmcounter(c) >= 1000, "pmu counter_start with an initial value", r.error);
+	r = sbi(EXT_PMU, 2, 0, 0xffffffffUL, 0, 0x00002, 0);
+	check(r.error == 0 && r.value == 2, "pmu config_matching instructions", r.value);
+	r = sbi(EXT_PMU, 4, 2, 1, 1, 0, 0); /* RESET */
+	check(r.error == 0, "pmu stop and reset instret", r.error);
+	r = sbi(EXT_PMU, 2, 0, 0xffffffffUL, 0, 0x20000, 7); /* raw: walks */
+	check(r.error == 0 && r.value >= 3 && (unsigned long)r.value != c, "pmu config_matching raw event", r.value);
+	r = sbi(EXT_PMU, 4, (unsigned long)r.value, 1, 1, 0, 0);
+	check(r.error == 0, "pmu stop and reset the raw counter", r.error);
+	r = sbi(EXT_PMU, 2, 0, 0xffffffffUL, 0, 0x10000, 0); /* L1D read access: not offered */
+	check(r.error == -2, "pmu config_matching of an event not offered", r.error);
+	r = sbi(EXT_PMU, 4, c, 1, 1, 0, 0);
+	check(r.error == 0, "pmu stop and reset", r.error);
+	r = sbi(EXT_PMU, 3, c, 1, 0, 0, 0);
+	check(r.error == -3, "pmu start of a counter no longer configured", r.error);
+	r = sbi(EXT_PMU, 5, 0, 0, 0, 0, 0);
+	check(r.error == -2, "pmu counter_fw_read (no firmware counters)", r.error);
 
 	/* TIME: one timer interrupt */
 	csr_set(sie, (1UL << 5) | (1UL << 1));
