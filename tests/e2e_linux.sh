@@ -46,5 +46,33 @@ if grep -q "check-tlb: 0 stale uses from missing fences" "$clog"; then
 else
   echo "FAIL --check-tlb: $(grep -A14 'used a stale translation' "$clog" | head -16)"; rc=1
 fi
+# perf_event_open counts TLB misses through the SBI PMU extension, of
+# Pagoda's firmware and of OpenSBI (which maps the events from the device
+# tree's /pmu node): tests/linux/perftlb.c's page-stride loop, on one hart,
+# and its counts agree with --stats-json (at least the loop's accesses, at
+# most what the hart counted in the whole run)
+for fw in pagoda opensbi; do
+  plog=$(mktemp); pjson=$(mktemp)
+  LINUX_PAGODA_ARGS="--stats-json $pjson" bash "$HERE/linux/boot.sh" "$PAGODA" 1 $fw "$plog" || rc=1
+  python3 - "$plog" "$pjson" "$fw" <<'PY' || rc=1
+import json, re, sys
+log, fw = open(sys.argv[1]).read(), sys.argv[3]
+m = re.search(r"PAGODA-LINUX-PERF: dtlb_load_misses (\d+) dtlb_store_misses (\d+) itlb_load_misses (\d+) loads (\d+) stores (\d+) calls (\d+)", log)
+if not m or "PAGODA-LINUX-PERF: PASS" not in log:
+    print(f"FAIL perf fw={fw}:", (re.findall(r"PAGODA-LINUX-PERF: .*", log) or ["no PAGODA-LINUX-PERF line"])[-1]); sys.exit(1)
+dl, ds, il, loads, stores, calls = map(int, m.groups())
+s = json.load(open(sys.argv[2]))["harts"][0]["mmu"]
+whole = (s["l1d"]["misses_by_access"]["load"], s["l1d"]["misses_by_access"]["store"], s["l1i"]["misses_by_access"]["fetch"])
+errs = []
+if not loads <= dl <= whole[0]: errs.append(f"dTLB-load-misses {dl}: not between the loop's {loads} and the run's {whole[0]}")
+if not stores <= ds <= whole[1]: errs.append(f"dTLB-store-misses {ds}: not between the loop's {stores} and the run's {whole[1]}")
+if not calls <= il <= whole[2]: errs.append(f"iTLB-load-misses {il}: not between the loop's {calls} and the run's {whole[2]}")
+for e in errs: print(f"FAIL perf fw={fw}:", e)
+if not errs:
+    print(f"ok   perf fw={fw}: dTLB-load-misses {dl}, dTLB-store-misses {ds} (loop: {loads} each; whole run {whole[0]}, {whole[1]}), iTLB-load-misses {il} (loop: {calls}; whole run {whole[2]})")
+sys.exit(1 if errs else 0)
+PY
+  rm -f "$plog" "$pjson"
+done
 [ $rc = 0 ] && echo PASS || echo "FAIL: Linux did not pass on every -smp and firmware (lines above)"
 exit $rc

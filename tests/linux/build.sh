@@ -40,7 +40,7 @@ fi
 
 hash_of() { cat "$@" | sha256sum | cut -c1-16; }
 KDIR=$CACHE/linux-$VER-$(hash_of "$HERE/virt.config" "$HERE/build.sh")
-INITRD=$CACHE/linux-initramfs-$(hash_of "$HERE/init.c" "$HERE/stress.c" "$HERE/build.sh").cpio
+INITRD=$CACHE/linux-initramfs-$(hash_of "$HERE/init.c" "$HERE/stress.c" "$HERE/perftlb.c" "$HERE/build.sh").cpio
 mkdir -p "$CACHE"
 # one build at a time per cache (two CI runs, or the test and a person)
 exec 9>"$CACHE/.linux-build.lock"
@@ -119,7 +119,8 @@ build_initramfs() {
   local cc=("${CROSS}gcc" -static -O2 -g0 -Wall -Wextra -Werror -std=gnu11)
   "${cc[@]}" -o "$work/root/init" "$HERE/init.c" || die "compiling tests/linux/init.c failed"
   "${cc[@]}" -pthread -o "$work/root/bin/stress" "$HERE/stress.c" || die "compiling tests/linux/stress.c failed"
-  "${CROSS}strip" "$work/root/init" "$work/root/bin/stress"
+  "${cc[@]}" -o "$work/root/bin/perftlb" "$HERE/perftlb.c" || die "compiling tests/linux/perftlb.c failed"
+  "${CROSS}strip" "$work/root/init" "$work/root/bin/stress" "$work/root/bin/perftlb"
   (cd "$work/root" && find . -mindepth 1 | LC_ALL=C sort |
      cpio --quiet --reproducible -o -H newc --owner=0:0 >"$work/initramfs.cpio") ||
     die "making the cpio archive failed"

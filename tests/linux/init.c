@@ -112,6 +112,17 @@ int main(int argc, char **argv)
 		say("stress exited with status %d", WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		say("FAIL: stress killed by signal %d (%s)", WTERMSIG(status), strsignal(WTERMSIG(status)));
+	/* then the TLB misses counted with perf (tests/linux/perftlb.c) */
+	pid = fork();
+	if (pid == 0) {
+		char *args[] = { "/bin/perftlb", NULL };
+		execv(args[0], args);
+		say("PAGODA-LINUX-PERF: FAIL (exec %s: %s)", args[0], strerror(errno));
+		_exit(127);
+	}
+	while (pid > 0 && (w = wait(&status)) != pid)
+		if (w < 0 && errno != EINTR)
+			break;
 	(void)argv;
 	power_off();
 }
