@@ -79,8 +79,14 @@ static bool counter_allowed(const struct hart *h, unsigned idx)
  * spec, "Supervisor Timer Register (stimecmp)") */
 static bool stimecmp_allowed(const struct hart *h)
 {
+    if (!hart_has(h, ISA_SSTC)) return false; /* no such CSR */
     return h->priv == PRIV_M || ((h->menvcfg >> 63) && ((h->mcounteren >> 1) & 1));
 }
+
+/* mstatus.FS is read-only zero without F (privileged spec, "Extension
+ * Context Status in mstatus Register": FS may be read-only zero when F is
+ * not implemented); then fcsr and the FP instructions are illegal. */
+static uint64_t fs_writable(const struct hart *h) { return hart_has(h, ISA_F) ? MSTATUS_FS : 0; }
 
 static bool pmp_csr(unsigned csr) { return csr >= 0x3a0 && csr <= 0x3ef; }
 
@@ -205,11 +211,13 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         if (!hart_fp_enabled(h)) return false;
         h->fcsr = (uint32_t)(v & 0xff);
         hart_fp_dirty(h); return true;
-    case CSR_SSTATUS:
-        h->mstatus = (h->mstatus & ~SSTATUS_WRITABLE) | (v & SSTATUS_WRITABLE);
+    case CSR_SSTATUS: {
+        uint64_t w = SSTATUS_WRITABLE & (~MSTATUS_FS | fs_writable(h));
+        h->mstatus = (h->mstatus & ~w) | (v & w);
         h->irq_check = true;
         hart_update_mem_mode(h); /* SUM and MXR change what translations allow */
         return true;
+    }
     case CSR_SIE:
         h->mie = (h->mie & ~h->mideleg) | (v & h->mideleg & MIE_WRITABLE);
         h->irq_check = true; return true;
@@ -244,7 +252,8 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         return true;
     }
     case CSR_MSTATUS: {
-        uint64_t n = (h->mstatus & ~MSTATUS_WRITABLE) | (v & MSTATUS_WRITABLE);
+        uint64_t w = MSTATUS_WRITABLE & (~MSTATUS_FS | fs_writable(h));
+        uint64_t n = (h->mstatus & ~w) | (v & w);
         if (((n >> 11) & 3) == 2) n = (n & ~MSTATUS_MPP) | (h->mstatus & MSTATUS_MPP); /* MPP=2 reserved */
         h->mstatus = n;
         h->irq_check = true;
@@ -257,12 +266,16 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
     case CSR_MIE: h->mie = v & MIE_WRITABLE; h->irq_check = true; return true;
     case CSR_MTVEC: h->mtvec = legal_tvec(h->mtvec, v); return true;
     case CSR_MCOUNTEREN: h->mcounteren = v & 0xffffffffull; return true;
-    case CSR_MENVCFG:
-        /* STCE (Sstc), PBMTE (Svpbmt), FIOM, and ADUE when Svadu is offered */
-        h->menvcfg = v & ((1ull << 63) | (1ull << 62) | (h->cfg.svadu ? 1ull << 61 : 0) | 1ull);
+    case CSR_MENVCFG: {
+        /* FIOM, and STCE (Sstc), PBMTE (Svpbmt) and ADUE (Svadu) when the
+         * hart has the extension */
+        uint64_t w = 1ull | (hart_has(h, ISA_SSTC) ? 1ull << 63 : 0) | (hart_has(h, ISA_SVPBMT) ? 1ull << 62 : 0) |
+                     (h->cfg.svadu ? 1ull << 61 : 0);
+        h->menvcfg = v & w;
         h->irq_check = true;
         hart_update_mem_mode(h); /* PBMTE changes what a walk accepts */
         return true;
+    }
     case CSR_MCOUNTINHIBIT: {
         uint64_t nv = v & 0xfffffffdull; /* CY, IR and HPM3..31; TM does not exist */
         hpm_inhibit(h, h->mcountinhibit, nv);

@@ -9,7 +9,7 @@
 #include "hart.h"
 
 /* handler prototypes, from the same rows */
-#define INSN(name, mask, match, dec, dis, fn) void fn(struct hart *, const struct insn *);
+#define INSN(name, mask, match, dec, dis, fn, ext) void fn(struct hart *, const struct insn *);
 #include "insns_base.def"
 #if __has_include("insns_fd.def")
 #include "insns_fd.def"
@@ -18,7 +18,7 @@
 void exec_illegal(struct hart *, const struct insn *);
 
 const struct insn_row insn_table[] = {
-#define INSN(name, mask, match, dec, dis, fn) {name, mask, match, dec, dis, fn},
+#define INSN(name, mask, match, dec, dis, fn, ext) {name, mask, match, dec, dis, fn, ext},
 #include "insns_base.def"
 #if __has_include("insns_fd.def")
 #include "insns_fd.def"
@@ -199,7 +199,7 @@ static bool extract(uint32_t raw, unsigned dec, struct insn *d)
     return true;
 }
 
-int insn_decode(uint32_t raw, struct insn *d)
+int insn_decode_ext(uint32_t raw, uint64_t ext, struct insn *d)
 {
     if (!buckets_ready) build_buckets();
     bool compressed = (raw & 3) != 3;
@@ -210,7 +210,7 @@ int insn_decode(uint32_t raw, struct insn *d)
     unsigned b = bucket_of(raw);
     for (unsigned k = 0; k < bucket_len[b]; k++) {
         const struct insn_row *r = &insn_table[bucket[b][k]];
-        if ((raw & r->mask) != r->match) continue;
+        if ((raw & r->mask) != r->match || (r->ext & ~ext)) continue;
         if (!extract(raw, r->dec, d)) break;
         d->fn = r->fn;
         d->row = bucket[b][k];
@@ -222,6 +222,8 @@ int insn_decode(uint32_t raw, struct insn *d)
     d->imm = 0;
     return -1;
 }
+
+int insn_decode(uint32_t raw, struct insn *d) { return insn_decode_ext(raw, ~0ull, d); }
 
 /* Opcodes from the unprivileged spec's base opcode map (chapter "RV32/64G
  * Instruction Set Listings") and the RVC quadrant tables ("C" chapter). */

@@ -1,13 +1,20 @@
 /* One instruction table (cpu/insns_*.def, X-macro rows) from which both the
  * decoder and the disassembler come.  A row is
  *
- *   INSN(name, mask, match, dec, dis, handler)
+ *   INSN(name, mask, match, dec, dis, handler, ext)
  *
  * - mask/match: the instruction bits (16-bit rows for C, 32-bit otherwise);
  * - dec: how operands are extracted into struct insn (enum insn_dec);
  * - dis: how the disassembler prints them (enum insn_dis, plus register-class
  *   flags DIS_RD_F etc. for floating-point registers);
- * - handler: void exec_<x>(struct hart *, const struct insn *).
+ * - handler: void exec_<x>(struct hart *, const struct insn *);
+ * - ext: the extensions the instruction needs, all of them (EXT_* of
+ *   isa.h: EXT_C | EXT_D for c.fld; EXT_X_ZBB_ZBKB for rol, which either
+ *   Zbb or Zbkb provides).  A hart decodes a row only when it has them;
+ *   otherwise the search goes on to the next matching row (prefetch.i is
+ *   then the ori it is a hint of) or ends in an illegal instruction.  The
+ *   set is fixed when the hart is made, so decoded blocks never hold a row
+ *   the hart lacks.
  *
  * Compressed rows decode into the same normalised operands as their 32-bit
  * counterpart and share its handler (c.addi -> exec_addi). */
@@ -17,6 +24,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "isa.h"
 
 struct hart;
 struct insn;
@@ -79,6 +88,7 @@ struct insn_row {
     uint8_t dec;
     uint16_t dis;
     insn_fn fn;
+    uint64_t ext;      /* the extensions it needs (all of them) */
 };
 
 /* A decoded instruction: what the hart caches per physical address. */
@@ -98,8 +108,12 @@ _Static_assert(sizeof(struct insn) == 32, "a decoded instruction fills half a ca
 extern const struct insn_row insn_table[];
 extern const size_t insn_table_len;
 
-/* Decode raw (low 16 bits used when compressed).  Returns 0 and fills *d, or
- * -1 for an illegal encoding (then d->fn = exec_illegal). */
+/* Decode raw (low 16 bits used when compressed) for a hart with the
+ * extensions ext (isa_effective's bits).  Returns 0 and fills *d, or -1 for
+ * an illegal encoding (then d->fn = exec_illegal). */
+int insn_decode_ext(uint32_t raw, uint64_t ext, struct insn *d);
+/* insn_decode_ext with every extension Pagoda knows: what the disassembler
+ * and the debugging tools use. */
 int insn_decode(uint32_t raw, struct insn *d);
 
 /* True when the instruction may change the pc, the privilege, the

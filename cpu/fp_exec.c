@@ -14,7 +14,7 @@
 #include "fp.h"
 #include "hart.h"
 
-#define INSN(name, mask, match, dec, dis, fn) void fn(struct hart *, const struct insn *);
+#define INSN(name, mask, match, dec, dis, fn, ext) void fn(struct hart *, const struct insn *);
 #include "insns_fd.def"
 #undef INSN
 

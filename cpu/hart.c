@@ -17,6 +17,8 @@ void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struc
     h->hartid = hartid;
     h->pm = pm;
     h->cfg = *cfg;
+    h->ext = isa_effective(isa_resolve(cfg->ext, cfg->svadu));
+    h->cfg.svadu = hart_has(h, ISA_SVADU); /* -cpu ...,svadu=on is --ad=svadu */
     h->mmu = mmu;
     h->mmu_gen = mmu_fetch_generation_ptr(mmu);
     pmp_init(&h->pmp, cfg->pmp_entries == 0 ? 16 : cfg->pmp_entries < 0 ? 0 : cfg->pmp_entries);
@@ -41,10 +43,8 @@ void hart_reset(struct hart *h, uint64_t pc)
     memset(h->f, 0, sizeof h->f);
     h->pc = pc;
     h->priv = PRIV_M;
-    /* misa: MXL = 2 (64-bit); extensions A C D F I M S U
-     * (privileged spec, "Machine ISA Register misa") */
-    h->misa = (2ull << 62) | (1u << 0) | (1u << 2) | (1u << 3) | (1u << 5) | (1u << 8) | (1u << 12) |
-              (1u << 18) | (1u << 20);
+    /* misa: MXL = 2 (64-bit) and the letters of -cpu's choice */
+    h->misa = isa_misa(h->ext);
     /* UXL = SXL = 2: XLEN is 64 in every mode */
     h->mstatus = (2ull << 32) | (2ull << 34);
     h->medeleg = h->mideleg = h->mie = h->mip = 0;
@@ -461,7 +461,7 @@ static void step(struct hart *h)
     }
     struct insn one[2]; /* the instruction and the end marker */
     struct insn *d = &one[0];
-    insn_decode(raw, d);
+    insn_decode_ext(raw, h->ext, d);
     one[1] = block_end_marker;
     h->code_epoch++; /* it may write memory */
     d->pcoff = (uint16_t)(h->pc & 0xfff);
@@ -506,9 +506,10 @@ static inline bool block_code_same(const struct block *b, const uint8_t *p)
 }
 
 /* Decode the block starting at page offset off of the fetch page (host
- * bytes p).  Returns false when not even the first instruction fits in the
+ * bytes p) for a hart with extensions ext.  Returns false when not even the first instruction fits in the
  * page (it crosses into the next one). */
-static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned off)
+static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, const uint8_t *p, unsigned off,
+                                                  uint64_t ext)
 {
     unsigned n = 0, pos = 0, room = 4096 - off;
     bool writes = false;
@@ -520,7 +521,7 @@ static __attribute__((noinline)) bool block_build(struct block *b, uint64_t pa, 
         uint32_t raw = lo;
         if (len == 4) memcpy(&raw, p + pos, 4);
         struct insn *d = &b->insn[n++];
-        bool illegal = insn_decode(raw, d) < 0;
+        bool illegal = insn_decode_ext(raw, ext, d) < 0;
         writes |= insn_writes_memory(raw);
         d->pcoff = (uint16_t)(off + pos);
         pos += len;
@@ -557,7 +558,7 @@ static inline struct block *block_at_pc(struct hart *h)
     const uint8_t *p = h->fetch_host + off;
     struct block *b = &h->blocks[(pa >> 1) & ((1u << BLOCK_BITS) - 1)];
     bool same = b->tag == ~pa && (b->epoch == h->code_epoch || block_code_same(b, p));
-    if (unlikely(!same) && !block_build(b, pa, p, off)) return NULL;
+    if (unlikely(!same) && !block_build(b, pa, p, off, h->ext)) return NULL;
     b->epoch = h->code_epoch;
     h->code_epoch += b->writes; /* its stores may change code: check again after */
     return b;

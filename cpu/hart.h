@@ -11,6 +11,7 @@
 #include "../mmu/mmu_fast.h"
 #include "decode.h"
 #include "hpm.h"
+#include "isa.h"
 
 /* Exception causes (privileged spec, table "Machine cause register values"). */
 enum {
@@ -80,9 +81,10 @@ struct __attribute__((aligned(64))) block {
 };
 
 struct hart_config {
+    uint64_t ext;           /* -cpu: the extensions (isa.h); 0 = ISA_RV64, the default */
     bool misaligned_trap;   /* --misaligned=trap */
     bool ad_fault;          /* --ad=fault: Svade behaviour */
-    bool svadu;             /* --ad=svadu: Svadu offered, menvcfg.ADUE selects (reset: Svade) */
+    bool svadu;             /* --ad=svadu (or Svadu in ext): Svadu offered, menvcfg.ADUE selects (reset: Svade) */
     unsigned max_satp_mode; /* SATP_SV39, SATP_SV48 or SATP_SV57 (--mmu) */
     int pmp_entries;        /* 0 = default 16 */
 };
@@ -158,6 +160,7 @@ struct hart {
     const uint64_t *mtime;
 
     struct hart_config cfg;
+    uint64_t ext;            /* the extensions it implements, with isa_effective's derived bits */
     struct phys_mem *pm;
     struct pmp pmp;
     struct mmu *mmu;
@@ -369,6 +372,8 @@ static inline bool hart_hw_ad(const struct hart *h)
 }
 
 static inline bool hart_fp_enabled(const struct hart *h) { return (h->mstatus & MSTATUS_FS) != 0; }
+/* Whether the hart implements extension e (ISA_ZICBOZ...). */
+static inline bool hart_has(const struct hart *h, enum isa_ext e) { return (h->ext >> e) & 1; }
 static inline void hart_fp_dirty(struct hart *h) { h->mstatus |= MSTATUS_FS | MSTATUS_SD; }
 /* resolve the rounding mode of an instruction; returns -1 when illegal */
 static inline int hart_fp_rm(const struct hart *h, unsigned rm)

@@ -443,10 +443,9 @@ struct board *board_create(const struct board_opts *o, int *status)
         d.nharts = b->nharts;
         d.ram_base = RAM_BASE;
         d.ram_size = o->ram_size;
-        /* what the hart implements (cpu/insns_*.def, csr.c, mmu/) */
-        static char isa[160];
-        snprintf(isa, sizeof isa, "rv64imafdc_zicsr_zifencei_zihintpause_zicond_zba_zbb_zbc_zbs_sstc%s_svinval_svnapot_svpbmt",
-                 o->hart.svadu ? "_svadu" : "");
+        /* what the harts implement: -cpu's choice (cpu/isa.h) */
+        static char isa[512];
+        isa_string(isa_resolve(o->hart.ext, o->hart.svadu), isa, sizeof isa);
         d.isa = o->isa ? o->isa : isa;
         d.mmu_type = o->hart.max_satp_mode == SATP_SV39 ? "riscv,sv39"
                    : o->hart.max_satp_mode == SATP_SV48 ? "riscv,sv48" : "riscv,sv57";

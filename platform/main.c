@@ -29,6 +29,7 @@ static const char help_text[] =
     "  pagoda [-bios none] PROGRAM.elf   run a bare-metal ELF in M-mode (as -bios none -kernel)\n"
     "QEMU-compatible options:\n"
     "  -smp N                       harts (1..64)\n"
+    "  -cpu rv64|max[,EXT=on|off...] the extensions (default rv64; -cpu help lists them; docs/CPU.md)\n"
     "  -m SIZE                      RAM size, e.g. 128M, 1G (default 128M)\n"
     "  -bios FILE|none              M-mode firmware (default: Pagoda's SBI firmware)\n"
     "  -kernel FILE                 ELF or raw image (raw at 0x80200000, or 0x80000000 with -bios none)\n"
@@ -402,6 +403,11 @@ int main(int argc, char **argv)
                 if (mmu_config_set_ad(&mc, val)) return usage_error("bad --ad value %s (hw|fault|svadu)", val);
                 o.hart.ad_fault = mc.ad == MMU_AD_FAULT;
             }
+        } else if (!strcmp(name, "cpu")) {
+            NEEDVAL();
+            if (!strcmp(val, "help")) { isa_print_help(stdout); return 0; }
+            char err[160];
+            if (isa_parse_cpu(val, &o.hart.ext, err, sizeof err)) return usage_error("bad -cpu: %s", err);
         } else if (!strcmp(name, "pmp")) {
             uint64_t v; NEEDVAL();
             if (!parse_u64(val, &v) || v > 64) return usage_error("bad --pmp value %s (0..64)", val);

@@ -559,6 +559,53 @@ static void test_misa_and_mhartid(void **state)
     assert_false(csr_write(h, 0x5c0, 0));
 }
 
+/* ---- CSRs that follow -cpu ---- */
+
+/* misa shows the letters chosen; without F, mstatus.FS is read-only zero
+ * (so fcsr is illegal); without Sstc, stimecmp does not exist and
+ * menvcfg.STCE is zero; without Svpbmt, menvcfg.PBMTE is zero; Svadu's
+ * ADUE is writable with svadu=on. */
+static void test_csrs_follow_cpu(void **state)
+{
+    (void)state;
+    struct hart_config cfg = {.max_satp_mode = SATP_SV57};
+    char err[160];
+    assert_int_equal(isa_parse_cpu("rv64,m=off,a=off,f=off,d=off,sstc=off,svpbmt=off", &cfg.ext, err, sizeof err), 0);
+    struct env *e = env_new(&cfg);
+    struct hart *h = &e->h;
+    assert_int_equal(rd(h, MISA), 0x8000000000140104ull); /* C I S U */
+    wr(h, MSTATUS, MSTATUS_FS);
+    assert_int_equal(rd(h, MSTATUS) & MSTATUS_FS, 0);
+    wr(h, SSTATUS, MSTATUS_FS);
+    assert_int_equal(rd(h, SSTATUS) & MSTATUS_FS, 0);
+    RUN(e, PRIV_M, CSRR_FCSR);
+    assert_illegal(e, 0, CSRR_FCSR);
+    uint64_t v;
+    assert_false(csr_read(h, STIMECMP, &v));
+    assert_false(csr_write(h, STIMECMP, 5));
+    RUN(e, PRIV_M, CSRR_STIMECMP);
+    assert_illegal(e, 0, CSRR_STIMECMP);
+    wr(h, MENVCFG, ~0ull);
+    assert_int_equal(rd(h, MENVCFG), 1); /* FIOM alone */
+    teardown((void **)&e);
+
+    /* the default: STCE and PBMTE writable, no ADUE */
+    cfg.ext = 0;
+    e = env_new(&cfg);
+    h = &e->h;
+    wr(h, MENVCFG, ~0ull);
+    assert_int_equal(rd(h, MENVCFG), (1ull << 63) | (1ull << 62) | 1);
+    teardown((void **)&e);
+    /* svadu=on is --ad=svadu: ADUE writable, and the hart has Svadu */
+    assert_int_equal(isa_parse_cpu("rv64,svadu=on", &cfg.ext, err, sizeof err), 0);
+    e = env_new(&cfg);
+    h = &e->h;
+    assert_true(h->cfg.svadu);
+    wr(h, MENVCFG, ~0ull);
+    assert_int_equal(rd(h, MENVCFG), (1ull << 63) | (1ull << 62) | (1ull << 61) | 1);
+    teardown((void **)&e);
+}
+
 /* ---- floating-point CSRs ---- */
 
 static void test_fp_csrs_need_fs(void **state)
@@ -706,6 +753,7 @@ int main(void)
         T(test_stce_gates_stimecmp),
         T(test_stimecmp_needs_mcounteren_tm),
         T(test_misa_and_mhartid),
+        cmocka_unit_test(test_csrs_follow_cpu),
         T(test_fp_csrs_need_fs),
         T(test_minstret_write_then_read),
         T(test_mcountinhibit_freezes_minstret),

@@ -222,6 +222,87 @@ static void test_every_row_reachable(void **state)
     assert_string_equal(insn_table[d.row].name, "fmv.d.x");
 }
 
+/* ---- the extensions of a hart (-cpu) ---- */
+
+/* Every row names what it needs: known bits, never nothing.  With exactly
+ * those bits its encodings decode to it; without any one of them never. */
+static void test_rows_need_their_extensions(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < insn_table_len; i++) {
+        const struct insn_row *r = &insn_table[i];
+        if (r->ext == 0) fail_msg("%s needs no extension", r->name);
+        if (r->ext & ~(ISA_BIT(ISA_NBITS) - 1)) fail_msg("%s: unknown extension bits", r->name);
+        uint32_t raw = encode_row(i, 0x5a5a5a5a);
+        struct insn d;
+        if (insn_decode_ext(raw, r->ext, &d) != 0 || d.row != i)
+            fail_msg("%s: 0x%08x is not itself with only its extensions", r->name, raw);
+        for (unsigned b = 0; b < ISA_NBITS; b++) {
+            if (!((r->ext >> b) & 1)) continue;
+            int rc = insn_decode_ext(raw, ~ISA_BIT(b), &d);
+            if (rc == 0 && d.row == i) fail_msg("%s decodes without extension bit %u", r->name, b);
+        }
+    }
+}
+
+/* What a -cpu choice turns off is illegal, and the rest is untouched. */
+static void test_decode_follows_cpu(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *cpu;
+        uint32_t raw;
+        const char *name; /* NULL: illegal */
+    } c[] = {
+        {"rv64", 0x20c5a533, "sh1add"},          /* sh1add a0, a1, a2 */
+        {"rv64,zba=off", 0x20c5a533, NULL},
+        {"rv64,zbb=off", 0x60c59533, NULL},      /* rol a0, a1, a2 */
+        {"rv64,zbb=off", 0x20c5a533, "sh1add"},
+        {"rv64,zbc=off", 0x0ac59533, NULL},      /* clmul a0, a1, a2 */
+        {"rv64,zbc=off", 0x0ac5a533, NULL},      /* clmulr a0, a1, a2 */
+        {"rv64,zicond=off", 0x0ec5d533, NULL},   /* czero.eqz a0, a1, a2 */
+        {"rv64,m=off", 0x02c58533, NULL},        /* mul a0, a1, a2 */
+        {"rv64,m=off", 0x02c5c533, NULL},        /* div a0, a1, a2 */
+        {"rv64,m=off,zmmul=on", 0x02c58533, "mul"},
+        {"rv64,m=off,zmmul=on", 0x02c5853b, "mulw"}, /* mulw a0, a1, a2 */
+        {"rv64,m=off,zmmul=on", 0x02c5c533, NULL},
+        {"rv64,a=off", 0x00c5a52f, NULL},        /* amoadd.w a0, a2, (a1) */
+        {"rv64,a=off", 0x1005b52f, NULL},        /* lr.d a0, (a1) */
+        {"rv64,d=off", 0x0005a507, "flw"},       /* flw fa0, 0(a1) */
+        {"rv64,d=off", 0x00c5f553, "fadd.s"},    /* fadd.s fa0, fa1, fa2 */
+        {"rv64,d=off", 0x02c5f553, NULL},        /* fadd.d fa0, fa1, fa2 */
+        {"rv64,d=off", 0x2188, NULL},            /* c.fld fa0, 0(a1) */
+        {"rv64,d=off,f=off", 0x0005a507, NULL},
+        {"rv64,svinval=off", 0x16b50073, NULL},  /* sinval.vma a0, a1 */
+        {"rv64,svinval=off", 0x18000073, NULL},  /* sfence.w.inval */
+        {"rv64,svinval=off", 0x12b50073, "sfence.vma"},
+        {"rv64", 0x0100000f, "pause"},           /* pause */
+        {"rv64,zihintpause=off", 0x0100000f, "fence"}, /* a fence w, 0 without the hint */
+    };
+    for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
+        uint64_t ext;
+        char err[160];
+        if (isa_parse_cpu(c[k].cpu, &ext, err, sizeof err)) fail_msg("-cpu %s: %s", c[k].cpu, err);
+        struct insn d;
+        int rc = insn_decode_ext(c[k].raw, isa_effective(ext), &d);
+        const char *got = rc ? NULL : insn_table[d.row].name;
+        if (c[k].name ? !got || strcmp(got, c[k].name) : got != NULL)
+            fail_msg("-cpu %s: 0x%08x decodes to %s, want %s", c[k].cpu, c[k].raw, got ? got : "illegal",
+                     c[k].name ? c[k].name : "illegal");
+        if (rc) assert_ptr_equal((void *)d.fn, (void *)exec_illegal);
+    }
+    /* the default set decodes every row but those of extensions it lacks */
+    uint64_t rv64 = isa_effective(ISA_RV64);
+    for (size_t i = 0; i < insn_table_len; i++) {
+        struct insn d;
+        uint32_t raw = encode_row(i, 0);
+        bool has = (insn_table[i].ext & ~rv64) == 0;
+        int rc = insn_decode_ext(raw, rv64, &d);
+        if (has && (rc || d.row != i)) fail_msg("rv64 lacks %s", insn_table[i].name);
+        if (!has && rc == 0 && d.row == i) fail_msg("rv64 has %s", insn_table[i].name);
+    }
+}
+
 /* ---- operands of every decoder format ---- */
 
 struct opcase {
@@ -636,6 +717,8 @@ int main(void)
         cmocka_unit_test(test_every_row_decodes_to_itself),
         cmocka_unit_test(test_no_wrong_shadowing),
         cmocka_unit_test(test_every_row_reachable),
+        cmocka_unit_test(test_rows_need_their_extensions),
+        cmocka_unit_test(test_decode_follows_cpu),
         cmocka_unit_test(test_operands_32bit),
         cmocka_unit_test(test_operands_compressed),
         cmocka_unit_test(test_compressed_share_handlers),
