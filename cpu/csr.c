@@ -88,6 +88,18 @@ static bool stimecmp_allowed(const struct hart *h)
  * not implemented); then fcsr and the FP instructions are illegal. */
 static uint64_t fs_writable(const struct hart *h) { return hart_has(h, ISA_F) ? MSTATUS_FS : 0; }
 
+/* A write of v to menvcfg or senvcfg (old value old): the bits of
+ * writable, and the CBO enables of the extensions the hart has (CMO
+ * chapter: CBZE with Zicboz, CBCFE and CBIE with Zicbom).  CBIE's reserved
+ * value 10 is not taken: the field keeps its value. */
+static uint64_t envcfg_legal(const struct hart *h, uint64_t old, uint64_t v, uint64_t writable)
+{
+    if (hart_has(h, ISA_ZICBOZ)) writable |= ENVCFG_CBZE;
+    if (hart_has(h, ISA_ZICBOM)) writable |= ENVCFG_CBCFE | ENVCFG_CBIE;
+    if ((v & ENVCFG_CBIE) == (2ull << 4)) v = (v & ~ENVCFG_CBIE) | (old & ENVCFG_CBIE);
+    return v & writable;
+}
+
 static bool pmp_csr(unsigned csr) { return csr >= 0x3a0 && csr <= 0x3ef; }
 
 /* The value a CSRRS/CSRRC modifies, given what the CSR read as: the same,
@@ -223,7 +235,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         h->irq_check = true; return true;
     case CSR_STVEC: h->stvec = legal_tvec(h->stvec, v); return true;
     case CSR_SCOUNTEREN: h->scounteren = v & 0xffffffffull; return true;
-    case CSR_SENVCFG: h->senvcfg = v & 1; return true; /* FIOM */
+    case CSR_SENVCFG: h->senvcfg = envcfg_legal(h, h->senvcfg, v, ENVCFG_FIOM); return true;
     case CSR_SSCRATCH: h->sscratch = v; return true;
     case CSR_SEPC: h->sepc = v & ~1ull; return true;
     case CSR_SCAUSE: h->scause = v; return true;
@@ -267,11 +279,11 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
     case CSR_MTVEC: h->mtvec = legal_tvec(h->mtvec, v); return true;
     case CSR_MCOUNTEREN: h->mcounteren = v & 0xffffffffull; return true;
     case CSR_MENVCFG: {
-        /* FIOM, and STCE (Sstc), PBMTE (Svpbmt) and ADUE (Svadu) when the
-         * hart has the extension */
-        uint64_t w = 1ull | (hart_has(h, ISA_SSTC) ? 1ull << 63 : 0) | (hart_has(h, ISA_SVPBMT) ? 1ull << 62 : 0) |
-                     (h->cfg.svadu ? 1ull << 61 : 0);
-        h->menvcfg = v & w;
+        /* STCE (Sstc), PBMTE (Svpbmt) and ADUE (Svadu) when the hart has
+         * the extension; FIOM and the CBO fields as senvcfg */
+        uint64_t w = ENVCFG_FIOM | (hart_has(h, ISA_SSTC) ? ENVCFG_STCE : 0) |
+                     (hart_has(h, ISA_SVPBMT) ? ENVCFG_PBMTE : 0) | (h->cfg.svadu ? ENVCFG_ADUE : 0);
+        h->menvcfg = envcfg_legal(h, h->menvcfg, v, w);
         h->irq_check = true;
         hart_update_mem_mode(h); /* PBMTE changes what a walk accepts */
         return true;

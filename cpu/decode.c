@@ -323,6 +323,8 @@ void insn_disasm(uint32_t raw, uint64_t pc, char *buf, size_t n)
     }
     case DIS_SFENCE: k = snprintf(buf, n, "%s %s, %s", r->name, rs1, rs2); break;
     case DIS_R1: k = snprintf(buf, n, "%s %s", r->name, rs1); break;
+    case DIS_ADDR: k = snprintf(buf, n, "%s (%s)", r->name, rs1); break;
+    case DIS_MEM: k = snprintf(buf, n, "%s %" PRId64 "(%s)", r->name, d.imm, rs1); break;
     default: k = snprintf(buf, n, "%s", r->name); break;
     }
     if ((dis & DIS_RM) && d.rm != RM_DYN && k > 0 && (size_t)k < n)

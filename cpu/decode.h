@@ -74,6 +74,8 @@ enum insn_dis {
     DIS_FENCE,    /* name pred, succ */
     DIS_SFENCE,   /* name rs1, rs2 */
     DIS_R1,       /* name rs1 (c.jr) */
+    DIS_ADDR,     /* name (rs1) (cbo.*) */
+    DIS_MEM,      /* name imm(rs1) (prefetch.*) */
 };
 #define DIS_MASK 0xff
 #define DIS_RD_F  0x100  /* rd is a floating-point register */

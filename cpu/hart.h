@@ -44,6 +44,20 @@ enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI 
 #define MSTATUS_SXL  (3ull << 34)
 #define MSTATUS_SD   (1ull << 63)
 
+/* menvcfg / senvcfg fields (privileged spec, "Machine Environment
+ * Configuration Register"; STCE, PBMTE and ADUE exist in menvcfg only) */
+#define ENVCFG_FIOM  (1ull << 0)
+#define ENVCFG_CBIE  (3ull << 4)  /* cbo.inval: 00 illegal, 01 flush, 11 invalidate; 10 reserved */
+#define ENVCFG_CBCFE (1ull << 6)  /* cbo.clean, cbo.flush */
+#define ENVCFG_CBZE  (1ull << 7)  /* cbo.zero */
+#define ENVCFG_ADUE  (1ull << 61)
+#define ENVCFG_PBMTE (1ull << 62)
+#define ENVCFG_STCE  (1ull << 63)
+
+/* The cache-block size of Zicbom, Zicboz and Zicbop (riscv,cbo*-block-size
+ * in the device tree, as QEMU's default) */
+#define CBO_BLOCK_SIZE 64
+
 /* fflags bits */
 #define FFLAG_NX 1
 #define FFLAG_UF 2

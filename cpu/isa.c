@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-const uint64_t isa_max = ISA_RV64;
+const uint64_t isa_max = ISA_RV64 | EXT_ZICBOM | EXT_ZICBOP | EXT_ZICBOZ;
 
 /* How a -cpu name may be used. */
 enum name_kind {
@@ -36,9 +36,9 @@ static const struct cpu_name names[] = {
     {"e", NAME_ABSENT, 0, "RV64E"},
     {"h", NAME_ABSENT, 0, "hypervisor"},
     {"v", NAME_ABSENT, 0, "vectors"},
-    {"zicbom", NAME_ABSENT, EXT_ZICBOM, "cbo.clean, cbo.flush, cbo.inval (64-byte blocks)"},
-    {"zicbop", NAME_ABSENT, EXT_ZICBOP, "prefetch.i, prefetch.r, prefetch.w"},
-    {"zicboz", NAME_ABSENT, EXT_ZICBOZ, "cbo.zero (64-byte blocks)"},
+    {"zicbom", NAME_EXT, EXT_ZICBOM, "cbo.clean, cbo.flush, cbo.inval (64-byte blocks)"},
+    {"zicbop", NAME_EXT, EXT_ZICBOP, "prefetch.i, prefetch.r, prefetch.w"},
+    {"zicboz", NAME_EXT, EXT_ZICBOZ, "cbo.zero (64-byte blocks)"},
     {"zicond", NAME_EXT, EXT_ZICOND, "czero.eqz, czero.nez"},
     {"zicsr", NAME_FIXED, EXT_ZICSR, "CSR instructions"},
     {"zifencei", NAME_FIXED, EXT_ZIFENCEI, "fence.i"},

@@ -445,8 +445,12 @@ struct board *board_create(const struct board_opts *o, int *status)
         d.ram_size = o->ram_size;
         /* what the harts implement: -cpu's choice (cpu/isa.h) */
         static char isa[512];
-        isa_string(isa_resolve(o->hart.ext, o->hart.svadu), isa, sizeof isa);
+        uint64_t ext = isa_resolve(o->hart.ext, o->hart.svadu);
+        isa_string(ext, isa, sizeof isa);
         d.isa = o->isa ? o->isa : isa;
+        d.cbom_block_size = (ext & EXT_ZICBOM) ? CBO_BLOCK_SIZE : 0;
+        d.cboz_block_size = (ext & EXT_ZICBOZ) ? CBO_BLOCK_SIZE : 0;
+        d.cbop_block_size = (ext & EXT_ZICBOP) ? CBO_BLOCK_SIZE : 0;
         d.mmu_type = o->hart.max_satp_mode == SATP_SV39 ? "riscv,sv39"
                    : o->hart.max_satp_mode == SATP_SV48 ? "riscv,sv48" : "riscv,sv57";
         d.bootargs = o->append;

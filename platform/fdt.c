@@ -152,6 +152,12 @@ static int build(void *f, int bufsize, const struct board_desc *b)
         TRY(fdt_property_string(f, "riscv,isa", b->isa));
         TRY(fdt_property_string(f, "riscv,isa-base", strncmp(b->isa, "rv32", 4) ? "rv64i" : "rv32i"));
         TRY(fdt_property(f, "riscv,isa-extensions", exts, exts_len));
+        if (b->cbom_block_size)
+            TRY(fdt_property_u32(f, "riscv,cbom-block-size", b->cbom_block_size));
+        if (b->cboz_block_size)
+            TRY(fdt_property_u32(f, "riscv,cboz-block-size", b->cboz_block_size));
+        if (b->cbop_block_size)
+            TRY(fdt_property_u32(f, "riscv,cbop-block-size", b->cbop_block_size));
         if (b->mmu_type)
             TRY(fdt_property_string(f, "mmu-type", b->mmu_type));
         TRY(fdt_begin_node(f, "interrupt-controller"));

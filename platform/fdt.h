@@ -29,6 +29,9 @@ struct board_desc {
     const char *isa;          /* riscv,isa, e.g. "rv64imafdc_zicsr_zifencei"; also
                                  split into riscv,isa-base + riscv,isa-extensions */
     const char *mmu_type;     /* "riscv,sv39" / "riscv,sv48" / "riscv,sv57"; NULL: no mmu-type */
+    uint32_t cbom_block_size; /* riscv,cbom-block-size (Zicbom), cboz- (Zicboz), cbop- (Zicbop); */
+    uint32_t cboz_block_size; /*   0: omitted */
+    uint32_t cbop_block_size;
     uint32_t timebase;        /* timebase-frequency (mtime ticks per second) */
     const char *bootargs;     /* /chosen/bootargs; NULL: none */
     uint64_t initrd_start, initrd_end; /* /chosen linux,initrd-*; start == end: none */

@@ -13,7 +13,7 @@ rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 
 DEFAULT=rv64imafdc_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt
-MAX=rv64imafdc_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt
+MAX=rv64imafdc_zicbom_zicbop_zicboz_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt
 
 # isa WANT [args]: riscv,isa of every cpu node is WANT, and
 # riscv,isa-extensions is the same list split
@@ -41,8 +41,23 @@ isa "$MAX" -cpu max
 isa rv64imafdc_zicond_zicsr_zifencei_zihintpause_zbc_zbs_sstc_svinval_svnapot_svpbmt -cpu rv64,zba=off,Zbb=false
 isa rv64iafdc_zicsr_zifencei_zmmul_zba_zbb_zbc_zbs_svadu_svinval_svnapot_svpbmt \
     -cpu rv64,m=no,zmmul=yes,zicond=off,Zihintpause=false,sstc=off,svadu=on
+isa "${MAX/zicbom_/}" -cpu max,zicbom=off
 isa rv64imac_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt -cpu rv64,f=off,d=off
 isa "${DEFAULT/_svinval/_svadu_svinval}" --ad=svadu
+
+# the cache-block sizes: 64 for each CBO extension the CPU has, as QEMU
+blocks() {
+  local want=$1; shift
+  local d=$T/board.dtb
+  timeout 20 "$PAGODA" "$@" --dump-dtb "$d" -bios none -kernel "$GUEST" 2>"$T/err" || { fail "$*: $(cat "$T/err")"; return; }
+  local got=""
+  for p in cbom cboz cbop; do got="$got$p=$(fdtget -t u -d - "$d" /cpus/cpu@0 riscv,$p-block-size) "; done
+  [ "$got" = "$want" ] || { fail "${*:-(no -cpu)}: block sizes '$got', wanted '$want'"; return; }
+  echo "ok: ${*:-(no -cpu)}: $got"
+}
+blocks "cbom=- cboz=- cbop=- "
+blocks "cbom=64 cboz=64 cbop=64 " -cpu max
+blocks "cbom=- cboz=64 cbop=- " -cpu rv64,zicboz=on
 
 # usage errors: "pagoda: bad -cpu: ..." and the usage line, exit 2
 bad() {
@@ -67,7 +82,7 @@ bad "d needs f" -cpu rv64,f=off
 
 # -cpu help: the names, exit 0
 "$PAGODA" -cpu help >"$T/help" 2>&1 || fail "-cpu help: exit status $?"
-for n in zba zbb zicond sstc svpbmt zmmul; do grep -q "^$n " "$T/help" || fail "-cpu help does not list $n"; done
+for n in zba zbb zicond sstc svpbmt zmmul zicbom zicboz zicbop; do grep -q "^$n " "$T/help" || fail "-cpu help does not list $n"; done
 
 # an instruction of an extension switched off is illegal: the riscv-test
 # fails (its first case) with nothing on stderr; on, it passes
@@ -89,6 +104,10 @@ run fail rv64um/div -cpu rv64,m=off,zmmul=on
 run fail rv64ua/amoadd_w -cpu rv64,a=off
 run pass rv64uzicond/czero_eqz -cpu max
 run fail rv64uzicond/czero_eqz -cpu max,zicond=off
+run fail rv64mzicbo/zero
+run pass rv64mzicbo/zero -cpu max
+run pass rv64mzicbo/absent
+run fail rv64mzicbo/absent -cpu max
 
 [ $rc = 0 ] && echo PASS || echo "FAIL: cpu"
 exit $rc

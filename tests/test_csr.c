@@ -57,7 +57,7 @@
 enum {
     FFLAGS = 0x001, FRM = 0x002, FCSR = 0x003, SSTATUS = 0x100, SIE = 0x104, STVEC_CSR = 0x105,
     SEPC = 0x141, SIP = 0x144, STIMECMP = 0x14d, SATP = 0x180, MSTATUS = 0x300, MISA = 0x301,
-    MIDELEG = 0x303, MIE = 0x304, MTVEC_CSR = 0x305, MCOUNTEREN = 0x306, MENVCFG = 0x30a,
+    MIDELEG = 0x303, MIE = 0x304, MTVEC_CSR = 0x305, MCOUNTEREN = 0x306, MENVCFG = 0x30a, SENVCFG = 0x10a,
     MCOUNTINHIBIT = 0x320, MEPC = 0x341, MIP = 0x344, MINSTRET = 0xb02, SCOUNTEREN = 0x106,
     MHARTID = 0xf14, PMPCFG0 = 0x3a0, PMPADDR0 = 0x3b0,
 };
@@ -595,6 +595,15 @@ static void test_csrs_follow_cpu(void **state)
     h = &e->h;
     wr(h, MENVCFG, ~0ull);
     assert_int_equal(rd(h, MENVCFG), (1ull << 63) | (1ull << 62) | 1);
+    teardown((void **)&e);
+    /* max: the CBO enables too (CBIE = 11, CBCFE, CBZE) */
+    assert_int_equal(isa_parse_cpu("max", &cfg.ext, err, sizeof err), 0);
+    e = env_new(&cfg);
+    h = &e->h;
+    wr(h, MENVCFG, ~0ull);
+    assert_int_equal(rd(h, MENVCFG), 0xc0000000000000f1ull);
+    wr(h, SENVCFG, ~0ull);
+    assert_int_equal(rd(h, SENVCFG), 0xf1);
     teardown((void **)&e);
     /* svadu=on is --ad=svadu: ADUE writable, and the hart has Svadu */
     assert_int_equal(isa_parse_cpu("rv64,svadu=on", &cfg.ext, err, sizeof err), 0);

@@ -45,7 +45,7 @@ static void test_table_well_formed(void **state)
         assert_non_null(r->fn);
         if (r->match & ~r->mask) fail_msg("%s: match has bits outside mask", r->name);
         if (r->dec >= DEC_COUNT) fail_msg("%s: bad decoder format %u", r->name, r->dec);
-        if ((r->dis & DIS_MASK) > DIS_R1) fail_msg("%s: bad disassembly layout", r->name);
+        if ((r->dis & DIS_MASK) > DIS_MEM) fail_msg("%s: bad disassembly layout", r->name);
         if (is_compressed_row(r)) {
             if (r->mask > 0xffff || (r->mask & 3) != 3 || (r->mask & 0xe000) != 0xe000)
                 fail_msg("%s: compressed row must fix quadrant and funct3, within 16 bits", r->name);
@@ -77,6 +77,7 @@ static uint32_t encode_row(size_t i, uint32_t pattern)
             if (raw == 0x0100000f) raw |= 1u << 7;                    /* not pause: rd != 0 */
             if ((raw & 0xfff0707f) == 0x8330000f) raw ^= 1u << 20;    /* not fence.tso */
         }
+        if (!strcmp(r->name, "ori") && ((raw >> 7) & 31) == 0) raw |= 1u << 7; /* not a prefetch: rd != 0 */
         return raw;
     }
     unsigned rd = (raw >> 7) & 31, rs2 = (raw >> 2) & 31;
@@ -149,6 +150,7 @@ static void test_no_wrong_shadowing(void **state)
     static const char *const shadowed[][2] = {
         {"c.add", "c.ebreak"},  /* 0x9002: rd = rs2 = 0 is c.ebreak */
         {"c.jalr", "c.ebreak"}, /* 0x9002 */
+        {"ori", "prefetch.i"},  /* 0x00006013: ori with rd = x0 is a Zicbop hint */
     };
     /* rows whose canonical encoding (all operand bits zero) is reserved */
     static const char *const reserved[] = {
@@ -278,6 +280,24 @@ static void test_decode_follows_cpu(void **state)
         {"rv64,svinval=off", 0x12b50073, "sfence.vma"},
         {"rv64", 0x0100000f, "pause"},           /* pause */
         {"rv64,zihintpause=off", 0x0100000f, "fence"}, /* a fence w, 0 without the hint */
+        {"rv64", 0x0045200f, NULL},              /* cbo.zero (a0): not in rv64 */
+        {"rv64", 0x0015200f, NULL},              /* cbo.clean (a0) */
+        {"rv64", 0x04056013, "ori"},             /* prefetch.i 64(a0): an ori hint in rv64 */
+        {"rv64", 0xfe15e013, "ori"},             /* prefetch.r -32(a1) */
+        {"max", 0x0045200f, "cbo.zero"},
+        {"max", 0x0015200f, "cbo.clean"},
+        {"max", 0x0025a00f, "cbo.flush"},        /* cbo.flush (a1) */
+        {"max", 0x0002a00f, "cbo.inval"},        /* cbo.inval (t0) */
+        {"max", 0x04056013, "prefetch.i"},
+        {"max", 0xfe15e013, "prefetch.r"},
+        {"max", 0x7e316013, "prefetch.w"},       /* prefetch.w 2016(sp) */
+        {"max", 0x7e216013, "ori"},              /* bits 24:20 = 2: no prefetch */
+        {"max", 0x7e316093, "ori"},              /* rd = x1: no prefetch */
+        {"max,zicboz=off", 0x0045200f, NULL},
+        {"max,zicboz=off", 0x0015200f, "cbo.clean"},
+        {"max,zicbom=off", 0x0015200f, NULL},
+        {"max,zicbom=off", 0x0045200f, "cbo.zero"},
+        {"max,zicbop=off", 0x7e316013, "ori"},
     };
     for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
         uint64_t ext;
@@ -592,6 +612,11 @@ static void test_disasm_layouts(void **state)
     expect_dis(0x0000000f, 0, "fence 0, 0");
     /* DIS_SFENCE */
     expect_dis(0x12b50073, 0, "sfence.vma a0, a1");
+    /* DIS_ADDR, DIS_MEM (as objdump prints them) */
+    expect_dis(0x0015200f, 0, "cbo.clean (a0)");
+    expect_dis(0x0002a00f, 0, "cbo.inval (t0)");
+    expect_dis(0xfe15e013, 0, "prefetch.r -32(a1)");
+    expect_dis(0x7e316013, 0, "prefetch.w 2016(sp)");
 }
 
 /* DIS_R1: decode.h documents it as the layout of c.jr ("name rs1"), but no
@@ -676,7 +701,8 @@ static void test_disasm_every_row(void **state)
  * decodes to that row is classified as the instruction's semantics say.
  * Blocks end after anything that may change the pc, the privilege, the
  * translation or the enabled interrupts; memory may be written by stores,
- * AMOs, LR/SC and MISC-MEM (fence.i). */
+ * AMOs, LR/SC and MISC-MEM (fence.i; cbo.zero, and the other CBOs with
+ * it, being MISC-MEM too). */
 static void test_block_classes_every_row(void **state)
 {
     (void)state;
@@ -684,10 +710,12 @@ static void test_block_classes_every_row(void **state)
         "jal", "jalr", "beq", "bne", "blt", "bge", "bltu", "bgeu", "pause", "fence.tso", "fence",
         "fence.i", "ecall", "ebreak", "sret", "mret", "wfi", "sfence.vma", "sinval.vma",
         "sfence.w.inval", "sfence.inval.ir", "csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci",
-        "c.j", "c.beqz", "c.bnez", "c.jr", "c.ebreak", "c.jalr"};
+        "c.j", "c.beqz", "c.bnez", "c.jr", "c.ebreak", "c.jalr", "cbo.inval", "cbo.clean", "cbo.flush",
+        "cbo.zero"};
     static const char *const writes[] = {
         "sb", "sh", "sw", "sd", "fsw", "fsd", "c.sw", "c.sd", "c.swsp", "c.sdsp", "c.fsd", "c.fsdsp",
-        "lr.w", "sc.w", "lr.d", "sc.d", "pause", "fence.tso", "fence", "fence.i"};
+        "lr.w", "sc.w", "lr.d", "sc.d", "pause", "fence.tso", "fence", "fence.i", "cbo.inval", "cbo.clean",
+        "cbo.flush", "cbo.zero"};
     static const uint32_t fill[] = {0, 0xffffffff, 0x55555555, 0xaaaaaaaa, 0x12345678, 0x0f0f0f0f};
     for (size_t i = 0; i < insn_table_len; i++) {
         const struct insn_row *r = &insn_table[i];
