@@ -4,7 +4,7 @@
  * (loads and stores of each width, AMOs, LR/SC with and without success,
  * fflags raised and raised again, FS becoming Dirty, sie logged as sie and
  * mie, a trap that logs nothing and the mret that logs mstatus, an AMO
- * and an SC under Sv39 in S-mode).
+ * and an SC under Sv39 in S-mode, an illegal encoding).
  *
  * Instruction words were produced by riscv64-unknown-elf-as 2.40
  * (-march=rv64gc) and are given with their assembly. */
@@ -305,6 +305,22 @@ static void test_hart_sv39(void **state)
     for (unsigned i = 0; i < 4; i++) assert_string_equal(line_at(t, i), want[i]);
 }
 
+/* An illegal encoding (c.unimp, all zero: decoded with no table row) traps
+ * and is not logged; its handler is. */
+static void test_illegal_not_logged(void **state)
+{
+    struct env *e = *state;
+    put32(e, PROG, 0x00000000);     /* c.unimp; c.unimp (the handler skips 4 bytes) */
+    put32(e, PROG + 4, 0x0000006f); /* j . */
+    e->h.pc = PROG;
+    unsigned n;
+    const char *t = run_logged(e, 6, &n);
+    assert_int_equal(n, 5);
+    assert_string_equal(line_at(t, 0), "core   0: 3 0x0000000080000100 (0x341022f3) x5  0x0000000080001000");
+    assert_string_equal(line_at(t, 4), "core   0: 3 0x0000000080001004 (0x0000006f)");
+    assert_int_equal(e->h.mcause, EXC_ILLEGAL);
+}
+
 /* With nothing attached the hart has no hook; a hook that was there is
  * called too and comes back when the log closes. */
 static unsigned chained_before, chained_after;
@@ -344,6 +360,7 @@ int main(void)
         cmocka_unit_test(test_format_memory),
         T(test_hart_machine_mode),
         T(test_hart_sv39),
+        T(test_illegal_not_logged),
         T(test_chained_hook),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

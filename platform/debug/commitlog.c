@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "hart.h"
 #include "insn_access.h"
@@ -186,6 +187,7 @@ static bool is_fp_op(uint32_t raw)
  * or -1: the table rows whose disassembly names an rd write one. */
 static int rd_kind(const struct insn *d)
 {
+    if (d->row >= insn_table_len) return -1;
     uint16_t dis = insn_table[d->row].dis;
     switch (dis & DIS_MASK) {
     case DIS_RRR: case DIS_RR: case DIS_RRI: case DIS_LOAD: case DIS_UI: case DIS_JAL:
@@ -334,7 +336,12 @@ struct commitlog *commitlog_open(const char *path, struct hart *harts, unsigned 
         }
         l->own = true;
     } else {
-        l->out = stderr; /* as Spike; unbuffered, so lines stay in order with Pagoda's messages */
+        /* stderr, as Spike.  On a terminal it stays unbuffered (lines
+         * appear as the guest runs); redirected, it is given a large buffer
+         * (one write per line made the run 4 times slower), and Pagoda's
+         * own messages, which go through the same stream, stay in order */
+        l->out = stderr;
+        if (!isatty(STDERR_FILENO)) setvbuf(stderr, NULL, _IOFBF, 1 << 20);
     }
     l->harts = harts;
     l->n = n;

@@ -9,6 +9,7 @@
 bool insn_access_of(uint32_t raw, const struct insn *d, const uint64_t x[32], struct insn_access *a)
 {
     memset(a, 0, sizeof *a);
+    if (d->row >= insn_table_len) return false; /* an illegal encoding */
     if ((raw & 3) == 3) {
         unsigned op = raw & 0x7f, f3 = (raw >> 12) & 7;
         if (op == 0x03 || op == 0x07) {

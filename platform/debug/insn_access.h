@@ -22,7 +22,8 @@ struct insn_access {
 
 /* The access of the decoded instruction d (bits raw) if it is a load,
  * store, AMO, LR or SC (integer, FP and compressed forms), with x the
- * integer registers before it runs; false for every other instruction. */
+ * integer registers before it runs; false for every other instruction,
+ * an illegal encoding included. */
 bool insn_access_of(uint32_t raw, const struct insn *d, const uint64_t x[32], struct insn_access *a);
 
 #endif
