@@ -11,6 +11,7 @@
 /* handler prototypes, from the same rows */
 #define INSN(name, mask, match, dec, dis, fn, ext) void fn(struct hart *, const struct insn *);
 #include "insns_base.def"
+#include "insns_k.def"
 #if __has_include("insns_fd.def")
 #include "insns_fd.def"
 #endif
@@ -20,6 +21,7 @@ void exec_illegal(struct hart *, const struct insn *);
 const struct insn_row insn_table[] = {
 #define INSN(name, mask, match, dec, dis, fn, ext) {name, mask, match, dec, dis, fn, ext},
 #include "insns_base.def"
+#include "insns_k.def"
 #if __has_include("insns_fd.def")
 #include "insns_fd.def"
 #endif
@@ -101,6 +103,10 @@ static bool extract(uint32_t raw, unsigned dec, struct insn *d)
     case DEC_SH5: d->imm = bits(r, 24, 20); break;
     case DEC_CSR: d->imm = bits(r, 31, 20); break;
     case DEC_FENCE: d->imm = bits(r, 31, 20); break;
+    case DEC_RNUM: /* aes64ks1i: rnum 0xb..0xf are reserved */
+        d->imm = bits(r, 23, 20);
+        return d->imm <= 10;
+    case DEC_BS: d->imm = bits(r, 31, 30); break;
     /* compressed: rd/rs1/rs2 normalised to the 32-bit instruction's fields */
     case DEC_C_ADDI4SPN:
         d->rd = rdp; d->rs1 = 2;
@@ -296,6 +302,7 @@ void insn_disasm(uint32_t raw, uint64_t pc, char *buf, size_t n)
     case DIS_RRR: k = snprintf(buf, n, "%s %s, %s, %s", r->name, rd, rs1, rs2); break;
     case DIS_RR: k = snprintf(buf, n, "%s %s, %s", r->name, rd, rs1); break;
     case DIS_RRI: k = snprintf(buf, n, "%s %s, %s, %" PRId64, r->name, rd, rs1, d.imm); break;
+    case DIS_RRRI: k = snprintf(buf, n, "%s %s, %s, %s, %" PRId64, r->name, rd, rs1, rs2, d.imm); break;
     case DIS_LOAD: k = snprintf(buf, n, "%s %s, %" PRId64 "(%s)", r->name, rd, d.imm, rs1); break;
     case DIS_STORE: k = snprintf(buf, n, "%s %s, %" PRId64 "(%s)", r->name, rs2, d.imm, rs1); break;
     case DIS_BRANCH:

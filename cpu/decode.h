@@ -45,6 +45,8 @@ enum insn_dec {
     DEC_SH5,    /* rd, rs1, imm = shamt[4:0] */
     DEC_CSR,    /* rd, rs1 (or uimm in rs1 field), imm = csr number */
     DEC_FENCE,  /* imm = bits 31:20 (fm, pred, succ), rd, rs1 */
+    DEC_RNUM,   /* rd, rs1, imm = rnum (bits 23:20, 0..10: aes64ks1i) */
+    DEC_BS,     /* rd, rs1, rs2, imm = bs (bits 31:30: sm4ed, sm4ks) */
     /* compressed formats (RVC); field layouts from the unprivileged spec,
      * chapter "C" Standard Extension, tables of instruction formats */
     DEC_C_ADDI4SPN, DEC_C_LW, DEC_C_LD, DEC_C_SW, DEC_C_SD,
@@ -76,6 +78,7 @@ enum insn_dis {
     DIS_R1,       /* name rs1 (c.jr) */
     DIS_ADDR,     /* name (rs1) (cbo.*) */
     DIS_MEM,      /* name imm(rs1) (prefetch.*) */
+    DIS_RRRI,     /* name rd, rs1, rs2, imm (sm4ed) */
 };
 #define DIS_MASK 0xff
 #define DIS_RD_F  0x100  /* rd is a floating-point register */

@@ -6,7 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
-const uint64_t isa_max = ISA_RV64 | EXT_ZICBOM | EXT_ZICBOP | EXT_ZICBOZ;
+const uint64_t isa_max = ISA_RV64 | EXT_ZICBOM | EXT_ZICBOP | EXT_ZICBOZ | EXT_ZBKB | EXT_ZBKC | EXT_ZBKX |
+                         EXT_ZKND | EXT_ZKNE | EXT_ZKNH | EXT_ZKSED | EXT_ZKSH | EXT_ZKT;
 
 /* How a -cpu name may be used. */
 enum name_kind {
@@ -50,19 +51,19 @@ static const struct cpu_name names[] = {
     {"zba", NAME_EXT, EXT_ZBA, "address generation"},
     {"zbb", NAME_EXT, EXT_ZBB, "basic bit manipulation"},
     {"zbc", NAME_EXT, EXT_ZBC, "carry-less multiplication"},
-    {"zbkb", NAME_ABSENT, EXT_ZBKB, "bit manipulation for cryptography"},
-    {"zbkc", NAME_ABSENT, EXT_ZBKC, "carry-less multiplication for cryptography"},
-    {"zbkx", NAME_ABSENT, EXT_ZBKX, "crossbar permutations"},
+    {"zbkb", NAME_EXT, EXT_ZBKB, "bit manipulation for cryptography"},
+    {"zbkc", NAME_EXT, EXT_ZBKC, "carry-less multiplication for cryptography"},
+    {"zbkx", NAME_EXT, EXT_ZBKX, "crossbar permutations"},
     {"zbs", NAME_EXT, EXT_ZBS, "single-bit instructions"},
-    {"zknd", NAME_ABSENT, EXT_ZKND, "AES decryption"},
-    {"zkne", NAME_ABSENT, EXT_ZKNE, "AES encryption"},
-    {"zknh", NAME_ABSENT, EXT_ZKNH, "SHA-256 and SHA-512"},
-    {"zksed", NAME_ABSENT, EXT_ZKSED, "SM4"},
-    {"zksh", NAME_ABSENT, EXT_ZKSH, "SM3"},
-    {"zkt", NAME_ABSENT, EXT_ZKT, "data-independent execution latency (a property)"},
-    {"zkn", NAME_ABSENT, EXT_ZBKB | EXT_ZBKC | EXT_ZBKX | EXT_ZKND | EXT_ZKNE | EXT_ZKNH,
+    {"zknd", NAME_EXT, EXT_ZKND, "AES decryption"},
+    {"zkne", NAME_EXT, EXT_ZKNE, "AES encryption"},
+    {"zknh", NAME_EXT, EXT_ZKNH, "SHA-256 and SHA-512"},
+    {"zksed", NAME_EXT, EXT_ZKSED, "SM4"},
+    {"zksh", NAME_EXT, EXT_ZKSH, "SM3"},
+    {"zkt", NAME_EXT, EXT_ZKT, "data-independent execution latency (a property)"},
+    {"zkn", NAME_GROUP, EXT_ZBKB | EXT_ZBKC | EXT_ZBKX | EXT_ZKND | EXT_ZKNE | EXT_ZKNH,
      "zbkb zbkc zbkx zknd zkne zknh"},
-    {"zks", NAME_ABSENT, EXT_ZBKB | EXT_ZBKC | EXT_ZBKX | EXT_ZKSED | EXT_ZKSH, "zbkb zbkc zbkx zksed zksh"},
+    {"zks", NAME_GROUP, EXT_ZBKB | EXT_ZBKC | EXT_ZBKX | EXT_ZKSED | EXT_ZKSH, "zbkb zbkc zbkx zksed zksh"},
     {"zkr", NAME_ABSENT, 0, "entropy source (the seed CSR)"},
     {"zk", NAME_ABSENT, 0, "zkn zkr zkt (zkr is missing)"},
     {"sstc", NAME_EXT, EXT_SSTC, "stimecmp"},

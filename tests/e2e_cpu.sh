@@ -13,7 +13,7 @@ rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 
 DEFAULT=rv64imafdc_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt
-MAX=rv64imafdc_zicbom_zicbop_zicboz_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt
+MAX=rv64imafdc_zicbom_zicbop_zicboz_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbkb_zbkc_zbkx_zbs_zknd_zkne_zknh_zksed_zksh_zkt_sstc_svinval_svnapot_svpbmt
 
 # isa WANT [args]: riscv,isa of every cpu node is WANT, and
 # riscv,isa-extensions is the same list split
@@ -42,6 +42,9 @@ isa rv64imafdc_zicond_zicsr_zifencei_zihintpause_zbc_zbs_sstc_svinval_svnapot_sv
 isa rv64iafdc_zicsr_zifencei_zmmul_zba_zbb_zbc_zbs_svadu_svinval_svnapot_svpbmt \
     -cpu rv64,m=no,zmmul=yes,zicond=off,Zihintpause=false,sstc=off,svadu=on
 isa "${MAX/zicbom_/}" -cpu max,zicbom=off
+isa "${DEFAULT/_zbs/_zbkb_zbkc_zbkx_zbs_zknd_zkne_zknh}" -cpu rv64,zkn=on
+isa "${DEFAULT/_zbs/_zbkb_zbkc_zbkx_zbs_zksed_zksh}" -cpu rv64,Zks=true
+isa "${DEFAULT/_zbs/_zbkb_zbs_zkt}" -cpu rv64,zkn=on,zkn=off,zbkb=on,zkt=on
 isa rv64imac_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt -cpu rv64,f=off,d=off
 isa "${DEFAULT/_svinval/_svadu_svinval}" --ad=svadu
 
@@ -82,7 +85,7 @@ bad "d needs f" -cpu rv64,f=off
 
 # -cpu help: the names, exit 0
 "$PAGODA" -cpu help >"$T/help" 2>&1 || fail "-cpu help: exit status $?"
-for n in zba zbb zicond sstc svpbmt zmmul zicbom zicboz zicbop; do grep -q "^$n " "$T/help" || fail "-cpu help does not list $n"; done
+for n in zba zbb zicond sstc svpbmt zmmul zicbom zicboz zicbop zbkb zknd zkne zknh zksed zksh zkt zkn zks; do grep -q "^$n " "$T/help" || fail "-cpu help does not list $n"; done
 
 # an instruction of an extension switched off is illegal: the riscv-test
 # fails (its first case) with nothing on stderr; on, it passes
@@ -104,6 +107,12 @@ run fail rv64um/div -cpu rv64,m=off,zmmul=on
 run fail rv64ua/amoadd_w -cpu rv64,a=off
 run pass rv64uzicond/czero_eqz -cpu max
 run fail rv64uzicond/czero_eqz -cpu max,zicond=off
+run pass rv64uzkne/aes_enc -cpu rv64,zkne=on
+run fail rv64uzkne/aes_enc -cpu rv64,zknd=on
+run pass rv64uzknd/aes_dec -cpu max
+run fail rv64uzknd/aes_dec
+run pass rv64uzbkb/zbb_subset -cpu rv64,zbb=off,zbkb=on
+run fail rv64uzbkb/zbb_subset -cpu max
 run fail rv64mzicbo/zero
 run pass rv64mzicbo/zero -cpu max
 run pass rv64mzicbo/absent

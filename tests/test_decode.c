@@ -45,7 +45,7 @@ static void test_table_well_formed(void **state)
         assert_non_null(r->fn);
         if (r->match & ~r->mask) fail_msg("%s: match has bits outside mask", r->name);
         if (r->dec >= DEC_COUNT) fail_msg("%s: bad decoder format %u", r->name, r->dec);
-        if ((r->dis & DIS_MASK) > DIS_MEM) fail_msg("%s: bad disassembly layout", r->name);
+        if ((r->dis & DIS_MASK) > DIS_RRRI) fail_msg("%s: bad disassembly layout", r->name);
         if (is_compressed_row(r)) {
             if (r->mask > 0xffff || (r->mask & 3) != 3 || (r->mask & 0xe000) != 0xe000)
                 fail_msg("%s: compressed row must fix quadrant and funct3, within 16 bits", r->name);
@@ -78,6 +78,8 @@ static uint32_t encode_row(size_t i, uint32_t pattern)
             if ((raw & 0xfff0707f) == 0x8330000f) raw ^= 1u << 20;    /* not fence.tso */
         }
         if (!strcmp(r->name, "ori") && ((raw >> 7) & 31) == 0) raw |= 1u << 7; /* not a prefetch: rd != 0 */
+        if (!strcmp(r->name, "packw") && ((raw >> 20) & 31) == 0) raw |= 1u << 20; /* not zext.h: rs2 != 0 */
+        if (!strcmp(r->name, "aes64ks1i") && ((raw >> 20) & 15) > 10) raw &= ~(8u << 20); /* rnum 0..10 */
         return raw;
     }
     unsigned rd = (raw >> 7) & 31, rs2 = (raw >> 2) & 31;
@@ -151,6 +153,7 @@ static void test_no_wrong_shadowing(void **state)
         {"c.add", "c.ebreak"},  /* 0x9002: rd = rs2 = 0 is c.ebreak */
         {"c.jalr", "c.ebreak"}, /* 0x9002 */
         {"ori", "prefetch.i"},  /* 0x00006013: ori with rd = x0 is a Zicbop hint */
+        {"packw", "zext.h"},    /* 0x0800403b: packw rd, rs1, x0 is Zbb's zext.h (the same result) */
     };
     /* rows whose canonical encoding (all operand bits zero) is reserved */
     static const char *const reserved[] = {
@@ -298,6 +301,30 @@ static void test_decode_follows_cpu(void **state)
         {"max,zicbom=off", 0x0015200f, NULL},
         {"max,zicbom=off", 0x0045200f, "cbo.zero"},
         {"max,zicbop=off", 0x7e316013, "ori"},
+        {"rv64", 0x08c5c533, NULL},              /* pack a0, a1, a2: not in rv64 */
+        {"rv64,zbkb=on", 0x08c5c533, "pack"},
+        {"rv64,zbb=off", 0x60c59533, NULL},      /* rol a0, a1, a2 */
+        {"rv64,zbb=off,zbkb=on", 0x60c59533, "rol"},  /* Zbkb has rol too */
+        {"rv64,zbb=off,zbkb=on", 0x60059513, NULL},   /* clz a0, a1: Zbb only */
+        {"max", 0x0800403b, "zext.h"},           /* packw zero, zero, zero: zext.h first */
+        {"max,zbb=off", 0x0800403b, "packw"},
+        {"rv64,zbc=off,zbkc=on", 0x0ac59533, "clmul"},
+        {"rv64,zbc=off,zbkc=on", 0x0ac5a533, NULL},   /* clmulr: Zbc only */
+        {"rv64,zbkx=on", 0x28c5c533, "xperm8"},  /* xperm8 a0, a1, a2 */
+        {"max", 0x31a59513, "aes64ks1i"},        /* aes64ks1i a0, a1, 0xa */
+        {"max", 0x31b59513, NULL},               /* rnum 0xb: reserved */
+        {"max", 0x31f59513, NULL},               /* rnum 0xf: reserved */
+        {"rv64,zknd=on", 0x31059513, "aes64ks1i"},    /* the key schedule is Zknd's and Zkne's */
+        {"rv64,zkne=on", 0x7ec58533, "aes64ks2"},
+        {"rv64,zknd=on", 0x32c58533, NULL},      /* aes64es: Zkne only */
+        {"rv64,zkne=on", 0x3ac58533, NULL},      /* aes64ds: Zknd only */
+        {"rv64,zkne=on", 0x30059513, NULL},      /* aes64im: Zknd only */
+        {"rv64,zknh=on", 0x10659513, "sha512sig0"},
+        {"rv64,zksed=on", 0xf0c58533, "sm4ed"},  /* sm4ed a0, a1, a2, 3 */
+        {"rv64,zksed=on", 0x10859513, NULL},     /* sm3p0: Zksh */
+        {"rv64,zks=on", 0x10859513, "sm3p0"},
+        {"rv64,zkn=on", 0x10259513, "sha256sig0"},
+        {"rv64,zkn=on,zknh=off", 0x10259513, NULL},
     };
     for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
         uint64_t ext;
@@ -617,6 +644,11 @@ static void test_disasm_layouts(void **state)
     expect_dis(0x0002a00f, 0, "cbo.inval (t0)");
     expect_dis(0xfe15e013, 0, "prefetch.r -32(a1)");
     expect_dis(0x7e316013, 0, "prefetch.w 2016(sp)");
+    /* DIS_RRRI, and DIS_RRI with aes64ks1i's rnum */
+    expect_dis(0xf0c58533, 0, "sm4ed a0, a1, a2, 3");
+    expect_dis(0x74c58533, 0, "sm4ks a0, a1, a2, 1");
+    expect_dis(0x31a59513, 0, "aes64ks1i a0, a1, 10");
+    expect_dis(0x10959513, 0, "sm3p1 a0, a1");
 }
 
 /* DIS_R1: decode.h documents it as the layout of c.jr ("name rs1"), but no

@@ -80,6 +80,11 @@ static void test_properties(void **state)
     /* always-on names may be said on; absent ones off */
     assert_int_equal(parse_ok("rv64,i=on,c=true,s=on,u=on,zicsr=on,zifencei=on,svnapot=on"), ISA_RV64);
     assert_int_equal(parse_ok("rv64,h=off,v=false,e=off,zkr=off"), ISA_RV64);
+    /* QEMU's shorthands switch their members */
+    assert_int_equal(parse_ok("rv64,zkn=on"),
+                     ISA_RV64 | EXT_ZBKB | EXT_ZBKC | EXT_ZBKX | EXT_ZKND | EXT_ZKNE | EXT_ZKNH);
+    assert_int_equal(parse_ok("max,zks=off"), isa_max & ~(EXT_ZBKB | EXT_ZBKC | EXT_ZBKX | EXT_ZKSED | EXT_ZKSH));
+    assert_int_equal(parse_ok("rv64,Zks=true,zbkx=false"), ISA_RV64 | EXT_ZBKB | EXT_ZBKC | EXT_ZKSED | EXT_ZKSH);
     /* later properties win over earlier and over the model */
     assert_int_equal(parse_ok("max,zba=off"), isa_max & ~EXT_ZBA);
 }
@@ -149,6 +154,10 @@ static void test_effective(void **state)
     assert_true(isa_effective(parse_ok("rv64,m=off,zmmul=on")) & EXT_X_MUL);
     assert_false(isa_effective(parse_ok("rv64,zbb=off")) & EXT_X_ZBB_ZBKB);
     assert_false(isa_effective(parse_ok("rv64,zbc=off")) & EXT_X_ZBC_ZBKC);
+    assert_true(isa_effective(parse_ok("rv64,zknd=on")) & EXT_X_ZKND_ZKNE);
+    assert_true(isa_effective(parse_ok("rv64,zkne=on")) & EXT_X_ZKND_ZKNE);
+    assert_true(isa_effective(parse_ok("rv64,zbb=off,zbkb=on")) & EXT_X_ZBB_ZBKB);
+    assert_true(isa_effective(parse_ok("rv64,zbc=off,zbkc=on")) & EXT_X_ZBC_ZBKC);
     /* derived bits given as input are recomputed, not kept */
     assert_false(isa_effective(EXT_I | EXT_X_MUL) & EXT_X_MUL);
 }
