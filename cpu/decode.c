@@ -200,6 +200,21 @@ static bool extract(uint32_t raw, unsigned dec, struct insn *d)
         d->rs1 = d->rd; d->rs2 = bits(r, 6, 2);
         break;
     case DEC_C_NONE: break;
+    case DEC_C_LB: case DEC_C_SB:
+        if (dec == DEC_C_LB) d->rd = rdp; else { d->rs2 = rdp; d->rd = 0; }
+        d->rs1 = rs1p;
+        d->imm = (bits(r, 5, 5) << 1) | bits(r, 6, 6);
+        break;
+    case DEC_C_LH: case DEC_C_SH:
+        if (dec == DEC_C_LH) d->rd = rdp; else { d->rs2 = rdp; d->rd = 0; }
+        d->rs1 = rs1p;
+        d->imm = bits(r, 5, 5) << 1;
+        break;
+    case DEC_C_CU: /* c.zext.b is andi rd, rd, 255 and c.not xori rd, rd, -1;
+                    * the others ignore imm (c.zext.w: add.uw rd, rd, x0) */
+        d->rd = d->rs1 = rs1p; d->rs2 = 0;
+        d->imm = bits(r, 4, 2) == 0 ? 0xff : -1;
+        break;
     default: return false;
     }
     return true;
@@ -267,9 +282,10 @@ bool insn_writes_memory(uint32_t raw)
         default: return false;
         }
     }
-    /* quadrants 0 and 2, funct3 101..111: c.fsd c.sw c.sd, c.fsdsp c.swsp c.sdsp */
+    /* quadrants 0 and 2, funct3 101..111: c.fsd c.sw c.sd, c.fsdsp c.swsp
+     * c.sdsp; quadrant 0, funct3 100 with bit 11 set: Zcb's c.sb, c.sh */
     unsigned quadrant = raw & 3, funct3 = (raw >> 13) & 7;
-    return quadrant != 1 && funct3 >= 5;
+    return (quadrant != 1 && funct3 >= 5) || (quadrant == 0 && funct3 == 4 && ((raw >> 11) & 1));
 }
 
 static const char *const xnames[32] = {

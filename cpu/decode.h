@@ -54,6 +54,9 @@ enum insn_dec {
     DEC_C_ANDI, DEC_C_CA, DEC_C_J, DEC_C_BZ, DEC_C_SLLI,
     DEC_C_LWSP, DEC_C_LDSP, DEC_C_SWSP, DEC_C_SDSP,
     DEC_C_JR, DEC_C_MV, DEC_C_JALR, DEC_C_ADD, DEC_C_NONE,
+    /* Zcb (Zc chapter): byte and halfword loads and stores (uimm[0|1] in
+     * bits 6:5, uimm[1] in bit 5), and CU, the unary operations on rd' */
+    DEC_C_LB, DEC_C_LH, DEC_C_SB, DEC_C_SH, DEC_C_CU,
     DEC_COUNT
 };
 
