@@ -130,6 +130,7 @@ struct fmt {
 };
 static const struct fmt FMT32 = {24, -126, 127, 8};
 static const struct fmt FMT64 = {53, -1022, 1023, 11};
+static const struct fmt FMT16 = {11, -14, 15, 5}; /* Zfh */
 
 /* Split sig into the bits above position `shift` (kept) and the round bit and
  * sticky bit below it.  shift >= 1. */
@@ -228,49 +229,34 @@ struct unpacked {
     uint64_t sig; /* normalised: bit 63 set */
 };
 
-static struct unpacked unpack32(uint32_t a)
+/* Split an encoding of format f (p bits of precision with the hidden one,
+ * ebits of exponent) into class, sign, exponent and a significand with
+ * bit 63 set. */
+static struct unpacked unpack(uint64_t a, const struct fmt *f)
 {
-    struct unpacked u = {CL_FINITE, (a >> 31) != 0, 0, 0};
-    unsigned ex = (a >> 23) & 0xff;
-    uint64_t m = a & 0x7fffff;
-    if (ex == 0xff) {
-        u.cls = m == 0 ? CL_INF : (m & 0x400000) ? CL_QNAN : CL_SNAN;
+    const int mbits = f->p - 1;
+    const unsigned emask = (1u << f->ebits) - 1;
+    struct unpacked u = {CL_FINITE, ((a >> (mbits + f->ebits)) & 1) != 0, 0, 0};
+    unsigned ex = (unsigned)(a >> mbits) & emask;
+    uint64_t m = a & ((1ull << mbits) - 1);
+    if (ex == emask) {
+        u.cls = m == 0 ? CL_INF : (m >> (mbits - 1)) ? CL_QNAN : CL_SNAN;
     } else if (ex == 0) {
         if (m == 0) {
             u.cls = CL_ZERO;
         } else {
-            int k = __builtin_clzll(m << 40);
-            u.sig = (m << 40) << k;
-            u.e = -126 - k;
+            int k = __builtin_clzll(m << (64 - f->p));
+            u.sig = (m << (64 - f->p)) << k;
+            u.e = f->emin - k;
         }
     } else {
-        u.sig = (m | 0x800000) << 40;
-        u.e = (int)ex - 127;
+        u.sig = (m | (1ull << mbits)) << (64 - f->p);
+        u.e = (int)ex - f->emax;
     }
     return u;
 }
-
-static struct unpacked unpack64(uint64_t a)
-{
-    struct unpacked u = {CL_FINITE, (a >> 63) != 0, 0, 0};
-    unsigned ex = (a >> 52) & 0x7ff;
-    uint64_t m = a & 0xfffffffffffffull;
-    if (ex == 0x7ff) {
-        u.cls = m == 0 ? CL_INF : (m & 0x8000000000000ull) ? CL_QNAN : CL_SNAN;
-    } else if (ex == 0) {
-        if (m == 0) {
-            u.cls = CL_ZERO;
-        } else {
-            int k = __builtin_clzll(m << 11);
-            u.sig = (m << 11) << k;
-            u.e = -1022 - k;
-        }
-    } else {
-        u.sig = (m | 0x10000000000000ull) << 11;
-        u.e = (int)ex - 1023;
-    }
-    return u;
-}
+static struct unpacked unpack32(uint32_t a) { return unpack(a, &FMT32); }
+static struct unpacked unpack64(uint64_t a) { return unpack(a, &FMT64); }
 
 /* ---- RMM through a wider format --------------------------------------------- */
 
@@ -759,3 +745,176 @@ uint32_t f64_to_f32(uint64_t a, int rm, unsigned *flags)
     default:      return (uint32_t)round_pack(&FMT32, u.sign, u.e, u.sig, rm, flags);
     }
 }
+
+/* ---- binary16 (Zfh, Zfhmin) ------------------------------------------------------ */
+
+/* Half precision has no host arithmetic.  Every operation is computed in
+ * binary64, which holds the exact sum, product, fused product-sum (the
+ * product of two halves has 22 bits) and a 53-bit quotient or root of half
+ * operands without overflow or underflow, rounded toward zero with the
+ * host's inexact flag kept as a sticky bit (round to odd, 53 >= 11 + 2
+ * bits), then rounded to half in software in the guest's mode (round_pack:
+ * NX, UF after rounding, OF).  NV and DZ come from the host. */
+#define F16_SIGN 0x8000u
+#define F16_INF 0x7c00u
+
+static inline bool f16_isnan(uint16_t a) { return (a & ~F16_SIGN & 0xffffu) > F16_INF; }
+static inline bool f16_issnan(uint16_t a) { return f16_isnan(a) && !(a & 0x0200u); }
+static inline bool f16_isinf(uint16_t a) { return (a & ~F16_SIGN & 0xffffu) == F16_INF; }
+static inline bool f16_iszero(uint16_t a) { return (a & ~F16_SIGN & 0xffffu) == 0; }
+
+static struct unpacked unpack16(uint16_t a) { return unpack(a, &FMT16); }
+
+/* a half value as a double (exact; NaNs are handled by the callers) */
+static double f16_as_double(uint16_t a)
+{
+    struct unpacked u = unpack16(a);
+    unsigned fl = 0;
+    switch (u.cls) {
+    case CL_ZERO: return f64_val(u.sign ? F64_SIGN : 0);
+    case CL_INF:  return f64_val((u.sign ? F64_SIGN : 0) | F64_INF);
+    case CL_FINITE: return f64_val(round_pack(&FMT64, u.sign, u.e, u.sig, RNE, &fl));
+    default:      return f64_val(F64_CANON_NAN);
+    }
+}
+
+enum op16 { H_ADD, H_SUB, H_MUL, H_DIV, H_SQRT, H_FMA };
+
+static double f16_host_op(enum op16 op, double x, double y, double z)
+{
+    volatile double a = x, b = y, c = z, r;
+    switch (op) {
+    case H_ADD: r = a + b; break;
+    case H_SUB: r = a - b; break;
+    case H_MUL: r = a * b; break;
+    case H_DIV: r = a / b; break;
+    case H_SQRT: r = sqrt(a); break;
+    default:    r = fma(a, b, c); break;
+    }
+    return r;
+}
+
+static uint16_t f16_op(enum op16 op, uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *flags)
+{
+    bool nan = f16_isnan(a) || (op != H_SQRT && f16_isnan(b)) || (op == H_FMA && f16_isnan(c));
+    bool snan = f16_issnan(a) || (op != H_SQRT && f16_issnan(b)) || (op == H_FMA && f16_issnan(c));
+    /* fma: inf * 0 is invalid even with a quiet NaN addend */
+    if (op == H_FMA && ((f16_isinf(a) && f16_iszero(b)) || (f16_iszero(a) && f16_isinf(b)))) {
+        *flags |= FP_NV;
+        return F16_CANON_NAN;
+    }
+    if (nan) {
+        if (snan)
+            *flags |= FP_NV;
+        return F16_CANON_NAN;
+    }
+    double x = f16_as_double(a), y = f16_as_double(b), z = f16_as_double(c);
+    unsigned env = host_enter(RTZ);
+    double r = f16_host_op(op, x, y, z);
+    unsigned hf = host_leave(env);
+    *flags |= hf & (FP_NV | FP_DZ);
+    uint64_t bits = f64_bits(r);
+    if (f64_isnan(bits))
+        return F16_CANON_NAN;
+    uint16_t sign = (uint16_t)((bits >> 63) << 15);
+    if (f64_isinf(bits))
+        return sign | F16_INF;
+    if (f64_iszero(bits)) {
+        /* an exact zero: its sign may depend on the mode (x - x is -0 when
+         * rounding down), so compute it again in the guest's mode */
+        env = host_enter(rm == RMM ? RNE : rm);
+        r = f16_host_op(op, x, y, z);
+        host_leave(env);
+        return (uint16_t)((f64_bits(r) >> 63) << 15);
+    }
+    struct unpacked u = unpack64(bits);
+    return (uint16_t)round_pack(&FMT16, u.sign, u.e, u.sig | ((hf & FP_NX) != 0), rm, flags);
+}
+
+uint16_t f16_add(uint16_t a, uint16_t b, int rm, unsigned *fl) { return f16_op(H_ADD, a, b, 0, rm, fl); }
+uint16_t f16_sub(uint16_t a, uint16_t b, int rm, unsigned *fl) { return f16_op(H_SUB, a, b, 0, rm, fl); }
+uint16_t f16_mul(uint16_t a, uint16_t b, int rm, unsigned *fl) { return f16_op(H_MUL, a, b, 0, rm, fl); }
+uint16_t f16_div(uint16_t a, uint16_t b, int rm, unsigned *fl) { return f16_op(H_DIV, a, b, 0, rm, fl); }
+uint16_t f16_sqrt(uint16_t a, int rm, unsigned *fl) { return f16_op(H_SQRT, a, 0, 0, rm, fl); }
+uint16_t f16_madd(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *fl) { return f16_op(H_FMA, a, b, c, rm, fl); }
+uint16_t f16_msub(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *fl) { return f16_op(H_FMA, a, b, c ^ F16_SIGN, rm, fl); }
+uint16_t f16_nmsub(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *fl) { return f16_op(H_FMA, a ^ F16_SIGN, b, c, rm, fl); }
+uint16_t f16_nmadd(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *fl)
+{
+    return f16_op(H_FMA, a ^ F16_SIGN, b, c ^ F16_SIGN, rm, fl);
+}
+
+uint16_t f16_min(uint16_t a, uint16_t b, unsigned *flags)
+{
+    if (f16_issnan(a) || f16_issnan(b))
+        *flags |= FP_NV;
+    if (f16_isnan(a) && f16_isnan(b)) return F16_CANON_NAN;
+    if (f16_isnan(a)) return b;
+    if (f16_isnan(b)) return a;
+    return lt_total(a, b, F16_SIGN) ? a : b;
+}
+uint16_t f16_max(uint16_t a, uint16_t b, unsigned *flags)
+{
+    if (f16_issnan(a) || f16_issnan(b))
+        *flags |= FP_NV;
+    if (f16_isnan(a) && f16_isnan(b)) return F16_CANON_NAN;
+    if (f16_isnan(a)) return b;
+    if (f16_isnan(b)) return a;
+    return lt_total(a, b, F16_SIGN) ? b : a;
+}
+bool f16_eq(uint16_t a, uint16_t b, unsigned *flags)
+{
+    if (f16_isnan(a) || f16_isnan(b)) {
+        if (f16_issnan(a) || f16_issnan(b))
+            *flags |= FP_NV;
+        return false;
+    }
+    return a == b || ((a | b) & ~F16_SIGN & 0xffffu) == 0;
+}
+bool f16_lt(uint16_t a, uint16_t b, unsigned *flags)
+{
+    if (f16_isnan(a) || f16_isnan(b)) {
+        *flags |= FP_NV;
+        return false;
+    }
+    return lt_bits(a, b, F16_SIGN);
+}
+bool f16_le(uint16_t a, uint16_t b, unsigned *flags)
+{
+    if (f16_isnan(a) || f16_isnan(b)) {
+        *flags |= FP_NV;
+        return false;
+    }
+    return a == b || ((a | b) & ~F16_SIGN & 0xffffu) == 0 || lt_bits(a, b, F16_SIGN);
+}
+unsigned f16_class(uint16_t a) { return classify(unpack16(a), ((a >> 10) & 0x1f) == 0); }
+uint16_t f16_sgnj(uint16_t a, uint16_t b) { return (uint16_t)((a & ~F16_SIGN) | (b & F16_SIGN)); }
+uint16_t f16_sgnjn(uint16_t a, uint16_t b) { return (uint16_t)((a & ~F16_SIGN) | (~b & F16_SIGN)); }
+uint16_t f16_sgnjx(uint16_t a, uint16_t b) { return (uint16_t)(a ^ (b & F16_SIGN)); }
+
+uint64_t f16_to_i32(uint16_t a, int rm, unsigned *fl) { return to_int(unpack16(a), rm, 32, true, fl); }
+uint64_t f16_to_u32(uint16_t a, int rm, unsigned *fl) { return to_int(unpack16(a), rm, 32, false, fl); }
+uint64_t f16_to_i64(uint16_t a, int rm, unsigned *fl) { return to_int(unpack16(a), rm, 64, true, fl); }
+uint64_t f16_to_u64(uint16_t a, int rm, unsigned *fl) { return to_int(unpack16(a), rm, 64, false, fl); }
+uint16_t i32_to_f16(int32_t v, int rm, unsigned *fl) { return (uint16_t)from_int(&FMT16, v < 0, neg_mag(v), rm, fl); }
+uint16_t u32_to_f16(uint32_t v, int rm, unsigned *fl) { return (uint16_t)from_int(&FMT16, false, v, rm, fl); }
+uint16_t i64_to_f16(int64_t v, int rm, unsigned *fl) { return (uint16_t)from_int(&FMT16, v < 0, neg_mag(v), rm, fl); }
+uint16_t u64_to_f16(uint64_t v, int rm, unsigned *fl) { return (uint16_t)from_int(&FMT16, false, v, rm, fl); }
+
+/* Between formats: widening is exact, narrowing rounds; a NaN becomes the
+ * canonical NaN of the destination, NV if it was signaling. */
+static uint64_t convert(struct unpacked u, const struct fmt *to, uint64_t canon_nan, int rm, unsigned *flags)
+{
+    uint64_t sign = u.sign ? 1ull << (to->p + to->ebits - 1) : 0;
+    switch (u.cls) {
+    case CL_SNAN: *flags |= FP_NV; return canon_nan;
+    case CL_QNAN: return canon_nan;
+    case CL_INF:  return sign | (((1ull << to->ebits) - 1) << (to->p - 1));
+    case CL_ZERO: return sign;
+    default:      return round_pack(to, u.sign, u.e, u.sig, rm, flags);
+    }
+}
+uint32_t f16_to_f32(uint16_t a, unsigned *fl) { return (uint32_t)convert(unpack16(a), &FMT32, F32_CANON_NAN, RNE, fl); }
+uint64_t f16_to_f64(uint16_t a, unsigned *fl) { return convert(unpack16(a), &FMT64, F64_CANON_NAN, RNE, fl); }
+uint16_t f32_to_f16(uint32_t a, int rm, unsigned *fl) { return (uint16_t)convert(unpack32(a), &FMT16, F16_CANON_NAN, rm, fl); }
+uint16_t f64_to_f16(uint64_t a, int rm, unsigned *fl) { return (uint16_t)convert(unpack64(a), &FMT16, F16_CANON_NAN, rm, fl); }

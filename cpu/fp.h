@@ -25,6 +25,7 @@
 #define FP_DZ 8u
 #define FP_NV 16u
 
+#define F16_CANON_NAN 0x7e00u
 #define F32_CANON_NAN 0x7fc00000u
 #define F64_CANON_NAN 0x7ff8000000000000ull
 
@@ -36,6 +37,12 @@ static inline uint32_t f32_unbox(uint64_t r)
     return (r >> 32) == 0xffffffffu ? (uint32_t)r : F32_CANON_NAN;
 }
 static inline uint64_t f32_box(uint32_t v) { return 0xffffffff00000000ull | v; }
+/* a half value (Zfh) in the low 16 bits, the upper 48 all ones */
+static inline uint16_t f16_unbox(uint64_t r)
+{
+    return (r >> 16) == 0xffffffffffffull ? (uint16_t)r : F16_CANON_NAN;
+}
+static inline uint64_t f16_box(uint16_t v) { return 0xffffffffffff0000ull | v; }
 
 /* binary32 */
 uint32_t f32_add(uint32_t a, uint32_t b, int rm, unsigned *flags);
@@ -96,5 +103,37 @@ uint64_t i32_to_f64(int32_t v, int rm, unsigned *flags);
 uint64_t u32_to_f64(uint32_t v, int rm, unsigned *flags);
 uint64_t i64_to_f64(int64_t v, int rm, unsigned *flags);
 uint64_t u64_to_f64(uint64_t v, int rm, unsigned *flags);
+
+/* binary16 (Zfh; Zfhmin has the conversions) */
+uint16_t f16_add(uint16_t a, uint16_t b, int rm, unsigned *flags);
+uint16_t f16_sub(uint16_t a, uint16_t b, int rm, unsigned *flags);
+uint16_t f16_mul(uint16_t a, uint16_t b, int rm, unsigned *flags);
+uint16_t f16_div(uint16_t a, uint16_t b, int rm, unsigned *flags);
+uint16_t f16_sqrt(uint16_t a, int rm, unsigned *flags);
+uint16_t f16_madd(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *flags);
+uint16_t f16_msub(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *flags);
+uint16_t f16_nmsub(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *flags);
+uint16_t f16_nmadd(uint16_t a, uint16_t b, uint16_t c, int rm, unsigned *flags);
+uint16_t f16_min(uint16_t a, uint16_t b, unsigned *flags);
+uint16_t f16_max(uint16_t a, uint16_t b, unsigned *flags);
+bool f16_eq(uint16_t a, uint16_t b, unsigned *flags);
+bool f16_lt(uint16_t a, uint16_t b, unsigned *flags);
+bool f16_le(uint16_t a, uint16_t b, unsigned *flags);
+unsigned f16_class(uint16_t a);
+uint16_t f16_sgnj(uint16_t a, uint16_t b);
+uint16_t f16_sgnjn(uint16_t a, uint16_t b);
+uint16_t f16_sgnjx(uint16_t a, uint16_t b);
+uint64_t f16_to_i32(uint16_t a, int rm, unsigned *flags);
+uint64_t f16_to_u32(uint16_t a, int rm, unsigned *flags);
+uint64_t f16_to_i64(uint16_t a, int rm, unsigned *flags);
+uint64_t f16_to_u64(uint16_t a, int rm, unsigned *flags);
+uint16_t i32_to_f16(int32_t v, int rm, unsigned *flags);
+uint16_t u32_to_f16(uint32_t v, int rm, unsigned *flags);
+uint16_t i64_to_f16(int64_t v, int rm, unsigned *flags);
+uint16_t u64_to_f16(uint64_t v, int rm, unsigned *flags);
+uint32_t f16_to_f32(uint16_t a, unsigned *flags);
+uint64_t f16_to_f64(uint16_t a, unsigned *flags);
+uint16_t f32_to_f16(uint32_t a, int rm, unsigned *flags);
+uint16_t f64_to_f16(uint64_t a, int rm, unsigned *flags);
 
 #endif

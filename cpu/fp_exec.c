@@ -1,4 +1,5 @@
-/* Instruction handlers of the F and D extensions (rows in cpu/insns_fd.def).
+/* Instruction handlers of the F, D, Zfh and Zfhmin extensions (rows in
+ * cpu/insns_fd.def).
  * The arithmetic is in cpu/fp.c; here: the mstatus.FS gate, rounding-mode
  * resolution, NaN boxing of single values, fflags accrual and FS=Dirty.
  *
@@ -53,6 +54,14 @@ static inline void wr_d(struct hart *h, unsigned rd, uint64_t v, const unsigned 
     hart_fp_dirty(h);
 }
 
+static inline void wr_h(struct hart *h, unsigned rd, uint16_t v, const unsigned *flp)
+{
+    unsigned fl = *flp;
+    h->f[rd] = f16_box(v);
+    hart_fp_flags(h, fl);
+    hart_fp_dirty(h);
+}
+
 static inline void wr_x(struct hart *h, unsigned rd, uint64_t v, const unsigned *flp)
 {
     unsigned fl = *flp;
@@ -67,6 +76,9 @@ static inline void wr_x(struct hart *h, unsigned rd, uint64_t v, const unsigned 
 #define FS1 f32_unbox(h->f[d->rs1])
 #define FS2 f32_unbox(h->f[d->rs2])
 #define FS3 f32_unbox(h->f[d->rs3])
+#define FH1 f16_unbox(h->f[d->rs1])
+#define FH2 f16_unbox(h->f[d->rs2])
+#define FH3 f16_unbox(h->f[d->rs3])
 #define FD1 (h->f[d->rs1])
 #define FD2 (h->f[d->rs2])
 #define FD3 (h->f[d->rs3])
@@ -200,3 +212,61 @@ BEGIN(fmv_x_w) wr_x(h, d->rd, (uint64_t)(int64_t)(int32_t)(uint32_t)h->f[d->rs1]
 BEGIN(fmv_w_x) wr_s(h, d->rd, (uint32_t)h->x[d->rs1], &fl); END
 BEGIN(fmv_x_d) wr_x(h, d->rd, h->f[d->rs1], &fl); END
 BEGIN(fmv_d_x) wr_d(h, d->rd, h->x[d->rs1], &fl); END
+
+/* ---- Zfh, Zfhmin: half values NaN-boxed in the low 16 bits ---- */
+
+void exec_flh(struct hart *h, const struct insn *d)
+{
+    uint64_t v;
+    if (!fp_on(h, d) || !hart_load(h, h->x[d->rs1] + (uint64_t)d->imm, 2, &v))
+        return;
+    h->f[d->rd] = f16_box((uint16_t)v);
+    hart_fp_dirty(h);
+    HART_NEXT(h, d);
+}
+
+/* fsh stores the low 16 bits as they are, boxed or not */
+void exec_fsh(struct hart *h, const struct insn *d)
+{
+    if (fp_on(h, d) && hart_store(h, h->x[d->rs1] + (uint64_t)d->imm, 2, (uint16_t)h->f[d->rs2]))
+        HART_NEXT(h, d);
+}
+
+#define OP3_H(name, fn) BEGIN_RM(name) wr_h(h, d->rd, fn(FH1, FH2, FH3, rm, &fl), &fl); END
+#define OP2_H(name, fn) BEGIN_RM(name) wr_h(h, d->rd, fn(FH1, FH2, rm, &fl), &fl); END
+OP3_H(fmadd_h, f16_madd)
+OP3_H(fmsub_h, f16_msub)
+OP3_H(fnmsub_h, f16_nmsub)
+OP3_H(fnmadd_h, f16_nmadd)
+OP2_H(fadd_h, f16_add)
+OP2_H(fsub_h, f16_sub)
+OP2_H(fmul_h, f16_mul)
+OP2_H(fdiv_h, f16_div)
+BEGIN_RM(fsqrt_h) wr_h(h, d->rd, f16_sqrt(FH1, rm, &fl), &fl); END
+
+BEGIN(fsgnj_h)  wr_h(h, d->rd, f16_sgnj(FH1, FH2), &fl); END
+BEGIN(fsgnjn_h) wr_h(h, d->rd, f16_sgnjn(FH1, FH2), &fl); END
+BEGIN(fsgnjx_h) wr_h(h, d->rd, f16_sgnjx(FH1, FH2), &fl); END
+BEGIN(fmin_h) wr_h(h, d->rd, f16_min(FH1, FH2, &fl), &fl); END
+BEGIN(fmax_h) wr_h(h, d->rd, f16_max(FH1, FH2, &fl), &fl); END
+BEGIN(feq_h) wr_x(h, d->rd, f16_eq(FH1, FH2, &fl), &fl); END
+BEGIN(flt_h) wr_x(h, d->rd, f16_lt(FH1, FH2, &fl), &fl); END
+BEGIN(fle_h) wr_x(h, d->rd, f16_le(FH1, FH2, &fl), &fl); END
+BEGIN(fclass_h) wr_x(h, d->rd, f16_class(FH1), &fl); END
+
+BEGIN_RM(fcvt_w_h)  wr_x(h, d->rd, f16_to_i32(FH1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_wu_h) wr_x(h, d->rd, f16_to_u32(FH1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_l_h)  wr_x(h, d->rd, f16_to_i64(FH1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_lu_h) wr_x(h, d->rd, f16_to_u64(FH1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_h_w)  wr_h(h, d->rd, i32_to_f16((int32_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_h_wu) wr_h(h, d->rd, u32_to_f16((uint32_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_h_l)  wr_h(h, d->rd, i64_to_f16((int64_t)h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_h_lu) wr_h(h, d->rd, u64_to_f16(h->x[d->rs1], rm, &fl), &fl); END
+BEGIN_RM(fcvt_s_h) (void)rm; wr_s(h, d->rd, f16_to_f32(FH1, &fl), &fl); END
+BEGIN_RM(fcvt_d_h) (void)rm; wr_d(h, d->rd, f16_to_f64(FH1, &fl), &fl); END
+BEGIN_RM(fcvt_h_s) wr_h(h, d->rd, f32_to_f16(FS1, rm, &fl), &fl); END
+BEGIN_RM(fcvt_h_d) wr_h(h, d->rd, f64_to_f16(FD1, rm, &fl), &fl); END
+
+/* fmv.x.h: the low 16 bits as they are (not unboxed), sign-extended */
+BEGIN(fmv_x_h) wr_x(h, d->rd, (uint64_t)(int64_t)(int16_t)(uint16_t)h->f[d->rs1], &fl); END
+BEGIN(fmv_h_x) wr_h(h, d->rd, (uint16_t)h->x[d->rs1], &fl); END

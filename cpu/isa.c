@@ -7,7 +7,8 @@
 #include <strings.h>
 
 const uint64_t isa_max = ISA_RV64 | EXT_ZICBOM | EXT_ZICBOP | EXT_ZICBOZ | EXT_ZBKB | EXT_ZBKC | EXT_ZBKX |
-                         EXT_ZKND | EXT_ZKNE | EXT_ZKNH | EXT_ZKSED | EXT_ZKSH | EXT_ZKT | EXT_ZCB;
+                         EXT_ZKND | EXT_ZKNE | EXT_ZKNH | EXT_ZKSED | EXT_ZKSH | EXT_ZKT | EXT_ZCB | EXT_ZFH |
+                         EXT_ZFHMIN;
 
 /* How a -cpu name may be used. */
 enum name_kind {
@@ -45,8 +46,8 @@ static const struct cpu_name names[] = {
     {"zifencei", NAME_FIXED, EXT_ZIFENCEI, "fence.i"},
     {"zihintpause", NAME_EXT, EXT_ZIHINTPAUSE, "pause"},
     {"zmmul", NAME_EXT, EXT_ZMMUL, "the multiplications of m alone"},
-    {"zfh", NAME_ABSENT, EXT_ZFH, "half-precision floating point (needs f)"},
-    {"zfhmin", NAME_ABSENT, EXT_ZFHMIN, "half-precision loads, stores and conversions (needs f)"},
+    {"zfh", NAME_EXT, EXT_ZFH, "half-precision floating point (needs f)"},
+    {"zfhmin", NAME_EXT, EXT_ZFHMIN, "half-precision loads, stores and conversions (needs f)"},
     {"zcb", NAME_EXT, EXT_ZCB, "more compressed instructions (c.lbu, c.mul, c.not...)"},
     {"zba", NAME_EXT, EXT_ZBA, "address generation"},
     {"zbb", NAME_EXT, EXT_ZBB, "basic bit manipulation"},

@@ -13,7 +13,7 @@ rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 
 DEFAULT=rv64imafdc_zicond_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc_svinval_svnapot_svpbmt
-MAX=rv64imafdc_zicbom_zicbop_zicboz_zicond_zicsr_zifencei_zihintpause_zcb_zba_zbb_zbc_zbkb_zbkc_zbkx_zbs_zknd_zkne_zknh_zksed_zksh_zkt_sstc_svinval_svnapot_svpbmt
+MAX=rv64imafdc_zicbom_zicbop_zicboz_zicond_zicsr_zifencei_zihintpause_zfh_zfhmin_zcb_zba_zbb_zbc_zbkb_zbkc_zbkx_zbs_zknd_zkne_zknh_zksed_zksh_zkt_sstc_svinval_svnapot_svpbmt
 
 # isa WANT [args]: riscv,isa of every cpu node is WANT, and
 # riscv,isa-extensions is the same list split
@@ -82,11 +82,12 @@ bad "h is not implemented" -cpu max,h=on
 bad "cannot be switched off" -cpu rv64,i=off
 bad "d needs f" -cpu rv64,f=off
 bad "cannot be switched off" -cpu max,c=off
+bad "zfh needs f" -cpu rv64,d=off,f=off,zfh=on
 "$PAGODA" -cpu 2>"$T/err"; [ $? = 2 ] || fail "-cpu without a value: not exit 2"
 
 # -cpu help: the names, exit 0
 "$PAGODA" -cpu help >"$T/help" 2>&1 || fail "-cpu help: exit status $?"
-for n in zba zbb zicond sstc svpbmt zmmul zicbom zicboz zicbop zbkb zknd zkne zknh zksed zksh zkt zkn zks zcb; do grep -q "^$n " "$T/help" || fail "-cpu help does not list $n"; done
+for n in zba zbb zicond sstc svpbmt zmmul zicbom zicboz zicbop zbkb zknd zkne zknh zksed zksh zkt zkn zks zcb zfh zfhmin; do grep -q "^$n " "$T/help" || fail "-cpu help does not list $n"; done
 
 # an instruction of an extension switched off is illegal: the riscv-test
 # fails (its first case) with nothing on stderr; on, it passes
@@ -118,6 +119,9 @@ run pass rv64uzcb/zcb -cpu max
 run fail rv64uzcb/zcb -cpu max,zcb=off
 run fail rv64uzcb/zcb -cpu rv64,zcb=on,m=off
 run pass rv64uzcb/zcb -cpu rv64,zcb=on,m=off,zmmul=on
+run pass rv64uzfh/cases -cpu max
+run fail rv64uzfh/cases -cpu rv64,zfhmin=on
+run pass rv64uzfh/zfhmin -cpu rv64,zfhmin=on
 run fail rv64mzicbo/zero
 run pass rv64mzicbo/zero -cpu max
 run pass rv64mzicbo/absent

@@ -334,6 +334,15 @@ static void test_decode_follows_cpu(void **state)
         {"rv64,zcb=on,zba=off", 0x9d71, NULL},   /* c.zext.w needs Zba */
         {"rv64,zcb=on,m=off", 0x9c45, NULL},     /* c.mul needs M or Zmmul */
         {"rv64,zcb=on,m=off,zmmul=on", 0x9c45, "c.mul"},
+        {"rv64", 0x04c5f553, NULL},              /* fadd.h fa0, fa1, fa2 */
+        {"rv64,zfh=on", 0x04c5f553, "fadd.h"},
+        {"rv64,zfhmin=on", 0x04c5f553, NULL},    /* arithmetic: Zfh only */
+        {"rv64,zfhmin=on", 0x40258553, "fcvt.s.h"},
+        {"rv64,zfhmin=on", 0x00259507, "flh"},   /* flh fa0, 2(a1) */
+        {"rv64,zfhmin=on", 0xe4058553, "fmv.x.h"},
+        {"rv64,zfhmin=on", 0x42258553, "fcvt.d.h"},
+        {"rv64,zfhmin=on,d=off", 0x42258553, NULL},  /* fcvt.d.h also needs D */
+        {"rv64,zfhmin=on,d=off", 0x4405f553, "fcvt.h.s"},
     };
     for (size_t k = 0; k < sizeof c / sizeof c[0]; k++) {
         uint64_t ext;
@@ -709,6 +718,9 @@ static void test_disasm_layouts(void **state)
     expect_dis(0x74c58533, 0, "sm4ks a0, a1, a2, 1");
     expect_dis(0x31a59513, 0, "aes64ks1i a0, a1, 10");
     expect_dis(0x10959513, 0, "sm3p1 a0, a1");
+    expect_dis(0x6cc5f543, 0, "fmadd.h fa0, fa1, fa2, fa3");
+    expect_dis(0x04c58553, 0, "fadd.h fa0, fa1, fa2, rne");
+    expect_dis(0x00a59127, 0, "fsh fa0, 2(a1)");
 }
 
 /* DIS_R1: decode.h documents it as the layout of c.jr ("name rs1"), but no
@@ -805,7 +817,7 @@ static void test_block_classes_every_row(void **state)
         "c.j", "c.beqz", "c.bnez", "c.jr", "c.ebreak", "c.jalr", "cbo.inval", "cbo.clean", "cbo.flush",
         "cbo.zero"};
     static const char *const writes[] = {
-        "sb", "sh", "sw", "sd", "fsw", "fsd", "c.sw", "c.sd", "c.swsp", "c.sdsp", "c.fsd", "c.fsdsp", "c.sb", "c.sh",
+        "sb", "sh", "sw", "sd", "fsw", "fsd", "c.sw", "c.sd", "c.swsp", "c.sdsp", "c.fsd", "c.fsdsp", "c.sb", "c.sh", "fsh",
         "lr.w", "sc.w", "lr.d", "sc.d", "pause", "fence.tso", "fence", "fence.i", "cbo.inval", "cbo.clean",
         "cbo.flush", "cbo.zero"};
     static const uint32_t fill[] = {0, 0xffffffff, 0x55555555, 0xaaaaaaaa, 0x12345678, 0x0f0f0f0f};
