@@ -76,6 +76,19 @@ if [ -n "$SPIKE" ]; then
     spike_log() { # ISA ELF LOG
         timeout -k 5 120 "$SPIKE" --isa="$1" -m0x80000000:0x8000000 --log-commits "$2" >/dev/null 2>"$3"
     }
+    spike_isa() { # PAGODA_ARGS: Spike's --isa for a test's -cpu MODEL[,NAME=on|off]...
+        local cpu part out=$isa
+        cpu=$(sed -n 's/.*-cpu \([^ ]*\).*/\1/p' <<<"$1")
+        IFS=, read -r -a parts <<<"$cpu"
+        for part in "${parts[@]}"; do
+            case $part in
+                max) out=${out}_zicbom_zicbop_zicboz_zbkb_zbkc_zbkx_zknd_zkne_zknh_zksed_zksh ;;
+                *=on|*=true|*=yes) out=${out}_${part%%=*} ;;
+                *=off|*=false|*=no) out=${out}_; out=${out//_${part%%=*}_/_}; out=${out%_} ;;
+            esac
+        done
+        echo "$out"
+    }
     spike_log "$isa" "$GUEST" "$T/s.log"
     between "$GUEST" "$T/s.log" | cmp -s - "$EXPECTED" || fail "Spike's log is no longer tests/commitlog.expected"
     same=0; differ=0
@@ -84,8 +97,8 @@ if [ -n "$SPIKE" ]; then
         if [ ! -f "$elf" ] || [ ! -x "$elf" ]; then continue; fi
         name=${elf#"$BUILD"/riscv-tests/}
         args=$(sed -n 's/.*pagoda-args:[ \t]*\([^*]*\).*/\1/p' "$HERE/../riscv-tests/$name.S" 2>/dev/null | head -n 1)
-        sisa=$isa
-        case " $args " in *" --ad=svadu "*) sisa=${isa}_svadu ;; *" --ad="*) ;; *) args="$args --ad=fault" ;; esac
+        sisa=$(spike_isa "$args")
+        case " $args " in *" --ad=svadu "*) sisa=${sisa}_svadu ;; *" --ad="*) ;; *) args="$args --ad=fault" ;; esac
         spike_log "$sisa" "$elf" "$T/s.log"
         # shellcheck disable=SC2086 # $args is split into options on purpose
         timeout -k 5 60 "$PAGODA" -bios none -m 128M --misaligned=trap $args --max-insns 10000000 --log-commits="$T/p.log" "$elf" >/dev/null 2>&1

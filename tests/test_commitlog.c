@@ -4,7 +4,8 @@
  * (loads and stores of each width, AMOs, LR/SC with and without success,
  * fflags raised and raised again, FS becoming Dirty, sie logged as sie and
  * mie, a trap that logs nothing and the mret that logs mstatus, an AMO
- * and an SC under Sv39 in S-mode, an illegal encoding).
+ * and an SC under Sv39 in S-mode, an illegal encoding, newer rows:
+ * sm4ed, cbo.zero, Zcb).
  *
  * Instruction words were produced by riscv64-unknown-elf-as 2.40
  * (-march=rv64gc) and are given with their assembly. */
@@ -21,6 +22,7 @@
 
 #include "commitlog.h"
 #include "hart.h"
+#include "isa.h"
 
 #define RAM_BASE 0x80000000ull
 #define RAM_SIZE (1ull << 20)
@@ -321,6 +323,46 @@ static void test_illegal_not_logged(void **state)
     assert_int_equal(e->h.mcause, EXC_ILLEGAL);
 }
 
+/* Instructions beyond RV64GC (-cpu max): an rd written by a row of a newer
+ * layout (sm4ed), cbo.zero logged as Spike stores its block (64 byte
+ * stores of zero from the block's start), Zcb's compressed byte and
+ * halfword accesses. */
+static void test_hart_newer_rows(void **state)
+{
+    struct env *e = *state;
+    struct hart *h = &e->h;
+    hart_free(h);
+    struct hart_config cfg = {.ext = isa_max, .max_satp_mode = SATP_SV57};
+    hart_init(h, 0, &e->pm, &cfg, e->mmu);
+    h->mtime = &e->mtime;
+    put32(e, PROG + 0, 0x30c587b3);  /* sm4ed a5, a1, a2, 0 */
+    put32(e, PROG + 4, 0x0045200f);  /* cbo.zero (a0) */
+    put16(e, PROG + 8, 0x8150);      /* c.lbu a2, 1(a0) */
+    put16(e, PROG + 10, 0x8d34);     /* c.sh a3, 2(a0) */
+    put32(e, PROG + 12, 0x0000006f); /* j . */
+    for (unsigned i = 0; i < 128; i += 8) put64(e, DATA + i, ~0ull);
+    h->pc = PROG;
+    h->x[10] = DATA + 4; /* a0: the block is DATA's */
+    h->x[11] = 0x01234567;
+    h->x[12] = 0x89abcdef;
+    h->x[13] = 0xbeef;
+    unsigned n;
+    const char *t = run_logged(e, 5, &n);
+    assert_int_equal(n, 5);
+    char want[4096];
+    snprintf(want, sizeof want, "core   0: 3 0x0000000080001000 (0x30c587b3) x15 0x%016llx",
+             (unsigned long long)h->x[15]);
+    assert_string_equal(line_at(t, 0), want);
+    int k = snprintf(want, sizeof want, "core   0: 3 0x0000000080001004 (0x0045200f)");
+    for (unsigned i = 0; i < 64; i++)
+        k += snprintf(want + k, sizeof want - (size_t)k, " mem 0x%016llx 0x00", (unsigned long long)(DATA + i));
+    assert_string_equal(line_at(t, 1), want);
+    assert_string_equal(line_at(t, 2), "core   0: 3 0x0000000080001008 (0x8150) x12 0x0000000000000000 mem 0x0000000080008005");
+    assert_string_equal(line_at(t, 3), "core   0: 3 0x000000008000100a (0x8d34) mem 0x0000000080008006 0xbeef");
+    assert_int_equal(get64(e, DATA), 0xbeef000000000000ull);
+    assert_int_equal(get64(e, DATA + 64), ~0ull);
+}
+
 /* With nothing attached the hart has no hook; a hook that was there is
  * called too and comes back when the log closes. */
 static unsigned chained_before, chained_after;
@@ -361,6 +403,7 @@ int main(void)
         T(test_hart_machine_mode),
         T(test_hart_sv39),
         T(test_illegal_not_logged),
+        T(test_hart_newer_rows),
         T(test_chained_hook),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -184,17 +184,18 @@ static bool is_fp_op(uint32_t raw)
 }
 
 /* The kind of register an instruction writes at rd (COMMIT_X or COMMIT_F),
- * or -1: the table rows whose disassembly names an rd write one. */
+ * or -1: every table row writes its rd but those whose disassembly names
+ * none (stores, branches, fences, cbo.*, prefetches, ecall, xRET, ...;
+ * c.jr names none and decodes with rd = x0, c.jalr with rd = x1). */
 static int rd_kind(const struct insn *d)
 {
     if (d->row >= insn_table_len) return -1;
     uint16_t dis = insn_table[d->row].dis;
     switch (dis & DIS_MASK) {
-    case DIS_RRR: case DIS_RR: case DIS_RRI: case DIS_LOAD: case DIS_UI: case DIS_JAL:
-    case DIS_CSR: case DIS_CSRI: case DIS_AMO: case DIS_LR: case DIS_RRRR: case DIS_R1:
-        return (dis & DIS_RD_F) ? COMMIT_F : COMMIT_X;
-    default:
+    case DIS_NONE: case DIS_STORE: case DIS_BRANCH: case DIS_FENCE: case DIS_SFENCE: case DIS_ADDR: case DIS_MEM:
         return -1;
+    default:
+        return (dis & DIS_RD_F) ? COMMIT_F : COMMIT_X;
     }
 }
 
@@ -253,7 +254,7 @@ static void add_csr_write(struct commit_hart *c, struct hart *h, unsigned csr)
 
 static void write_line(struct commitlog *l, const struct commit_record *r)
 {
-    char line[512];
+    char line[4096]; /* the longest: cbo.zero's 64 stores, 28 characters each */
     size_t len = commit_format(r, line, sizeof line);
     if (fwrite(line, 1, len, l->out) != len) l->failed = true;
 }
@@ -290,7 +291,7 @@ static void after(void *ctx, struct hart *h, const struct insn *d, bool retired)
 
     if (c->has_access) {
         const struct insn_access *a = &c->acc;
-        uint64_t mask = a->size == 8 ? ~0ull : (1ull << (8 * a->size)) - 1;
+        uint64_t mask = a->size >= 8 ? ~0ull : (1ull << (8 * a->size)) - 1;
         bool stored = a->writes;
         if (a->sc) {
             /* an SC that fails writes nothing (rd = 1); with rd = x0, the
@@ -300,7 +301,15 @@ static void after(void *ctx, struct hart *h, const struct insn *d, bool retired)
                            : c->resv_valid && data_pa(h, a->addr, &pa) && pa == c->resv_addr;
         }
         if (a->reads) r->reads[r->nreads++] = a->addr;
-        if (stored) {
+        if (stored && a->size == INSN_ACCESS_BLOCK) {
+            /* cbo.zero: Spike stores (and logs) the block a byte at a time */
+            for (unsigned i = 0; i < INSN_ACCESS_BLOCK && i < COMMIT_MAX_WRITES; i++) {
+                r->writes[i].addr = a->addr + i;
+                r->writes[i].value = 0;
+                r->writes[i].size = 1;
+            }
+            r->nwrites = INSN_ACCESS_BLOCK < COMMIT_MAX_WRITES ? INSN_ACCESS_BLOCK : COMMIT_MAX_WRITES;
+        } else if (stored) {
             uint64_t v = c->store_data, pa;
             uint8_t *p;
             /* what an AMO wrote is in memory now (RAM: AMOs elsewhere fault) */

@@ -36,7 +36,8 @@ bool commitlog_close(struct commitlog *c);
  * prints them in that order). */
 enum { COMMIT_X = 0, COMMIT_F = 1, COMMIT_CSR = 4 };
 #define COMMIT_MAX_REGS 8
-#define COMMIT_MAX_MEM 2
+#define COMMIT_MAX_READS 2
+#define COMMIT_MAX_WRITES 64 /* cbo.zero: one byte store per byte of its block, as Spike logs it */
 
 struct commit_record {
     unsigned hartid, priv;
@@ -45,8 +46,8 @@ struct commit_record {
     unsigned len;              /* 2 or 4 bytes */
     unsigned nregs, nreads, nwrites;
     struct { uint32_t key; uint64_t value; } regs[COMMIT_MAX_REGS]; /* sorted by key */
-    uint64_t reads[COMMIT_MAX_MEM];
-    struct { uint64_t addr, value; unsigned size; } writes[COMMIT_MAX_MEM];
+    uint64_t reads[COMMIT_MAX_READS];
+    struct { uint64_t addr, value; unsigned size; } writes[COMMIT_MAX_WRITES];
 };
 
 /* Add (or replace) a written register: kind COMMIT_X, COMMIT_F or
