@@ -66,7 +66,7 @@ void mmu_checker_destroy(struct mmu_checker *c)
 
 void mmu_checker_attach(struct mmu_checker *c, struct mmu *m, unsigned agent)
 {
-    m->check = c;
+    m->check = c; /* NULL: no longer checked */
     m->check_agent = agent;
     /* the specialised data paths and the fast path do not check: every
      * access takes the general path (mmu_fast_context) */

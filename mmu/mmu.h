@@ -283,7 +283,8 @@ struct mmu_checker_ops {
 /* A checker for guest memory pm (NULL when out of memory). */
 struct mmu_checker *mmu_checker_create(const struct phys_mem *pm, const struct mmu_checker_ops *ops);
 void mmu_checker_destroy(struct mmu_checker *c);
-/* Check every translation of m from now on, reporting it as agent. */
+/* Check every translation of m from now on, reporting it as agent (c
+ * NULL: stop checking m, before the checker is destroyed). */
 void mmu_checker_attach(struct mmu_checker *c, struct mmu *m, unsigned agent);
 /* Stale uses seen so far. */
 uint64_t mmu_checker_stale_count(const struct mmu_checker *c);

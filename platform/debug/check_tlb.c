@@ -357,6 +357,10 @@ void check_tlb_finish(struct check_tlb *c)
                         " in the window between a PTE change and its shootdown (allowed)\n",
                 c->reported, c->reported > 1 && c->mode == CHECK_TLB_FIRST ? " (the first is shown; --check-tlb=warn shows each)" : "",
                 c->allowed);
+    for (unsigned i = 0; c->checker && i < c->nharts; i++) /* the MMUs stop pointing at it */
+        mmu_checker_attach(NULL, board_mmus(c->b)[i], i);
+    if (c->checker && board_iommu(c->b))
+        mmu_checker_attach(NULL, iommu_iotlb(board_iommu(c->b)), c->nharts);
     for (unsigned i = 0; c->prev && c->prev_watch && i < c->nharts; i++) {
         if (c->harts[i].step_hook == &c->hook)
             c->harts[i].step_hook = c->prev[i];
