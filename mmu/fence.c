@@ -41,3 +41,17 @@ void mmu_flush_all(struct mmu *m)
         mmu_both_l1_changed(m);
     }
 }
+
+/* Interface stubs of the H extension until the two-stage MMU lands: they
+ * remove everything, which any fence may do (a stub, not the model). */
+void mmu_hfence_vvma(struct mmu *m, uint16_t vmid, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    (void)vmid, (void)has_va, (void)va, (void)has_asid, (void)asid;
+    mmu_flush_all(m);
+}
+
+void mmu_hfence_gvma(struct mmu *m, bool has_gpa, uint64_t gpa, bool has_vmid, uint16_t vmid)
+{
+    (void)has_gpa, (void)gpa, (void)has_vmid, (void)vmid;
+    mmu_flush_all(m);
+}

@@ -17,13 +17,21 @@
 
 enum mmu_access { MMU_FETCH = 0, MMU_LOAD = 1, MMU_STORE = 2 }; /* AMOs are MMU_STORE */
 
-enum mmu_result { MMU_OK = 0, MMU_PAGE_FAULT = 1, MMU_ACCESS_FAULT = 2 };
+/* MMU_GUEST_PAGE_FAULT: the G-stage of a two-stage translation (H
+ * extension) refused the access or an implicit access of its VS-stage walk
+ * (struct mmu_xlate says which and where). */
+enum mmu_result { MMU_OK = 0, MMU_PAGE_FAULT = 1, MMU_ACCESS_FAULT = 2, MMU_GUEST_PAGE_FAULT = 3 };
 
 enum mmu_priv { PRIV_U = 0, PRIV_S = 1, PRIV_M = 3 };
 
 /* satp.MODE encodings (privileged spec, "Supervisor Address Translation and
  * Protection (satp) Register"). */
 enum satp_mode { SATP_BARE = 0, SATP_SV39 = 8, SATP_SV48 = 9, SATP_SV57 = 10 };
+/* hgatp.MODE encodings (privileged spec, "Hypervisor Guest Address
+ * Translation and Protection (hgatp) Register"); VMID is bits 57:44 */
+enum hgatp_mode { HGATP_BARE = 0, HGATP_SV39X4 = 8, HGATP_SV48X4 = 9, HGATP_SV57X4 = 10 };
+#define HGATP_VMID_SHIFT 44
+#define HGATP_VMID_MASK 0x3fffULL
 
 enum mmu_ad_policy {
     MMU_AD_HARDWARE = 0, /* walker sets A/D with a compare-and-swap (default) */
@@ -38,11 +46,31 @@ struct mmu_req {
     bool mxr;        /* mstatus.MXR */
     bool hw_ad;      /* true: hardware A/D update; false: Svade faults */
     bool no_pbmt;    /* menvcfg.PBMTE = 0: Svpbmt is off, PTE bits 62-61 are reserved */
+    /* The H extension: with virt, a two-stage translation (privileged spec,
+     * "Two-Stage Address Translation"): satp above is vsatp (the VS-stage,
+     * whose sum, mxr, hw_ad and no_pbmt are vsstatus.SUM, vsstatus.MXR |
+     * mstatus.MXR, henvcfg.ADUE and !henvcfg.PBMTE), priv is PRIV_S (VS) or
+     * PRIV_U (VU), and every guest physical address, the VS-stage's PTE
+     * addresses included, goes through the G-stage under hgatp.  Without
+     * virt the fields below are ignored. */
+    bool virt;
+    bool lvx;        /* HLVX: a load that needs execute permission at both stages (MXR plays no part) */
+    bool g_mxr;      /* mstatus.MXR (HS-level): the G-stage lets loads read execute-only pages */
+    bool g_hw_ad;    /* G-stage A/D: menvcfg.ADUE with Svadu, else --ad */
+    bool g_no_pbmt;  /* menvcfg.PBMTE = 0, for G-stage PTEs */
+    uint64_t hgatp;  /* MODE, VMID, PPN */
 };
 
 struct mmu_xlate {
     uint64_t pa;
     uint8_t *host;   /* host pointer to pa when the page is RAM, else NULL */
+    /* MMU_GUEST_PAGE_FAULT only: the guest physical address the G-stage
+     * refused (htval/mtval2 = gpa >> 2), and where: 0 the access's own
+     * address, 1 an implicit read of a VS-stage PTE, 2 an implicit write of
+     * one (its A/D update): htinst's pseudoinstructions (privileged spec,
+     * "Transformed Instruction or Pseudoinstruction for mtinst or htinst") */
+    uint64_t gpa;
+    uint8_t g_implicit;
 };
 
 /* TLB geometry and policies; filled by mmu_config_default() and the
@@ -147,8 +175,18 @@ void mmu_destroy(struct mmu *m);
 enum mmu_result mmu_translate(struct mmu *m, uint64_t va, enum mmu_access acc,
                               const struct mmu_req *r, struct mmu_xlate *out);
 
-/* sfence.vma / sinval.vma: has_va = (rs1 != x0), has_asid = (rs2 != x0). */
+/* sfence.vma / sinval.vma with V=0: has_va = (rs1 != x0), has_asid = (rs2 != x0).
+ * Only translations made with virt false (HS/S/U-level). */
 void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+/* hfence.vvma (and sfence.vma executed with V=1, which is one for hgatp's
+ * current VMID): the VS-stage translations of VMID vmid that cover va (when
+ * has_va) in ASID asid (when has_asid; global ones are kept then), as
+ * mmu_sfence_vma does for V=0. */
+void mmu_hfence_vvma(struct mmu *m, uint16_t vmid, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+/* hfence.gvma: G-stage translations of guest physical address gpa (when
+ * has_gpa; the instruction's rs1 holds gpa >> 2) for VMID vmid (when
+ * has_vmid), and every combined VS+G translation they may be part of. */
+void mmu_hfence_gvma(struct mmu *m, bool has_gpa, uint64_t gpa, bool has_vmid, uint16_t vmid);
 
 /* Changes whenever any TLB or PWC entry is removed or replaced, or PMP is
  * written, so a user caching a translation knows to look again.  (The
