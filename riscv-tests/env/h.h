@@ -98,6 +98,10 @@
 #define EXPECT_TRAP(cause, level)                        \
         CHECK(s5, 1); CHECK(s2, cause); CHECK(s10, level);
 
+/* fail unless (reg & mask) == value (uses t5, t6) */
+#define CHECK_BITS(reg, mask, value)                     \
+        li t6, mask; and t5, reg, t6; li t6, value; bne t5, t6, fail;
+
 /* The handlers: M (test_trap_handler, called from env/test.h's trap_vector),
  * HS (stvec = h_hs_handler) and VS (vstvec = h_vs_handler).  H_INIT installs
  * stvec and vstvec and opens PMP; delegation is each test's choice. */
