@@ -11,7 +11,9 @@
  *   hstatus for a trap taken in HS), s8 tval2 (mtval2 / htval), s9 tinst
  *   (mtinst / htinst), s10 the level that took it: 3 = M, 1 = HS, 2 = VS.
  *   s11 = mstatus as M saw it (for a trap to M) or sstatus (HS / VS).
- *   s6 = where M-mode resumes after any trap.
+ *   s6 = where M-mode resumes after any trap: RUN_IN's end while a
+ *   snippet runs, else `fail` (an unexpected trap in M fails the case).
+ * Without H (misa.H = 0) H_INIT fails at once with case 1.
  * A snippet ends with an ecall carrying t4 = H_DONE; a trap into HS or VS is
  * recorded there and then handed to M with an ecall carrying t4 = H_FWD,
  * which M does not record.  So after RUN_IN exactly one trap is recorded:
@@ -89,7 +91,7 @@
 7:      code;                                            \
         li t4, H_DONE;                                   \
         ecall;                                           \
-8:      li t4, 0;
+8:      li t4, 0; la s6, fail;
 
 /* after RUN_IN: it ran to its end (the ecall of that mode, seen by `level`) */
 #define EXPECT_DONE(ecall_cause, level)                  \
@@ -106,7 +108,11 @@
  * HS (stvec = h_hs_handler) and VS (vstvec = h_vs_handler).  H_INIT installs
  * stvec and vstvec and opens PMP; delegation is each test's choice. */
 #define H_INIT                                           \
-        PMP_OPEN_ALL;                                    \
+        la s6, fail;                                     \
+        csrr t0, misa; andi t0, t0, 1 << 7;              \
+        bnez t0, 1f;                                     \
+        li TESTNUM, 1; j fail;   /* no H: "case 1" */    \
+1:      PMP_OPEN_ALL;                                    \
         la t0, h_hs_handler; csrw stvec, t0;             \
         la t0, h_vs_handler; csrw vstvec, t0;            \
         csrw medeleg, zero; csrw mideleg, zero;          \
