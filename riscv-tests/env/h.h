@@ -100,6 +100,10 @@
 #define EXPECT_TRAP(cause, level)                        \
         CHECK(s5, 1); CHECK(s2, cause); CHECK(s10, level);
 
+/* vsatp = Sv39 with the root table at `root` (uses t0, t1) */
+#define H_VSATP_SV39(root)                               \
+        la t0, root; srli t0, t0, 12; li t1, 8 << 60; or t0, t0, t1; csrw vsatp, t0;
+
 /* fail unless (reg & mask) == value (uses t5, t6) */
 #define CHECK_BITS(reg, mask, value)                     \
         li t6, mask; and t5, reg, t6; li t6, value; bne t5, t6, fail;

@@ -52,10 +52,7 @@
         la t0, vs_root
         li t1, ((0x80000000 >> 12) << 10) | 0xcf
         sd t1, 2 * 8(t0)
-        srli t0, t0, 12
-        li t1, 8 << 60
-        or t0, t0, t1
-        csrw vsatp, t0
+        H_VSATP_SV39(vs_root)
         /* 8: delegated to VS (medeleg[13], hedeleg[13]): a load page fault
          * in VS reaches the VS handler with vscause 13, vstval = the VA */
         li t0, (1 << CAUSE_ECALL_VS) | (1 << CAUSE_LOAD_PF)

@@ -69,7 +69,7 @@
         PTE_GPA(t0, TGPA(3), 1); sd t0, 1 * 8(a0)
         /* vs_l1[2] (VA 0x40400000..): table vs_l0b seen at TGPA(10), G-stage read-only */
         PTE_GPA(t0, TGPA(10), 1); sd t0, 2 * 8(a0)
-        la t0, vs_root; srli t0, t0, 12; li t1, 8 << 60; or t0, t0, t1; csrw vsatp, t0
+        H_VSATP_SV39(vs_root)
         /* G stage, Sv39x4 (VMID 1) and a second root for VMID 2 */
         la a0, g_root
         PTE_GPA(t0, 0x80000000, G_RWXU); sd t0, 2 * 8(a0)

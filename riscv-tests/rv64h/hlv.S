@@ -24,10 +24,7 @@
         sd t1, 3 * 8(t0)
         li t1, ((0x80000000 >> 12) << 10) | 0x49
         sd t1, 0 * 8(t0)
-        srli t0, t0, 12
-        li t1, 8 << 60
-        or t0, t0, t1
-        csrw vsatp, t0
+        H_VSATP_SV39(vs_root)
         csrw hgatp, zero
         csrw medeleg, zero
         li t0, HSTATUS_SPVP
