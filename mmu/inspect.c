@@ -148,7 +148,10 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
                 .set = s, .way = w, .va = e->tag << shift, .pa = e->ppn << 12,
                 .bytes = 1ULL << shift,
                 .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
-                .pbmt = e->pbmt, .levels = e->levels, .stamp = t->stamp[k],
+                .pbmt = e->pbmt, .levels = e->levels & 7, .stamp = t->stamp[k],
+                .kind = (uint8_t)tlb_kind_of(e), .vmid = e->vmid,
+                /* gflags' R, W, X, D back at their PTE bit positions */
+                .gflags = (uint8_t)((e->gflags & 7) << 1 | (e->gflags & 8) << 4),
                 .hits = !t->hits ? 0 : t->hits[k] + (which == MMU_TLB_L1D ? fast_pending_hits(m, k) : 0),
             };
         }

@@ -63,22 +63,25 @@ void tlb_free(struct tlb *t)
     t->sets = t->ways = 0;
 }
 
-/* sfence.vma address-space filter: with rs2 != x0 only non-global entries of
- * that ASID ("except for entries containing global mappings"). */
-static bool asid_match(const struct tlb_entry *e, bool has_asid, uint16_t asid)
+/* Is e, a valid entry, in the fence's scope (struct tlb_scope) apart from
+ * its address?  The address-space filter is sfence.vma's: with rs2 != x0
+ * only non-global entries of that ASID ("except for entries containing
+ * global mappings"). */
+static bool in_scope(const struct tlb_entry *e, const struct tlb_scope *sc)
 {
-    return !has_asid || (!e->global && e->asid == asid);
+    return ((sc->kinds >> tlb_kind_of(e)) & 1) && (!sc->has_vmid || e->vmid == sc->vmid) &&
+           (!sc->has_asid || (!e->global && e->asid == sc->asid));
 }
 
-unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc)
 {
     unsigned removed = 0;
     if (!t->e)
         return 0;
-    if (!has_va) {
+    if (!sc->has_va) {
         for (size_t k = 0; k < (size_t)t->sets * t->ways; k++) {
             struct tlb_entry *e = &t->e[k];
-            if (e->valid && asid_match(e, has_asid, asid)) {
+            if (e->valid && in_scope(e, sc)) {
                 tlb_remove(t, e);
                 removed++;
             }
@@ -90,11 +93,11 @@ unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint1
     while (mask) {
         unsigned s = (unsigned)__builtin_ctz(mask);
         mask &= mask - 1;
-        uint64_t tag = va >> mmu_size_shift[s];
+        uint64_t tag = sc->va >> mmu_size_shift[s];
         struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
         for (unsigned w = 0; w < t->ways; w++) {
             struct tlb_entry *e = &set[w];
-            if (e->valid && e->tag == tag && e->size == s && asid_match(e, has_asid, asid)) {
+            if (e->valid && e->tag == tag && e->size == s && in_scope(e, sc)) {
                 tlb_remove(t, e);
                 removed++;
             }
@@ -172,17 +175,35 @@ bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
     return evicted;
 }
 
-unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc)
 {
     unsigned removed = 0;
     for (unsigned w = 0; w < p->t.ways; w++) {
         struct tlb_entry *e = &p->t.e[w];
-        if (!e->valid || !asid_match(e, has_asid, asid))
+        if (!e->valid || !in_scope(e, sc))
             continue;
-        if (has_va && e->tag != va >> pwc_shift(e->size))
+        if (sc->has_va && e->tag != sc->va >> pwc_shift(e->size))
             continue;
         pwc_remove(p, e);
         removed++;
     }
     return removed;
+}
+
+struct tlb_entry *pwc_lookup_kind(struct pwc *p, uint64_t va, unsigned kind, uint16_t vmid, uint16_t asid,
+                                  unsigned levels)
+{
+    /* a search of every way (as pwc_search): the index's buckets would
+     * serve too, but two-stage walks are not the path this is tuned for */
+    struct tlb_entry *best = NULL;
+    uint8_t lk = tlb_levels_kind(levels, kind);
+    for (unsigned w = 0; w < p->t.ways; w++) {
+        struct tlb_entry *e = &p->t.e[w];
+        if (e->valid && e->levels == lk && e->vmid == vmid && e->tag == va >> pwc_shift(e->size) &&
+            (e->global || e->asid == asid) && (!best || e->size < best->size))
+            best = e;
+    }
+    if (best)
+        tlb_touch(&p->t, best);
+    return best;
 }
