@@ -149,9 +149,11 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
                 .bytes = 1ULL << shift,
                 .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
                 .pbmt = e->pbmt, .levels = e->levels & 7, .stamp = t->stamp[k],
-                .kind = (uint8_t)tlb_kind_of(e), .vmid = e->vmid,
-                /* gflags' R, W, X, D back at their PTE bit positions */
-                .gflags = (uint8_t)((e->gflags & 7) << 1 | (e->gflags & 8) << 4),
+                .kind = (uint8_t)tlb_kind_of(e),
+                .vmid = tlb_kind_of(e) ? tlb_vx_vmid(t->vx[k]) : 0,
+                /* the G-stage's R, W, X, D back at their PTE bit positions */
+                .gflags = tlb_kind_of(e) ? (uint8_t)((tlb_vx_gflags(t->vx[k]) & 7) << 1 |
+                                                     (tlb_vx_gflags(t->vx[k]) & 8) << 4) : 0,
                 .hits = !t->hits ? 0 : t->hits[k] + (which == MMU_TLB_L1D ? fast_pending_hits(m, k) : 0),
             };
         }

@@ -136,7 +136,8 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
     /* a walk hook sees every walk only on the general path (path 0):
      * mmu_data_walk_n, the specialised paths' walk, has no hook */
     /* with V=1 the general path (nested.c) answers every access */
-    c->path = r->virt || !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook || m->check ? 0
+    c->path = r->virt || !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook ||
+                      m->check ? 0
             : !default_geometry(m) ? 2 : m->tlb[MMU_TLB_L1D].hits ? 3 : 1;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
@@ -160,6 +161,22 @@ static inline __attribute__((always_inline)) struct tlb_entry *lookup(struct mmu
         MMU_COUNT(ts->misses_by_access[acc]++);
     }
     return e;
+}
+
+/* Put a copy of e into a TLB (missed: as for tlb_insert); returns the
+ * entry holding it (NULL when that TLB is absent). */
+static inline __attribute__((always_inline)) struct tlb_entry *fill(struct mmu *m, int which,
+                                                                    const struct tlb_entry *e, bool missed)
+{
+    struct tlb *t = &m->tlb[which];
+    if (!t->e)
+        return NULL;
+    bool was_valid;
+    struct tlb_entry *slot = tlb_insert(t, e, missed, &was_valid);
+    MMU_COUNT(m->st.tlb[which].fills++);
+    if (was_valid)
+        mmu_evicted(m, which);
+    return slot;
 }
 
 /* Point the fast path's slot for va at src, the L1D entry whose lookup
@@ -216,7 +233,7 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
             /* An L2 hit refills the L1; the L1 missed, so the entry filled is
              * the one an L1 lookup would now find. */
             MMU_COUNT(st->tlb[l1].misses_by_size[e->size]++);
-            e = mmu_fill(m, l1, e, true);
+            e = fill(m, l1, e, true);
         } else if (!in_l2) {
             *l1_hit = e;
         }
@@ -230,8 +247,8 @@ static enum mmu_result tlb_translate(struct mmu *m, uint64_t va, enum mmu_access
             MMU_COUNT(st->tlb[MMU_TLB_L2].misses_by_size[w->size]++);
         if (l1_missed)
             MMU_COUNT(st->tlb[l1].misses_by_size[w->size]++);
-        mmu_fill(m, MMU_TLB_L2, w, l2_missed);
-        e = mmu_fill(m, l1, w, l1_missed);
+        fill(m, MMU_TLB_L2, w, l2_missed);
+        e = fill(m, l1, w, l1_missed);
         if (!e)
             e = w;
     }

@@ -53,23 +53,7 @@ static inline __attribute__((always_inline)) void mmu_evicted(struct mmu *m, int
                 mmu_l1_changed(m, k);
 }
 
-/* Put a copy of e into a TLB (missed: as for tlb_insert); returns the
- * entry holding it (NULL when that TLB is absent).  Any kind of entry. */
-static inline __attribute__((always_inline)) struct tlb_entry *mmu_fill(struct mmu *m, int which,
-                                                                        const struct tlb_entry *e, bool missed)
-{
-    struct tlb *t = &m->tlb[which];
-    if (!t->e)
-        return NULL;
-    bool was_valid;
-    struct tlb_entry *slot = tlb_insert(t, e, missed, &was_valid);
-    MMU_COUNT(m->st.tlb[which].fills++);
-    if (was_valid)
-        mmu_evicted(m, which);
-    return slot;
-}
-
-/* mmu_fill(m, which, n, true) for a TLB that is present (a lookup of n's page
+/* fill(m, which, n, true) for a TLB that is present (a lookup of n's page
  * has just missed there), without counting the fill: the data path counts
  * it in one counter (mmu_data_ptr_n, mmu_data_walk_n).  ways is that
  * TLB's (see tlb_find_n). */

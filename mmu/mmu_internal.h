@@ -57,7 +57,9 @@ static const uint64_t mmu_size_offset_mask[MMU_NSIZES] = {
  * The H extension (nested.c) adds kinds of entries, kept in levels' bits
  * 4:3 (enum tlb_kind) and in the top bits of the match word
  * (tlb_match_word_kind), so that a V=0 lookup, which compares levels and
- * match words as before, can never find them:
+ * match words as before, can never find them; their VMID and G-stage
+ * flags live beside the array (struct tlb's vx), so that a V=0 entry and
+ * everything the V=0 paths do with it stay exactly as they were:
  *  TLB_KIND_S   V=0 (HS/S/U-level) translations, as before;
  *  TLB_KIND_VS  combined VS+G translations (guest VA -> host PA) under a
  *               translating vsatp, tagged with VMID and ASID; in the PWC,
@@ -69,9 +71,10 @@ static const uint64_t mmu_size_offset_mask[MMU_NSIZES] = {
  *  TLB_KIND_VSBARE combined translations made while vsatp is Bare (guest
  *               VA = guest PA), tagged with VMID only, so that they never
  *               answer under a translating vsatp (nor the other way).
- * For combined entries, flags are the VS-stage leaf's and gflags the
- * G-stage leaf's R, W, X and D (its U is 1 and A set, or there would be no
- * entry), so that MXR and HLVX can be checked at each stage exactly. */
+ * For combined entries, flags are the VS-stage leaf's and the G-stage
+ * leaf's R, W, X and D are kept in vx (its U is 1 and A set, or there
+ * would be no entry), so that MXR and HLVX can be checked at each stage
+ * exactly. */
 enum tlb_kind { TLB_KIND_S = 0, TLB_KIND_VS = 1, TLB_KIND_G = 2, TLB_KIND_VSBARE = 3 };
 struct tlb_entry {
     uint64_t tag;     /* va >> shift of the size class (sign bits included) */
@@ -84,17 +87,19 @@ struct tlb_entry {
      * combined entry under vsatp Bare), bits 4:3 enum tlb_kind: a V=0
      * entry's is its LEVELS alone, as before */
     uint8_t levels;
-    unsigned valid : 1;
-    unsigned global : 1;
-    unsigned pbmt : 2;
-    unsigned gflags : 4; /* combined entries: the G-stage leaf's R, W, X, D (tlb_gflags) */
-    uint16_t vmid;    /* kinds VS, G, VSBARE: hgatp.VMID */
+    uint8_t valid;
+    uint8_t global;
+    uint8_t pbmt;
 };
 /* The kind of an entry, and the levels word of a kind under LEVELS. */
 static inline unsigned tlb_kind_of(const struct tlb_entry *e) { return (unsigned)e->levels >> 3; }
 static inline uint8_t tlb_levels_kind(unsigned levels, unsigned kind) { return (uint8_t)(levels | kind << 3); }
-/* G-stage leaf PTE bits kept in gflags: R, W, X as bits 0..2, D as bit 3 */
+/* A G-stage leaf's R, W, X as bits 0..2 and D as bit 3 (struct tlb's vx) */
 static inline unsigned tlb_gflags(uint64_t pte) { return (unsigned)((pte >> 1) & 7) | (unsigned)((pte >> 4) & 8); }
+/* struct tlb's vx word of an entry of another kind than TLB_KIND_S */
+#define TLB_VX(vmid, gflags) ((uint32_t)(vmid) | (uint32_t)(gflags) << 16)
+static inline uint16_t tlb_vx_vmid(uint32_t vx) { return (uint16_t)vx; }
+static inline unsigned tlb_vx_gflags(uint32_t vx) { return vx >> 16 & 15; }
 _Static_assert(sizeof(struct tlb_entry) <= 32, "a TLB entry fits in half a cache line");
 
 struct tlb {
@@ -115,6 +120,10 @@ struct tlb {
      * uses still belong to e[k].  Off, they cost a test of a pointer that
      * is in the line already read. */
     uint64_t *hits, *filled;
+    /* vx[k] belongs to e[k] when it is of another kind than TLB_KIND_S (the
+     * H extension, nested.c): its VMID and (combined entries) the G-stage
+     * leaf's flags, TLB_VX; what it holds for a V=0 entry means nothing */
+    uint32_t *vx;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
     enum mmu_repl repl;
@@ -291,6 +300,12 @@ unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc);
  * this VMID and (VS) ASID or global; a use (LRU).  NULL when none. */
 struct tlb_entry *pwc_lookup_kind(struct pwc *p, uint64_t va, unsigned kind, uint16_t vmid, uint16_t asid,
                                   unsigned levels);
+/* Put n, an entry of another kind than TLB_KIND_S (tlb_kind_of), with vx
+ * (TLB_VX) into t (a TLB, or the PWC's with pwc), overwriting the entry a
+ * lookup of n's kind, page, VMID and ASID would find, else a victim; the
+ * slot, and *evicted when it held a valid entry (NULL when t is absent). */
+struct tlb_entry *tlb_put_kind(struct tlb *t, struct pwc *pwc, const struct tlb_entry *n, uint32_t vx,
+                               bool *evicted);
 
 unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned priv);
 
@@ -406,7 +421,9 @@ static inline uint64_t tlb_match_word(uint64_t tag, unsigned size) { return tag 
 /* The match word of an entry of a kind (enum tlb_kind): the kind in bits
  * 63:62, which tag << 4 leaves zero (a tag of a guest physical address is
  * gpa >> 12 at least, below 2^47), so that a lookup of another kind, a
- * V=0 one among them, never matches it. */
+ * V=0 one among them, never matches it.  The V=0 paths write
+ * tlb_match_word (kind 0); nested.c sets the kind bits of what it fills
+ * (tlb_put_kind in tlb.c). */
 static inline uint64_t tlb_match_word_kind(uint64_t tag, unsigned size, unsigned kind)
 {
     return tlb_match_word(tag, size) | (uint64_t)kind << 62;
@@ -475,7 +492,7 @@ static inline struct tlb_entry *tlb_find_kind(struct tlb *t, uint64_t va, unsign
         uint64_t want = tlb_match_word_kind(tag, s, kind);
         for (unsigned w = 0; w < t->ways; w++) {
             const struct tlb_entry *e = &t->e[base + w];
-            if (t->match[base + w] == want && e->vmid == vmid && (e->global || e->asid == asid))
+            if (t->match[base + w] == want && tlb_vx_vmid(t->vx[base + w]) == vmid && (e->global || e->asid == asid))
                 return &t->e[base + w];
         }
     }
@@ -660,7 +677,7 @@ static inline __attribute__((always_inline)) size_t tlb_insert_index_at(struct t
 {
     for (unsigned w = 0; (!missed || n->global) && w < ways; w++) {
         const struct tlb_entry *e = &t->e[base + w];
-        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid) && e->vmid == n->vmid)
+        if (t->match[base + w] == want && (e->global || n->global || e->asid == n->asid))
             return base + w;
     }
     return base + tlb_victim_n(t, t->stamp + base, ways, repl);
@@ -672,7 +689,7 @@ static inline __attribute__((always_inline)) struct tlb_entry *tlb_insert_slot_n
                                                                                  bool missed, unsigned ways)
 {
     size_t base = (size_t)(n->tag & t->set_mask) * ways;
-    return &t->e[tlb_insert_index_at(t, n, missed, ways, base, tlb_entry_match_word(n), t->repl)];
+    return &t->e[tlb_insert_index_at(t, n, missed, ways, base, tlb_match_word(n->tag, n->size), t->repl)];
 }
 
 static inline struct tlb_entry *tlb_insert_slot(struct tlb *t, const struct tlb_entry *n, bool missed)
@@ -706,7 +723,7 @@ static inline __attribute__((always_inline)) bool tlb_put_at(struct tlb *t, size
 static inline __attribute__((always_inline)) bool tlb_put(struct tlb *t, struct tlb_entry *slot,
                                                        const struct tlb_entry *n)
 {
-    return tlb_put_at(t, (size_t)(slot - t->e), n, tlb_entry_match_word(n), true);
+    return tlb_put_at(t, (size_t)(slot - t->e), n, tlb_match_word(n->tag, n->size), true);
 }
 
 /* Insert (or overwrite an entry for the same page and address space);

@@ -160,6 +160,29 @@ static enum mmu_result g_refuse(struct vwalk *v, uint64_t gpa, int purpose)
     return MMU_GUEST_PAGE_FAULT;
 }
 
+/* Put e, an entry of another kind than V=0's, with vx (TLB_VX) into TLB
+ * which, counted as mmu.c's fill() counts one; the entry holding it (NULL
+ * when that TLB is absent). */
+static struct tlb_entry *vfill(struct mmu *m, int which, const struct tlb_entry *e, uint32_t vx)
+{
+    bool evicted;
+    struct tlb_entry *slot = tlb_put_kind(&m->tlb[which], NULL, e, vx, &evicted);
+    if (!slot)
+        return NULL;
+    MMU_COUNT(m->st.tlb[which].fills++);
+    if (evicted)
+        mmu_evicted(m, which);
+    return slot;
+}
+
+/* Put c, a non-leaf PTE of a stage (kind VS or G), with vx into the PWC. */
+static void pwc_fill(struct mmu *m, const struct tlb_entry *c, uint32_t vx)
+{
+    bool evicted;
+    if (m->pwc.t.e && tlb_put_kind(&m->pwc.t, &m->pwc, c, vx, &evicted) && evicted)
+        m->gen++;
+}
+
 /* The G-stage walk of gpa (privileged spec, "Guest Physical Address
  * Translation": the translation algorithm of "Virtual Address Translation
  * Process" with hgatp for satp, a 16 KiB root whose index has 2 more bits,
@@ -206,10 +229,9 @@ step2:
         if (m->pwc.t.e) {
             struct tlb_entry c = {
                 .tag = gpa >> pwc_shift((unsigned)i + 1), .ppn = pte_ppn(pte), .flags = (uint8_t)pte,
-                .size = (uint8_t)(i + 1), .levels = tlb_levels_kind(v->glevels, TLB_KIND_G), .vmid = v->vmid,
+                .size = (uint8_t)(i + 1), .levels = tlb_levels_kind(v->glevels, TLB_KIND_G),
             };
-            if (pwc_insert(&m->pwc, &c))
-                m->gen++;
+            pwc_fill(m, &c, TLB_VX(v->vmid, 0));
         }
         goto step2;
     }
@@ -242,10 +264,10 @@ step2:
         .tag = gpa >> mmu_size_shift[s], .ppn = ppn,
         .host = phys_ram_ptr(m->pm, ppn << 12, 1ULL << mmu_size_shift[s]),
         .flags = (uint8_t)pte, .size = (uint8_t)s, .levels = tlb_levels_kind(v->glevels, TLB_KIND_G),
-        .valid = 1, .pbmt = (unsigned)(pte >> PTE_PBMT_SHIFT) & 3, .gflags = tlb_gflags(pte), .vmid = v->vmid,
+        .valid = 1, .pbmt = (uint8_t)((pte >> PTE_PBMT_SHIFT) & 3),
     };
-    mmu_fill(m, MMU_TLB_L2, &e, false); /* (a hit that needed D is overwritten) */
-    *gx = (struct gxlate){ (ppn << 12) | (gpa & mmu_size_offset_mask[s]), s, e.gflags, e.pbmt };
+    vfill(m, MMU_TLB_L2, &e, TLB_VX(v->vmid, tlb_gflags(pte))); /* (a hit that needed D is overwritten) */
+    *gx = (struct gxlate){ (ppn << 12) | (gpa & mmu_size_offset_mask[s]), s, tlb_gflags(pte), e.pbmt };
     return MMU_OK;
 }
 
@@ -270,10 +292,11 @@ static enum mmu_result g_translate(struct vwalk *v, uint64_t gpa, enum mmu_acces
         if (e) {
             MMU_COUNT(m->st.g_tlb_hits++);
             tlb_touch(l2, e);
-            if (!g_perm_ok(e->gflags, gacc, purpose == G_OWN && v->r->lvx, v->r->g_mxr))
+            unsigned gflags = tlb_vx_gflags(l2->vx[e - l2->e]);
+            if (!g_perm_ok(gflags, gacc, purpose == G_OWN && v->r->lvx, v->r->g_mxr))
                 return g_refuse(v, gpa, purpose);
-            if (gacc != MMU_STORE || (e->gflags & GF_D)) {
-                *gx = (struct gxlate){ (e->ppn << 12) | (gpa & mmu_size_offset_mask[e->size]), e->size, e->gflags,
+            if (gacc != MMU_STORE || (gflags & GF_D)) {
+                *gx = (struct gxlate){ (e->ppn << 12) | (gpa & mmu_size_offset_mask[e->size]), e->size, gflags,
                                        e->pbmt };
                 return MMU_OK;
             }
@@ -288,8 +311,10 @@ static enum mmu_result g_translate(struct vwalk *v, uint64_t gpa, enum mmu_acces
 /* The two-stage walk of va after a TLB miss: the VS-stage walk under
  * vsatp (r->satp, LEVELS vslevels; 0: Bare, GPA = va), each PTE read at
  * the G-stage translation of its GPA, then the G-stage translation of the
- * leaf's GPA for the access; *e the combined entry on success. */
-static enum mmu_result vs_walk(struct vwalk *v, uint64_t va, unsigned vslevels, struct tlb_entry *e)
+ * leaf's GPA for the access; *e the combined entry on success, *vx its
+ * VMID and G-stage flags (TLB_VX). */
+static enum mmu_result vs_walk(struct vwalk *v, uint64_t va, unsigned vslevels, struct tlb_entry *e,
+                               uint32_t *vx)
 {
     struct mmu *m = v->m;
     const struct mmu_req *r = v->r;
@@ -345,10 +370,9 @@ static enum mmu_result vs_walk(struct vwalk *v, uint64_t va, unsigned vslevels, 
                 struct tlb_entry c = {
                     .tag = va >> pwc_shift((unsigned)i + 1), .ppn = pte_ppn(pte), .asid = v->asid,
                     .flags = (uint8_t)pte, .size = (uint8_t)(i + 1), .global = upper_global,
-                    .levels = tlb_levels_kind(vslevels, TLB_KIND_VS), .vmid = v->vmid,
+                    .levels = tlb_levels_kind(vslevels, TLB_KIND_VS),
                 };
-                if (pwc_insert(&m->pwc, &c))
-                    m->gen++;
+                pwc_fill(m, &c, TLB_VX(v->vmid, 0));
             }
             goto step2;
         }
@@ -398,8 +422,9 @@ static enum mmu_result vs_walk(struct vwalk *v, uint64_t va, unsigned vslevels, 
         .levels = tlb_levels_kind(vslevels, vslevels ? TLB_KIND_VS : TLB_KIND_VSBARE),
         .valid = 1, .global = vslevels ? upper_global : 1,
         /* Svpbmt: the VS-stage's type, unless it is PMA (0): then the G-stage's */
-        .pbmt = vs_pbmt ? vs_pbmt : gx.pbmt, .gflags = gx.gflags, .vmid = v->vmid,
+        .pbmt = (uint8_t)(vs_pbmt ? vs_pbmt : gx.pbmt),
     };
+    *vx = TLB_VX(v->vmid, gx.gflags);
     return MMU_OK;
 }
 
@@ -439,15 +464,20 @@ enum mmu_result mmu_translate_virt(struct mmu *m, uint64_t va, unsigned size, en
     int l1 = acc == MMU_FETCH ? MMU_TLB_L1I : MMU_TLB_L1D;
     bool has_l1 = m->tlb[l1].e != NULL, l1_missed = false, l2_missed = false, in_l2 = false;
     struct tlb_entry *e = NULL, w;
+    uint32_t vx = 0; /* e's (TLB_VX) */
 
     if (has_l1) {
         e = lookup_kind(m, l1, va, kind, v.vmid, asid, acc);
         l1_missed = !e;
+        if (e)
+            vx = m->tlb[l1].vx[e - m->tlb[l1].e];
     }
     if (!e && m->tlb[MMU_TLB_L2].e) {
         e = lookup_kind(m, MMU_TLB_L2, va, kind, v.vmid, asid, acc);
         l2_missed = !e;
         in_l2 = e != NULL;
+        if (e)
+            vx = m->tlb[MMU_TLB_L2].vx[e - m->tlb[MMU_TLB_L2].e];
     }
     if (e) {
         /* A hit: the VS-stage's permission from the cached flags (a fault
@@ -455,18 +485,19 @@ enum mmu_result mmu_translate_virt(struct mmu *m, uint64_t va, unsigned size, en
          * there needs the GPA, which the entry does not hold: walk. */
         if (vslevels && !vs_perm_ok(e->flags, acc, r))
             return vfault(m, MMU_PAGE_FAULT, acc);
-        bool g_ok = g_perm_ok(e->gflags, acc, r->lvx, r->g_mxr);
-        if (!g_ok || (acc == MMU_STORE && ((vslevels && !(e->flags & PTE_D)) || !(e->gflags & GF_D)))) {
+        unsigned gflags = tlb_vx_gflags(vx);
+        if (!g_perm_ok(gflags, acc, r->lvx, r->g_mxr) ||
+            (acc == MMU_STORE && ((vslevels && !(e->flags & PTE_D)) || !(gflags & GF_D)))) {
             e = NULL; /* walk (a store to a clean page sets D at either stage) */
         } else if (in_l2 && has_l1) {
             MMU_COUNT(st->tlb[l1].misses_by_size[e->size]++);
-            e = mmu_fill(m, l1, e, true);
+            e = vfill(m, l1, e, vx);
         }
     }
     if (!e) {
         MMU_COUNT(st->walks++);
         MMU_COUNT(st->two_stage_walks++);
-        enum mmu_result res = vs_walk(&v, va, vslevels, &w);
+        enum mmu_result res = vs_walk(&v, va, vslevels, &w, &vx);
         if (v.reads > 0)
             MMU_COUNT(st->walk_reads[v.reads >= 5 ? 4 : v.reads - 1]++);
         if (__builtin_expect(m->walk_hook != NULL, 0)) {
@@ -484,8 +515,8 @@ enum mmu_result mmu_translate_virt(struct mmu *m, uint64_t va, unsigned size, en
             MMU_COUNT(st->tlb[MMU_TLB_L2].misses_by_size[w.size]++);
         if (l1_missed)
             MMU_COUNT(st->tlb[l1].misses_by_size[w.size]++);
-        mmu_fill(m, MMU_TLB_L2, &w, false);
-        e = mmu_fill(m, l1, &w, false);
+        vfill(m, MMU_TLB_L2, &w, vx);
+        e = vfill(m, l1, &w, vx);
         if (!e)
             e = &w;
     }
@@ -511,7 +542,8 @@ uint8_t *mmu_fetch_page_virt(struct mmu *m, uint64_t va, const struct mmu_req *r
     uint16_t vmid = (uint16_t)((r->hgatp >> HGATP_VMID_SHIFT) & HGATP_VMID_MASK);
     uint16_t asid = vslevels ? (uint16_t)((r->satp >> SATP_ASID_SHIFT) & SATP_ASID_MASK) : 0;
     struct tlb_entry *e = tlb_find_kind(t, va, vslevels ? TLB_KIND_VS : TLB_KIND_VSBARE, vmid, asid);
-    if (!e || !e->host || (vslevels && !vs_perm_ok(e->flags, MMU_FETCH, r)) || !(e->gflags & GF_X))
+    if (!e || !e->host || (vslevels && !vs_perm_ok(e->flags, MMU_FETCH, r)) ||
+        !(tlb_vx_gflags(t->vx[e - t->e]) & GF_X))
         return NULL;
     uint64_t off = va & mmu_size_offset_mask[e->size] & ~0xfffULL;
     uint64_t page = (e->ppn << 12) | off;
