@@ -9,16 +9,31 @@
 
 #include "hart.h"
 
-/* Whether the CBO that field (of menvcfg and senvcfg) enables may run in
- * the hart's privilege: always in M; in S when menvcfg's field is not 0; in
- * U when neither menvcfg's nor senvcfg's is (CBIE's 00, CBCFE's and CBZE's
- * 0 make it an illegal instruction; no H, so never a virtual-instruction
- * exception). */
-static bool cbo_enabled(const struct hart *h, uint64_t field)
+/* Whether the CBO that field (of menvcfg, henvcfg and senvcfg) enables may
+ * run in the hart's mode: always in M; in HS/S when menvcfg's field is
+ * not 0; in U when neither menvcfg's nor senvcfg's is (CBIE's 00, CBCFE's
+ * and CBZE's 0 make it an illegal instruction).  With V = 1 menvcfg's 0 is
+ * still illegal, but henvcfg's 0 (and in VU senvcfg's) is a
+ * virtual-instruction exception (CMO chapter, "Cache-Block Management
+ * Instructions" and "Cache-Block Zero Instructions").  Raises the
+ * exception and returns false when it may not. */
+static bool cbo_enabled(struct hart *h, const struct insn *d, uint64_t field)
 {
     if (h->priv == PRIV_M) return true;
-    if (!(h->menvcfg & field)) return false;
-    return h->priv == PRIV_S || (h->senvcfg & field);
+    if (!(h->menvcfg & field)) {
+        hart_illegal(h, d);
+        return false;
+    }
+    if (h->virt) {
+        if (!(h->henvcfg & field) || (h->priv == PRIV_U && !(h->senvcfg & field))) {
+            hart_virtual_insn(h, d);
+            return false;
+        }
+        return true;
+    }
+    if (h->priv == PRIV_S || (h->senvcfg & field)) return true;
+    hart_illegal(h, d);
+    return false;
 }
 
 /* cbo.zero: the block's bytes become zero, as by stores: translated for a
@@ -28,13 +43,17 @@ static bool cbo_enabled(const struct hart *h, uint64_t field)
  * store access fault: device memory holds no cache blocks. */
 void exec_cbo_zero(struct hart *h, const struct insn *d)
 {
-    if (!cbo_enabled(h, ENVCFG_CBZE)) { hart_illegal(h, d); return; }
+    if (!cbo_enabled(h, d, ENVCFG_CBZE)) return;
     uint64_t va = h->x[d->rs1];
     struct mmu_xlate x;
     enum mmu_result r = mmu_translate_n(h->mmu, va & ~(uint64_t)(CBO_BLOCK_SIZE - 1), CBO_BLOCK_SIZE, MMU_STORE,
                                         &h->xlate_req, &x);
-    if (r != MMU_OK || !x.host) {
-        hart_raise(h, r == MMU_PAGE_FAULT ? EXC_STORE_PAGE : EXC_STORE_ACCESS, va);
+    if (r != MMU_OK) {
+        hart_raise_xlate(h, r, MMU_STORE, va, &x); /* store faults, tval = rs1 */
+        return;
+    }
+    if (!x.host) {
+        hart_raise(h, EXC_STORE_ACCESS, va);
         return;
     }
     memset(x.host, 0, CBO_BLOCK_SIZE);
@@ -51,12 +70,12 @@ static void cbo_manage(struct hart *h, const struct insn *d)
     struct mmu_xlate x;
     enum mmu_result r = mmu_translate_n(h->mmu, va & ~(uint64_t)(CBO_BLOCK_SIZE - 1), CBO_BLOCK_SIZE, MMU_LOAD,
                                         &h->xlate_req, &x);
-    if (r != MMU_OK) hart_raise(h, r == MMU_PAGE_FAULT ? EXC_STORE_PAGE : EXC_STORE_ACCESS, va);
+    if (r != MMU_OK) hart_raise_xlate(h, r, MMU_STORE, va, &x); /* store faults, tval = rs1 */
 }
 
 void exec_cbo_clean(struct hart *h, const struct insn *d)
 {
-    if (!cbo_enabled(h, ENVCFG_CBCFE)) { hart_illegal(h, d); return; }
+    if (!cbo_enabled(h, d, ENVCFG_CBCFE)) return;
     cbo_manage(h, d);
 }
 
@@ -66,7 +85,7 @@ void exec_cbo_flush(struct hart *h, const struct insn *d) { exec_cbo_clean(h, d)
  * without a cache both leave memory as it is. */
 void exec_cbo_inval(struct hart *h, const struct insn *d)
 {
-    if (!cbo_enabled(h, ENVCFG_CBIE)) { hart_illegal(h, d); return; }
+    if (!cbo_enabled(h, d, ENVCFG_CBIE)) return;
     cbo_manage(h, d);
 }
 

@@ -1,6 +1,7 @@
 /* Control and status registers: read/write rules of the privileged spec.
  * Privilege and read-only checks by CSR number happen in do_csr (system.c);
  * here are existence, WARL legalisation and side effects. */
+#include "csr.h"
 #include "hart.h"
 #include "hpm.h"
 
@@ -23,17 +24,15 @@ enum {
 #define MSTATUS_WRITABLE (MSTATUS_SIE | MSTATUS_MIE | MSTATUS_SPIE | MSTATUS_MPIE | MSTATUS_SPP | \
                           MSTATUS_MPP | MSTATUS_FS | MSTATUS_MPRV | MSTATUS_SUM | MSTATUS_MXR |   \
                           MSTATUS_TVM | MSTATUS_TW | MSTATUS_TSR)
-#define SSTATUS_VISIBLE (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_FS | MSTATUS_XS | MSTATUS_VS | \
-                         MSTATUS_SUM | MSTATUS_MXR | MSTATUS_UXL | MSTATUS_SD)
-#define SSTATUS_WRITABLE (MSTATUS_SIE | MSTATUS_SPIE | MSTATUS_SPP | MSTATUS_FS | MSTATUS_SUM | MSTATUS_MXR)
-
-#define MIP_S_BITS ((1ull << IRQ_SSI) | (1ull << IRQ_STI) | (1ull << IRQ_SEI))
 #define MIE_WRITABLE (MIP_S_BITS | (1ull << IRQ_MSI) | (1ull << IRQ_MTI) | (1ull << IRQ_MEI))
 /* exceptions that may be delegated: all but ecall from M (11) and the
  * reserved causes 10 and 14 */
 #define MEDELEG_WRITABLE (0xb3ffull & 0xffff)
+/* and with H: ecall from VS (10), the guest-page faults (20, 21, 23) and
+ * the virtual-instruction exception (22) */
+#define MEDELEG_H ((1ull << EXC_ECALL_VS) | (0xfull << 20))
 
-static uint64_t status_with_sd(uint64_t s)
+uint64_t status_with_sd(uint64_t s)
 {
     /* SD summarises FS/XS/VS dirty (privileged spec, "Extension Context
      * Status in mstatus Register") */
@@ -66,11 +65,18 @@ static void counter_write(struct hart *h, int which, uint64_t v)
 }
 
 /* cycle/time/instret and hpmcounters from S or U: allowed only when the
- * matching mcounteren (and, for U, scounteren) bit is set */
-static bool counter_allowed(const struct hart *h, unsigned idx)
+ * matching mcounteren (and, for U, scounteren) bit is set.  With V = 1
+ * hcounteren (and, for VU, scounteren) must allow it too, else a
+ * virtual-instruction exception (H chapter, "Hypervisor Counter-Enable
+ * Register"). */
+static bool counter_allowed(struct hart *h, unsigned idx)
 {
     if (h->priv == PRIV_M) return true;
     if (!((h->mcounteren >> idx) & 1)) return false;
+    if (h->virt) {
+        h->csr_virtual = !((h->hcounteren >> idx) & 1) || (h->priv == PRIV_U && !((h->scounteren >> idx) & 1));
+        return !h->csr_virtual;
+    }
     if (h->priv == PRIV_U && !((h->scounteren >> idx) & 1)) return false;
     return true;
 }
@@ -86,13 +92,13 @@ static bool stimecmp_allowed(const struct hart *h)
 /* mstatus.FS is read-only zero without F (privileged spec, "Extension
  * Context Status in mstatus Register": FS may be read-only zero when F is
  * not implemented); then fcsr and the FP instructions are illegal. */
-static uint64_t fs_writable(const struct hart *h) { return hart_has(h, ISA_F) ? MSTATUS_FS : 0; }
+uint64_t fs_writable(const struct hart *h) { return hart_has(h, ISA_F) ? MSTATUS_FS : 0; }
 
 /* A write of v to menvcfg or senvcfg (old value old): the bits of
  * writable, and the CBO enables of the extensions the hart has (CMO
  * chapter: CBZE with Zicboz, CBCFE and CBIE with Zicbom).  CBIE's reserved
  * value 10 is not taken: the field keeps its value. */
-static uint64_t envcfg_legal(const struct hart *h, uint64_t old, uint64_t v, uint64_t writable)
+uint64_t envcfg_legal(const struct hart *h, uint64_t old, uint64_t v, uint64_t writable)
 {
     if (hart_has(h, ISA_ZICBOZ)) writable |= ENVCFG_CBZE;
     if (hart_has(h, ISA_ZICBOM)) writable |= ENVCFG_CBCFE | ENVCFG_CBIE;
@@ -131,13 +137,13 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
         if (!counter_allowed(h, csr - CSR_CYCLE)) return false;
         if (csr == CSR_TIME) {
             if (!h->mtime) return false;
-            *val = *h->mtime;
+            *val = *h->mtime + (h->virt ? h->htimedelta : 0); /* a guest's time is offset */
         } else {
             *val = counter_value(h, csr == CSR_CYCLE ? 0 : 1);
         }
         return true;
     case CSR_SSTATUS: *val = status_with_sd(h->mstatus) & SSTATUS_VISIBLE; return true;
-    case CSR_SIE: *val = h->mie & h->mideleg; return true;
+    case CSR_SIE: *val = h->mie & h->mideleg & MIP_S_BITS; return true;
     case CSR_STVEC: *val = h->stvec; return true;
     case CSR_SCOUNTEREN: *val = h->scounteren; return true;
     case CSR_SENVCFG: *val = h->senvcfg; return true;
@@ -145,7 +151,7 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
     case CSR_SEPC: *val = h->sepc; return true;
     case CSR_SCAUSE: *val = h->scause; return true;
     case CSR_STVAL: *val = h->stval; return true;
-    case CSR_SIP: *val = hart_mip(h) & h->mideleg; return true;
+    case CSR_SIP: *val = hart_mip(h) & h->mideleg & MIP_S_BITS; return true;
     case CSR_STIMECMP:
         if (!stimecmp_allowed(h)) return false;
         *val = h->stimecmp; return true;
@@ -178,6 +184,7 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
     }
     if (csr >= 0xb03 && csr <= 0xb1f) { *val = hpm_counter_read(h, csr - 0xb00); return true; }
     if (csr >= 0x323 && csr <= 0x33f) { *val = hpm_event_read(h, csr - 0x320); return true; }
+    if (hart_has(h, ISA_H) && hyp_csr_exists(csr)) return hyp_csr_read(h, csr, val);
     if (pmp_csr(csr)) {
         if (csr < 0x3b0) {
             if (csr & 1) return false; /* odd pmpcfg do not exist on RV64 */
@@ -190,14 +197,14 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
     return false;
 }
 
-static uint64_t legal_tvec(uint64_t old, uint64_t v)
+uint64_t legal_tvec(uint64_t old, uint64_t v)
 {
     /* modes 0 (direct) and 1 (vectored); others reserved: keep the old mode */
     if ((v & 3) >= 2) v = (v & ~3ull) | (old & 3);
     return v;
 }
 
-static bool satp_mode_supported(const struct hart *h, unsigned mode)
+bool satp_mode_supported(const struct hart *h, unsigned mode)
 {
     switch (mode) {
     case SATP_BARE: return true;
@@ -231,7 +238,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         return true;
     }
     case CSR_SIE:
-        h->mie = (h->mie & ~h->mideleg) | (v & h->mideleg & MIE_WRITABLE);
+        h->mie = (h->mie & ~(h->mideleg & MIP_S_BITS)) | (v & h->mideleg & MIP_S_BITS);
         h->irq_check = true; return true;
     case CSR_STVEC: h->stvec = legal_tvec(h->stvec, v); return true;
     case CSR_SCOUNTEREN: h->scounteren = v & 0xffffffffull; return true;
@@ -264,7 +271,8 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         return true;
     }
     case CSR_MSTATUS: {
-        uint64_t w = MSTATUS_WRITABLE & (~MSTATUS_FS | fs_writable(h));
+        uint64_t w = (MSTATUS_WRITABLE | (hart_has(h, ISA_H) ? MSTATUS_MPV | MSTATUS_GVA : 0)) &
+                     (~MSTATUS_FS | fs_writable(h));
         uint64_t n = (h->mstatus & ~w) | (v & w);
         if (((n >> 11) & 3) == 2) n = (n & ~MSTATUS_MPP) | (h->mstatus & MSTATUS_MPP); /* MPP=2 reserved */
         h->mstatus = n;
@@ -273,17 +281,21 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         return true;
     }
     case CSR_MISA: return true; /* WARL: not writable, the ISA is fixed */
-    case CSR_MEDELEG: h->medeleg = v & MEDELEG_WRITABLE; return true;
-    case CSR_MIDELEG: h->mideleg = v & MIP_S_BITS; h->irq_check = true; return true;
-    case CSR_MIE: h->mie = v & MIE_WRITABLE; h->irq_check = true; return true;
+    case CSR_MEDELEG: h->medeleg = v & (MEDELEG_WRITABLE | (hart_has(h, ISA_H) ? MEDELEG_H : 0)); return true;
+    case CSR_MIDELEG: h->mideleg = (v & MIP_S_BITS) | hart_mideleg_fixed(h); h->irq_check = true; return true;
+    case CSR_MIE:
+        h->mie = v & (MIE_WRITABLE | (hart_has(h, ISA_H) ? MIP_VS_BITS | (1ull << IRQ_SGEI) : 0));
+        h->irq_check = true; return true;
     case CSR_MTVEC: h->mtvec = legal_tvec(h->mtvec, v); return true;
     case CSR_MCOUNTEREN: h->mcounteren = v & 0xffffffffull; return true;
     case CSR_MENVCFG: {
+        /* (henvcfg's STCE, PBMTE and ADUE read as zero while these are) */
         /* STCE (Sstc), PBMTE (Svpbmt) and ADUE (Svadu) when the hart has
          * the extension; FIOM and the CBO fields as senvcfg */
         uint64_t w = ENVCFG_FIOM | (hart_has(h, ISA_SSTC) ? ENVCFG_STCE : 0) |
                      (hart_has(h, ISA_SVPBMT) ? ENVCFG_PBMTE : 0) | (h->cfg.svadu ? ENVCFG_ADUE : 0);
         h->menvcfg = envcfg_legal(h, h->menvcfg, v, w);
+        h->henvcfg &= ~(ENVCFG_STCE | ENVCFG_PBMTE | ENVCFG_ADUE) | h->menvcfg;
         h->irq_check = true;
         hart_update_mem_mode(h); /* PBMTE changes what a walk accepts */
         return true;
@@ -311,6 +323,8 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         uint64_t w = MIP_S_BITS;
         if (h->menvcfg >> 63) w &= ~(1ull << IRQ_STI);
         h->mip = (h->mip & ~w) | (v & w);
+        /* H: mip.VSSIP is hvip.VSSIP (VSTIP and VSEIP are read-only here) */
+        if (hart_has(h, ISA_H)) h->hvip = (h->hvip & ~(1ull << IRQ_VSSI)) | (v & (1ull << IRQ_VSSI));
         h->irq_check = true; return true;
     }
     case CSR_MCYCLE: counter_write(h, 0, v); return true;
@@ -322,6 +336,7 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
     }
     if (csr >= 0xb03 && csr <= 0xb1f) { hpm_counter_write(h, csr - 0xb00, v); return true; }
     if (csr >= 0x323 && csr <= 0x33f) { hpm_event_write(h, csr - 0x320, v); return true; }
+    if (hart_has(h, ISA_H) && hyp_csr_exists(csr)) return hyp_csr_write(h, csr, v);
     if (pmp_csr(csr)) {
         if (csr < 0x3b0) {
             if (csr & 1) return false;

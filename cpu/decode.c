@@ -279,6 +279,8 @@ bool insn_writes_memory(uint32_t raw)
         case 0x2f: /* AMO */
         case 0x0f: /* MISC-MEM */
             return true;
+        case 0x73: /* SYSTEM: the H extension's hsv.b/h/w/d (funct3 100, funct7 0110001..0110111 odd) */
+            return ((raw >> 12) & 7) == 4 && ((raw >> 25) & 0x79) == 0x31;
         default: return false;
         }
     }

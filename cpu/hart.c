@@ -55,6 +55,17 @@ void hart_reset(struct hart *h, uint64_t pc)
     h->menvcfg = h->senvcfg = 0;
     h->mcounteren = h->scounteren = h->mcountinhibit = 0;
     h->stimecmp = UINT64_MAX;
+    /* H: VSXL = 2 and vsstatus.UXL = 2 (XLEN 64 in VS and VU), and the
+     * VS-level interrupts are delegated by mideleg read-only ones */
+    h->virt = false;
+    h->hstatus = hart_has(h, ISA_H) ? HSTATUS_VSXL & (2ull << 32) : 0;
+    h->vsstatus = 2ull << 32;
+    h->hedeleg = h->hideleg = h->hvip = h->hcounteren = h->htval = h->htinst = h->hgatp = 0;
+    h->henvcfg = h->htimedelta = 0;
+    h->vstvec = h->vsscratch = h->vsepc = h->vscause = h->vstval = h->vsatp = 0;
+    h->vstimecmp = UINT64_MAX;
+    h->mtval2 = h->mtinst = 0;
+    h->mideleg = hart_mideleg_fixed(h);
     h->resv_valid = false;
     h->wfi = false;
     h->trap_pending = false;
@@ -66,16 +77,35 @@ void hart_reset(struct hart *h, uint64_t pc)
 
 void hart_flush_fetch(struct hart *h) { h->fetch_vpage = UINT64_MAX; }
 
-/* The translation context of an access made with privilege priv. */
-static struct mmu_req mmu_req_for(const struct hart *h, unsigned priv)
+/* The translation context of an access made with nominal privilege priv
+ * and virtualization mode virt: with V = 1 the VS-stage under vsatp with
+ * vsstatus's SUM and MXR (mstatus.MXR counts at both stages), henvcfg's
+ * ADUE and PBMTE, then the G-stage under hgatp (privileged spec, H
+ * chapter, "Two-Stage Address Translation"). */
+struct mmu_req hart_mmu_req(const struct hart *h, unsigned priv, bool virt)
 {
+    bool mxr = (h->mstatus & MSTATUS_MXR) != 0;
+    if (!virt)
+        return (struct mmu_req){
+            .satp = h->satp,
+            .priv = (uint8_t)priv,
+            .sum = (h->mstatus & MSTATUS_SUM) != 0,
+            .mxr = mxr,
+            .hw_ad = hart_hw_ad(h),
+            .no_pbmt = !((h->menvcfg >> 62) & 1),
+        };
     return (struct mmu_req){
-        .satp = h->satp,
+        .satp = h->vsatp,
         .priv = (uint8_t)priv,
-        .sum = (h->mstatus & MSTATUS_SUM) != 0,
-        .mxr = (h->mstatus & MSTATUS_MXR) != 0,
-        .hw_ad = hart_hw_ad(h),
-        .no_pbmt = !((h->menvcfg >> 62) & 1),
+        .sum = (h->vsstatus & MSTATUS_SUM) != 0,
+        .mxr = mxr || (h->vsstatus & MSTATUS_MXR) != 0,
+        .hw_ad = h->cfg.svadu ? ((h->henvcfg >> 61) & 1) != 0 : !h->cfg.ad_fault,
+        .no_pbmt = !((h->henvcfg >> 62) & 1),
+        .virt = true,
+        .g_mxr = mxr,
+        .g_hw_ad = hart_hw_ad(h),
+        .g_no_pbmt = !((h->menvcfg >> 62) & 1),
+        .hgatp = h->hgatp,
     };
 }
 
@@ -83,16 +113,32 @@ static struct mmu_req mmu_req_for(const struct hart *h, unsigned priv)
  * translation and can never fail PMP (see pmp.h): M-mode with no locked
  * entry, or S/U-mode with satp Bare (xv6 and firmware before paging is on)
  * while PMP grants S/U everything. */
-static inline bool direct_access_ok(const struct hart *h, unsigned priv)
+static inline bool direct_access_ok(const struct hart *h, unsigned priv, bool virt)
 {
+    if (virt) return false; /* the G-stage translates even under a Bare vsatp */
     return priv == PRIV_M ? h->pmp.m_all_allowed : (h->satp >> 60) == SATP_BARE && h->pmp.su_all_allowed;
+}
+
+/* The privilege and virtualization mode of loads and stores: MPRV in
+ * M-mode makes them MPP's, and MPV's (privileged spec, "Memory Privilege
+ * in mstatus Register"; H chapter, "Machine Status Registers"). */
+static inline unsigned data_priv(const struct hart *h, bool *virt)
+{
+    if ((h->mstatus & MSTATUS_MPRV) && h->priv == PRIV_M) {
+        unsigned mpp = (h->mstatus >> 11) & 3;
+        *virt = mpp != PRIV_M && (h->mstatus & MSTATUS_MPV);
+        return mpp;
+    }
+    *virt = h->virt;
+    return h->priv;
 }
 
 void hart_update_mem_mode(struct hart *h)
 {
-    unsigned priv = (h->mstatus & MSTATUS_MPRV) ? (h->mstatus >> 11) & 3 : h->priv;
-    h->mem_direct = direct_access_ok(h, priv);
-    h->xlate_req = mmu_req_for(h, priv);
+    bool virt;
+    unsigned priv = data_priv(h, &virt);
+    h->mem_direct = direct_access_ok(h, priv, virt);
+    h->xlate_req = hart_mmu_req(h, priv, virt);
     mmu_fast_context(h->mmu, &h->xlate_req);
 }
 
@@ -114,12 +160,24 @@ static inline bool fetch_buffer_holds(const struct hart *h, uint64_t pc)
 
 /* ---- traps ---- */
 
+/* Causes whose xtval is a virtual address (of the access, or the pc):
+ * with V = 1 a guest virtual address, which GVA reports. */
+#define CAUSES_WITH_VA ((1ull << EXC_INSN_MISALIGNED) | (1ull << EXC_INSN_ACCESS) | (1ull << EXC_BREAKPOINT) | \
+                        (1ull << EXC_LOAD_MISALIGNED) | (1ull << EXC_LOAD_ACCESS) |                         \
+                        (1ull << EXC_STORE_MISALIGNED) | (1ull << EXC_STORE_ACCESS) | (1ull << EXC_INSN_PAGE) | \
+                        (1ull << EXC_LOAD_PAGE) | (1ull << EXC_STORE_PAGE) | (1ull << EXC_INSN_GUEST_PAGE) |  \
+                        (1ull << EXC_LOAD_GUEST_PAGE) | (1ull << EXC_STORE_GUEST_PAGE))
+
 void hart_raise(struct hart *h, uint64_t cause, uint64_t tval)
 {
     h->trap_pending = true;
     h->exc_cause = cause;
     h->exc_tval = tval;
+    h->exc_tval2 = h->exc_tinst = 0;
+    h->exc_gva = h->virt && ((CAUSES_WITH_VA >> (cause & 63)) & 1);
 }
+
+void hart_virtual_insn(struct hart *h, const struct insn *d) { hart_raise(h, EXC_VIRTUAL_INSN, d->raw); }
 
 void hart_illegal(struct hart *h, const struct insn *d)
 {
@@ -130,38 +188,75 @@ void hart_illegal(struct hart *h, const struct insn *d)
 
 void exec_illegal(struct hart *h, const struct insn *d) { hart_illegal(h, d); }
 
+/* xSTATUS after a trap into the mode with enable bit ie (SIE or MIE),
+ * previous-enable pie and previous-privilege field pp_shift/pp_mask: xPIE
+ * takes xIE, xIE clears, xPP takes the mode trapped from. */
+static uint64_t status_on_trap(uint64_t s, uint64_t ie, uint64_t pie, uint64_t pp_mask, uint64_t pp)
+{
+    s = (s & ~pie) | ((s & ie) ? pie : 0);
+    s &= ~ie;
+    return (s & ~pp_mask) | pp;
+}
+
 /* Enter the trap handler for cause (bit 63 set for interrupts).  Traps go to
- * M-mode unless delegated; a trap never moves to a less-privileged mode
- * (privileged spec, "Machine Trap Delegation Registers"). */
+ * M-mode unless delegated by medeleg/mideleg to HS (or S), and from V = 1
+ * further by hedeleg/hideleg to VS; a trap never moves to a less-privileged
+ * mode (privileged spec, "Machine Trap Delegation Registers"; H chapter,
+ * "Trap Entry"). */
 void hart_trap(struct hart *h, uint64_t cause, uint64_t tval)
 {
     bool irq = cause >> 63;
     uint64_t code = cause & 63;
     uint64_t deleg = irq ? h->mideleg : h->medeleg;
+    bool virt = h->virt, gva = !irq && h->exc_gva;
+    uint64_t tval2 = irq ? 0 : h->exc_tval2, tinst = irq ? 0 : h->exc_tinst;
     if (__builtin_expect(h->watch != NULL, 0))
         h->watch->trap(h->watch->ctx, h, cause, tval);
     if (h->priv <= PRIV_S && ((deleg >> code) & 1)) {
-        h->scause = cause;
-        h->sepc = h->pc;
-        h->stval = tval;
-        uint64_t s = h->mstatus;
-        s = (s & ~MSTATUS_SPIE) | ((s & MSTATUS_SIE) ? MSTATUS_SPIE : 0);
-        s &= ~MSTATUS_SIE;
-        s = (s & ~MSTATUS_SPP) | (h->priv == PRIV_S ? MSTATUS_SPP : 0);
-        h->mstatus = s;
-        h->priv = PRIV_S;
-        uint64_t base = h->stvec & ~3ull;
-        h->pc = (irq && (h->stvec & 3) == 1) ? base + 4 * code : base;
+        uint64_t hdeleg = irq ? h->hideleg : h->hedeleg;
+        if (virt && ((hdeleg >> code) & 1)) {
+            /* to VS-mode: the vs* registers; VS-level interrupts are seen
+             * with the S-level numbers (VSSI 2 as SSI 1, ...) */
+            h->vscause = irq ? (1ull << 63) | (code - 1) : cause;
+            h->vsepc = h->pc;
+            h->vstval = tval;
+            h->vsstatus = status_on_trap(h->vsstatus, MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP,
+                                         h->priv == PRIV_S ? MSTATUS_SPP : 0);
+            h->priv = PRIV_S;
+            uint64_t base = h->vstvec & ~3ull;
+            h->pc = (irq && (h->vstvec & 3) == 1) ? base + 4 * (code - 1) : base;
+        } else {
+            h->scause = cause;
+            h->sepc = h->pc;
+            h->stval = tval;
+            if (hart_has(h, ISA_H)) {
+                h->htval = tval2;
+                h->htinst = tinst;
+                uint64_t hs = h->hstatus & ~(HSTATUS_SPV | HSTATUS_GVA);
+                if (virt) /* SPVP: the nominal privilege, only when trapping from V = 1 */
+                    hs = (hs & ~HSTATUS_SPVP) | HSTATUS_SPV | (h->priv == PRIV_S ? HSTATUS_SPVP : 0);
+                h->hstatus = hs | (gva ? HSTATUS_GVA : 0);
+            }
+            h->mstatus = status_on_trap(h->mstatus, MSTATUS_SIE, MSTATUS_SPIE, MSTATUS_SPP,
+                                        h->priv == PRIV_S ? MSTATUS_SPP : 0);
+            h->priv = PRIV_S;
+            h->virt = false;
+            uint64_t base = h->stvec & ~3ull;
+            h->pc = (irq && (h->stvec & 3) == 1) ? base + 4 * code : base;
+        }
     } else {
         h->mcause = cause;
         h->mepc = h->pc;
         h->mtval = tval;
-        uint64_t s = h->mstatus;
-        s = (s & ~MSTATUS_MPIE) | ((s & MSTATUS_MIE) ? MSTATUS_MPIE : 0);
-        s &= ~MSTATUS_MIE;
-        s = (s & ~MSTATUS_MPP) | ((uint64_t)h->priv << 11);
+        uint64_t s = status_on_trap(h->mstatus, MSTATUS_MIE, MSTATUS_MPIE, MSTATUS_MPP, (uint64_t)h->priv << 11);
+        if (hart_has(h, ISA_H)) {
+            h->mtval2 = tval2;
+            h->mtinst = tinst;
+            s = (s & ~(MSTATUS_MPV | MSTATUS_GVA)) | (virt ? MSTATUS_MPV : 0) | (gva ? MSTATUS_GVA : 0);
+        }
         h->mstatus = s;
         h->priv = PRIV_M;
+        h->virt = false;
         uint64_t base = h->mtvec & ~3ull;
         h->pc = (irq && (h->mtvec & 3) == 1) ? base + 4 * code : base;
     }
@@ -179,23 +274,34 @@ uint64_t hart_mip(const struct hart *h)
         mip &= ~(1ull << IRQ_STI);
         if (h->mtime && *h->mtime >= h->stimecmp) mip |= 1ull << IRQ_STI;
     }
+    /* H: the VS-level bits are hvip's, VSTIP also from vstimecmp with
+     * henvcfg.STCE (guest time: mtime + htimedelta) */
+    mip |= h->hvip & MIP_VS_BITS;
+    if ((h->henvcfg >> 63) && h->mtime && *h->mtime + h->htimedelta >= h->vstimecmp) mip |= 1ull << IRQ_VSTI;
     return mip;
 }
 
-/* Priority among simultaneous interrupts: MEI, MSI, MTI, SEI, SSI, STI
- * (privileged spec, "Machine Interrupt Registers"). */
-static const uint8_t irq_order[] = {IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI};
+/* Priority among simultaneous interrupts: MEI, MSI, MTI, SEI, SSI, STI,
+ * then the H extension's SGEI, VSEI, VSSI, VSTI (privileged spec, "Machine
+ * Interrupt Registers"; H chapter, "Trap Cause Codes"). */
+static const uint8_t irq_order[] = {IRQ_MEI, IRQ_MSI, IRQ_MTI, IRQ_SEI, IRQ_SSI, IRQ_STI,
+                                    IRQ_SGEI, IRQ_VSEI, IRQ_VSSI, IRQ_VSTI};
 
 bool hart_check_interrupts(struct hart *h)
 {
     uint64_t pending = hart_mip(h) & h->mie;
     if (!pending) return false;
     h->wfi = false; /* wfi wakes on any pending enabled-in-mie interrupt */
+    /* M-level: below M, or with MIE; HS-level (delegated, not to VS): from
+     * V = 1 always, from U, and in HS with SIE; VS-level (hideleg): only
+     * with V = 1, in VU or with vsstatus.SIE */
     bool m_on = h->priv < PRIV_M || (h->mstatus & MSTATUS_MIE);
-    bool s_on = h->priv < PRIV_S || (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
+    bool s_on = h->virt || h->priv < PRIV_S || (h->priv == PRIV_S && (h->mstatus & MSTATUS_SIE));
+    bool vs_on = h->virt && (h->priv == PRIV_U || (h->vsstatus & MSTATUS_SIE));
     uint64_t m_set = m_on ? pending & ~h->mideleg : 0;
-    uint64_t s_set = s_on ? pending & h->mideleg : 0;
-    uint64_t take = m_set ? m_set : s_set;
+    uint64_t s_set = s_on ? pending & h->mideleg & ~h->hideleg : 0;
+    uint64_t vs_set = vs_on ? pending & h->mideleg & h->hideleg : 0;
+    uint64_t take = m_set ? m_set : s_set ? s_set : vs_set;
     if (!take) return false;
     for (unsigned i = 0; i < sizeof irq_order; i++) {
         if ((take >> irq_order[i]) & 1) {
@@ -210,18 +316,32 @@ bool hart_check_interrupts(struct hart *h)
 
 static const uint8_t page_fault_cause[3] = {EXC_INSN_PAGE, EXC_LOAD_PAGE, EXC_STORE_PAGE};
 static const uint8_t access_fault_cause[3] = {EXC_INSN_ACCESS, EXC_LOAD_ACCESS, EXC_STORE_ACCESS};
+static const uint8_t guest_page_fault_cause[3] = {EXC_INSN_GUEST_PAGE, EXC_LOAD_GUEST_PAGE, EXC_STORE_GUEST_PAGE};
 
-/* Raise the fault of a translation that failed with res. */
-static void raise_xlate_fault(struct hart *h, enum mmu_result res, enum mmu_access acc, uint64_t va)
+/* A guest-page fault reports the guest physical address >> 2 in htval or
+ * mtval2 and, for an implicit access of the VS-stage walk, htinst's
+ * pseudoinstruction: 0x3000 for a read of a 64-bit PTE, 0x3020 for the
+ * write of its A/D update (H chapter, "Transformed Instruction or
+ * Pseudoinstruction for mtinst or htinst"); an explicit access's htinst is
+ * 0, which the specification allows. */
+void hart_raise_xlate(struct hart *h, enum mmu_result res, enum mmu_access acc, uint64_t va,
+                      const struct mmu_xlate *x)
 {
+    if (res == MMU_GUEST_PAGE_FAULT) {
+        hart_raise(h, guest_page_fault_cause[acc], va);
+        h->exc_tval2 = x->gpa >> 2;
+        h->exc_tinst = x->g_implicit == 1 ? 0x3000 : x->g_implicit == 2 ? 0x3020 : 0;
+        return;
+    }
     hart_raise(h, res == MMU_PAGE_FAULT ? page_fault_cause[acc] : access_fault_cause[acc], va);
 }
 
-static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc)
+static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc, bool *virt)
 {
     /* MPRV: loads and stores (not fetches) use MPP's privilege
      * (privileged spec, "Memory Privilege in mstatus Register") */
-    if (acc != MMU_FETCH && (h->mstatus & MSTATUS_MPRV)) return (h->mstatus >> 11) & 3;
+    if (acc != MMU_FETCH) return data_priv(h, virt);
+    *virt = h->virt;
     return h->priv;
 }
 
@@ -231,8 +351,9 @@ static inline unsigned effective_priv(const struct hart *h, enum mmu_access acc)
 static inline __attribute__((always_inline)) bool xlate(struct hart *h, uint64_t va, unsigned size,
                                                        enum mmu_access acc, struct mmu_xlate *out)
 {
-    unsigned priv = effective_priv(h, acc);
-    if (direct_access_ok(h, priv) && ((va & 7) + size) <= 8) {
+    bool virt;
+    unsigned priv = effective_priv(h, acc, &virt);
+    if (direct_access_ok(h, priv, virt) && ((va & 7) + size) <= 8) {
         out->pa = va;
         out->host = phys_ram_ptr(h->pm, va, size);
         return true;
@@ -241,12 +362,12 @@ static inline __attribute__((always_inline)) bool xlate(struct hart *h, uint64_t
     struct mmu_req fetch_req;
     const struct mmu_req *r = &h->xlate_req;
     if (acc == MMU_FETCH) {
-        fetch_req = mmu_req_for(h, priv);
+        fetch_req = hart_mmu_req(h, priv, virt);
         r = &fetch_req;
     }
     enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, r, out);
     if (likely(res == MMU_OK)) return true;
-    raise_xlate_fault(h, res, acc, va);
+    hart_raise_xlate(h, res, acc, va, out);
     return false;
 }
 
@@ -276,7 +397,7 @@ bool hart_access_general(struct hart *h, uint64_t va, unsigned size, enum mmu_ac
     struct mmu_xlate x;
     enum mmu_result res = mmu_translate_n(h->mmu, va, size, acc, &h->xlate_req, &x);
     if (res != MMU_OK) {
-        raise_xlate_fault(h, res, acc, va);
+        hart_raise_xlate(h, res, acc, va, &x);
         return false;
     }
     return access_at(h, va, size, acc, val, &x);
@@ -304,6 +425,12 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
             return false;
         }
     }
+    hart_bytes_access(hp, size, acc, val);
+    return true;
+}
+
+void hart_bytes_access(uint8_t *const *hp, unsigned size, enum mmu_access acc, uint64_t *val)
+{
     if (acc == MMU_STORE) {
         for (unsigned i = 0; i < size; i++) *hp[i] = (uint8_t)(*val >> (8 * i));
     } else {
@@ -311,7 +438,6 @@ static bool access_misaligned(struct hart *h, uint64_t va, unsigned size, enum m
         for (unsigned i = 0; i < size; i++) v |= (uint64_t)*hp[i] << (8 * i);
         *val = v;
     }
-    return true;
 }
 
 bool hart_load_slow(struct hart *h, uint64_t va, unsigned size, uint64_t *val)
@@ -355,7 +481,8 @@ bool hart_amo_translate(struct hart *h, uint64_t va, unsigned size, bool is_lr, 
 /* PMP allows the whole range [pa, pa+size) for this kind of access. */
 static inline bool pmp_ok(struct hart *h, uint64_t pa, unsigned size, enum mmu_access acc)
 {
-    return pmp_check(&h->pmp, pa, size, (int)acc, (int)effective_priv(h, acc));
+    bool virt;
+    return pmp_check(&h->pmp, pa, size, (int)acc, (int)effective_priv(h, acc, &virt));
 }
 
 /* Fill the fetch-page cache for the page holding va.  Returns false after
@@ -366,7 +493,7 @@ static bool fetch_page(struct hart *h, uint64_t va)
     /* the common case under translation, an L1I hit: the MMU's fetch path
      * (the same effects as xlate's, and it checks PMP on the whole page;
      * NULL in M-mode and for anything else) */
-    uint8_t *host = mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage);
+    uint8_t *host = h->virt ? NULL : mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage);
     if (!host) {
         struct mmu_xlate x;
         if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;

@@ -19,9 +19,16 @@ enum {
     EXC_LOAD_MISALIGNED = 4, EXC_LOAD_ACCESS = 5, EXC_STORE_MISALIGNED = 6,
     EXC_STORE_ACCESS = 7, EXC_ECALL_U = 8, EXC_ECALL_S = 9, EXC_ECALL_M = 11,
     EXC_INSN_PAGE = 12, EXC_LOAD_PAGE = 13, EXC_STORE_PAGE = 15,
+    /* the H extension's */
+    EXC_ECALL_VS = 10, EXC_INSN_GUEST_PAGE = 20, EXC_LOAD_GUEST_PAGE = 21, EXC_VIRTUAL_INSN = 22,
+    EXC_STORE_GUEST_PAGE = 23,
 };
-/* Interrupt numbers (bit positions in mip/mie). */
-enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI = 11 };
+/* Interrupt numbers (bit positions in mip/mie); VS* and SGEI with H. */
+enum {
+    IRQ_SSI = 1, IRQ_VSSI = 2, IRQ_MSI = 3, IRQ_STI = 5, IRQ_VSTI = 6, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_VSEI = 10,
+    IRQ_MEI = 11, IRQ_SGEI = 12,
+};
+#define MIP_VS_BITS ((1ull << IRQ_VSSI) | (1ull << IRQ_VSTI) | (1ull << IRQ_VSEI))
 
 /* mstatus fields */
 #define MSTATUS_SIE  (1ull << 1)
@@ -42,7 +49,19 @@ enum { IRQ_SSI = 1, IRQ_MSI = 3, IRQ_STI = 5, IRQ_MTI = 7, IRQ_SEI = 9, IRQ_MEI 
 #define MSTATUS_TSR  (1ull << 22)
 #define MSTATUS_UXL  (3ull << 32)
 #define MSTATUS_SXL  (3ull << 34)
+#define MSTATUS_GVA  (1ull << 38)
+#define MSTATUS_MPV  (1ull << 39)
 #define MSTATUS_SD   (1ull << 63)
+
+/* hstatus fields (privileged spec, "Hypervisor Status Register (hstatus)") */
+#define HSTATUS_GVA  (1ull << 6)
+#define HSTATUS_SPV  (1ull << 7)
+#define HSTATUS_SPVP (1ull << 8)
+#define HSTATUS_HU   (1ull << 9)
+#define HSTATUS_VTVM (1ull << 20)
+#define HSTATUS_VTW  (1ull << 21)
+#define HSTATUS_VTSR (1ull << 22)
+#define HSTATUS_VSXL (3ull << 32)
 
 /* menvcfg / senvcfg fields (privileged spec, "Machine Environment
  * Configuration Register"; STCE, PBMTE and ADUE exist in menvcfg only) */
@@ -136,7 +155,8 @@ struct hart {
     uint64_t f[32];          /* NaN-boxed single values live in the low 32 bits */
     uint64_t pc;
     uint64_t next_pc;        /* set by the handler: pc + len, or a jump target */
-    uint8_t priv;            /* PRIV_U, PRIV_S, PRIV_M */
+    uint8_t priv;            /* PRIV_U, PRIV_S, PRIV_M: the nominal privilege */
+    bool virt;               /* the H extension's V: with priv, VS (S) or VU (U) */
     bool wfi;                /* sleeping in wfi until an interrupt is pending */
     union {
         struct {
@@ -152,14 +172,22 @@ struct hart {
     /* mcycle/minstret = instret - base, or the frozen value while inhibited */
     uint64_t cycle_base, instret_base, cycle_frozen, instret_frozen;
 
-    /* pending exception (valid while trap_pending) */
-    uint64_t exc_cause, exc_tval;
+    /* pending exception (valid while trap_pending); with H also what goes
+     * to htval/mtval2 (a guest physical address >> 2), htinst/mtinst, and
+     * whether tval is a guest virtual address (hstatus.GVA, mstatus.GVA) */
+    uint64_t exc_cause, exc_tval, exc_tval2, exc_tinst;
+    bool exc_gva;
+    bool csr_virtual;        /* csr_read/csr_write refused with a virtual-instruction exception */
 
     /* CSRs */
     uint64_t mstatus, misa, medeleg, mideleg, mie, mip, mtvec, mscratch, mepc, mcause, mtval;
     uint64_t stvec, sscratch, sepc, scause, stval, satp;
     uint64_t mcounteren, scounteren, mcountinhibit, menvcfg, senvcfg;
     uint64_t stimecmp;
+    /* the H extension (hyp.c): HS-level and VS-level CSRs */
+    uint64_t hstatus, hedeleg, hideleg, hvip, hcounteren, htval, htinst, hgatp, henvcfg, htimedelta;
+    uint64_t vsstatus, vstvec, vsscratch, vsepc, vscause, vstval, vsatp, vstimecmp;
+    uint64_t mtval2, mtinst;
     uint32_t fcsr;           /* frm in 7:5, fflags in 4:0 */
     uint64_t mhpmevent[32];
 
@@ -226,6 +254,16 @@ void hart_flush_fetch(struct hart *h);
 /* Raise an exception from a handler: the instruction does not retire. */
 void hart_raise(struct hart *h, uint64_t cause, uint64_t tval);
 void hart_illegal(struct hart *h, const struct insn *d);
+/* The H extension's virtual-instruction exception (cause 22, tval = the
+ * instruction's bits, as for an illegal instruction). */
+void hart_virtual_insn(struct hart *h, const struct insn *d);
+/* The exception of a translation that failed with res (x: its guest
+ * physical address, for a guest-page fault), tval = va. */
+void hart_raise_xlate(struct hart *h, enum mmu_result res, enum mmu_access acc, uint64_t va,
+                      const struct mmu_xlate *x);
+/* The translation context of an access with nominal privilege priv and
+ * virtualization mode virt (hyp.c fills the VS/G-stage part). */
+struct mmu_req hart_mmu_req(const struct hart *h, unsigned priv, bool virt);
 
 /* The end of every handler of an instruction that can be followed by
  * another in its block (all but jumps, branches, SYSTEM and MISC-MEM):
@@ -301,6 +339,10 @@ static inline void hart_host_access(uint8_t *p, unsigned size, enum mmu_access a
     if (acc == MMU_STORE) phys_write_host(p, size, *val);
     else *val = phys_read_host(p, size);
 }
+
+/* A misaligned access made byte by byte: byte i of the value is at host
+ * address hp[i] (the bytes translated one at a time). */
+void hart_bytes_access(uint8_t *const *hp, unsigned size, enum mmu_access acc, uint64_t *val);
 
 /* An aligned access under translation that the MMU's data path did not
  * answer: the general translation (a fault, MMIO, an A/D update, ...). */
@@ -385,10 +427,19 @@ static inline bool hart_hw_ad(const struct hart *h)
     return h->cfg.svadu ? ((h->menvcfg >> 61) & 1) != 0 : !h->cfg.ad_fault;
 }
 
-static inline bool hart_fp_enabled(const struct hart *h) { return (h->mstatus & MSTATUS_FS) != 0; }
+/* FP is on when mstatus.FS is not Off and, with V = 1, vsstatus.FS is not
+ * either (privileged spec, H chapter, "Virtual Supervisor Status Register") */
+static inline bool hart_fp_enabled(const struct hart *h)
+{
+    return (h->mstatus & MSTATUS_FS) != 0 && (!h->virt || (h->vsstatus & MSTATUS_FS) != 0);
+}
 /* Whether the hart implements extension e (ISA_ZICBOZ...). */
 static inline bool hart_has(const struct hart *h, enum isa_ext e) { return (h->ext >> e) & 1; }
-static inline void hart_fp_dirty(struct hart *h) { h->mstatus |= MSTATUS_FS | MSTATUS_SD; }
+static inline void hart_fp_dirty(struct hart *h)
+{
+    h->mstatus |= MSTATUS_FS | MSTATUS_SD;
+    if (h->virt) h->vsstatus |= MSTATUS_FS;
+}
 /* resolve the rounding mode of an instruction; returns -1 when illegal */
 static inline int hart_fp_rm(const struct hart *h, unsigned rm)
 {
@@ -396,6 +447,13 @@ static inline int hart_fp_rm(const struct hart *h, unsigned rm)
     return rm <= RM_RMM ? (int)rm : -1;
 }
 static inline void hart_fp_flags(struct hart *h, unsigned flags) { h->fcsr |= flags & 0x1f; }
+
+/* mideleg's read-only ones: with H, the VS-level interrupts and SGEI
+ * (privileged spec, H chapter, "Machine Interrupt Delegation Register") */
+static inline uint64_t hart_mideleg_fixed(const struct hart *h)
+{
+    return hart_has(h, ISA_H) ? MIP_VS_BITS | (1ull << IRQ_SGEI) : 0;
+}
 
 /* merged interrupt-pending bits (mip with platform lines) */
 uint64_t hart_mip(const struct hart *h);

@@ -8,7 +8,7 @@
 
 const uint64_t isa_max = ISA_RV64 | EXT_ZICBOM | EXT_ZICBOP | EXT_ZICBOZ | EXT_ZBKB | EXT_ZBKC | EXT_ZBKX |
                          EXT_ZKND | EXT_ZKNE | EXT_ZKNH | EXT_ZKSED | EXT_ZKSH | EXT_ZKT | EXT_ZCB | EXT_ZFH |
-                         EXT_ZFHMIN;
+                         EXT_ZFHMIN | EXT_H;
 
 /* How a -cpu name may be used. */
 enum name_kind {
@@ -36,7 +36,7 @@ static const struct cpu_name names[] = {
     {"s", NAME_FIXED, 0, "supervisor mode"},
     {"u", NAME_FIXED, 0, "user mode"},
     {"e", NAME_ABSENT, 0, "RV64E"},
-    {"h", NAME_ABSENT, 0, "hypervisor"},
+    {"h", NAME_EXT, EXT_H, "hypervisor: HS, VS and VU modes, two-stage translation (Sv39x4, Sv48x4)"},
     {"v", NAME_ABSENT, 0, "vectors"},
     {"zicbom", NAME_EXT, EXT_ZICBOM, "cbo.clean, cbo.flush, cbo.inval (64-byte blocks)"},
     {"zicbop", NAME_EXT, EXT_ZICBOP, "prefetch.i, prefetch.r, prefetch.w"},
@@ -174,7 +174,7 @@ uint64_t isa_misa(uint64_t ext)
 {
     /* privileged spec, "Machine ISA Register misa": bit n is letter 'A' + n */
     static const struct { uint64_t ext; char letter; } letters[] = {
-        {EXT_A, 'A'}, {EXT_C, 'C'}, {EXT_D, 'D'}, {EXT_F, 'F'}, {EXT_I, 'I'}, {EXT_M, 'M'},
+        {EXT_A, 'A'}, {EXT_C, 'C'}, {EXT_D, 'D'}, {EXT_F, 'F'}, {EXT_H, 'H'}, {EXT_I, 'I'}, {EXT_M, 'M'},
     };
     uint64_t misa = (2ull << 62) | (1ull << ('S' - 'A')) | (1ull << ('U' - 'A'));
     for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++)

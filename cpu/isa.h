@@ -14,7 +14,7 @@
 /* One bit per extension, in the canonical order of ISA strings
  * (unprivileged spec, "ISA Extension Naming Conventions"). */
 enum isa_ext {
-    ISA_I, ISA_M, ISA_A, ISA_F, ISA_D, ISA_C,
+    ISA_I, ISA_M, ISA_A, ISA_F, ISA_D, ISA_C, ISA_H,
     ISA_ZICBOM, ISA_ZICBOP, ISA_ZICBOZ, ISA_ZICOND, ISA_ZICSR, ISA_ZIFENCEI, ISA_ZIHINTPAUSE,
     ISA_ZMMUL,
     ISA_ZFH, ISA_ZFHMIN,
@@ -43,6 +43,7 @@ _Static_assert(ISA_NBITS <= 64, "extension bits fit a uint64_t");
 #define EXT_F ISA_BIT(ISA_F)
 #define EXT_D ISA_BIT(ISA_D)
 #define EXT_C ISA_BIT(ISA_C)
+#define EXT_H ISA_BIT(ISA_H)
 #define EXT_ZICBOM ISA_BIT(ISA_ZICBOM)
 #define EXT_ZICBOP ISA_BIT(ISA_ZICBOP)
 #define EXT_ZICBOZ ISA_BIT(ISA_ZICBOZ)

@@ -148,7 +148,12 @@ int mmu_tlb_dump(const struct mmu *m, int which, struct tlb_entry_view *out, int
                 .set = s, .way = w, .va = e->tag << shift, .pa = e->ppn << 12,
                 .bytes = 1ULL << shift,
                 .size = e->size, .asid = e->asid, .global = e->global, .flags = e->flags,
-                .pbmt = e->pbmt, .levels = e->levels, .stamp = t->stamp[k],
+                .pbmt = e->pbmt, .levels = e->levels & 7, .stamp = t->stamp[k],
+                .kind = (uint8_t)tlb_kind_of(e),
+                .vmid = tlb_kind_of(e) ? tlb_vx_vmid(t->vx[k]) : 0,
+                /* the G-stage's R, W, X, D back at their PTE bit positions */
+                .gflags = tlb_kind_of(e) ? (uint8_t)((tlb_vx_gflags(t->vx[k]) & 7) << 1 |
+                                                     (tlb_vx_gflags(t->vx[k]) & 8) << 4) : 0,
                 .hits = !t->hits ? 0 : t->hits[k] + (which == MMU_TLB_L1D ? fast_pending_hits(m, k) : 0),
             };
         }

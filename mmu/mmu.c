@@ -107,17 +107,6 @@ unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned
     return mask;
 }
 
-/* Satp's LEVELS (Sv39: 3, Sv48: 4, Sv57: 5), or 0 when it does not translate. */
-static unsigned satp_levels(uint64_t satp)
-{
-    switch (satp >> SATP_MODE_SHIFT) {
-    case SATP_SV39: return 3;
-    case SATP_SV48: return 4;
-    case SATP_SV57: return 5;
-    default: return 0;
-    }
-}
-
 /* The default 4-way L1D and 8-way L2 with LRU replacement, for which the
  * data path passes the ways and the policy as constants (tlb_find_n,
  * tlb_touch_r) so that its searches are unrolled and its policy tests
@@ -146,7 +135,9 @@ void mmu_fast_context(struct mmu *m, const struct mmu_req *r)
      * specialised for counting them, through mmu_data_ptr */
     /* a walk hook sees every walk only on the general path (path 0):
      * mmu_data_walk_n, the specialised paths' walk, has no hook */
-    c->path = !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook || m->check ? 0
+    /* with V=1 the general path (nested.c) answers every access */
+    c->path = r->virt || !c->levels || !m->tlb[MMU_TLB_L1D].e || !m->tlb[MMU_TLB_L2].e || m->walk_hook ||
+                      m->check ? 0
             : !default_geometry(m) ? 2 : m->tlb[MMU_TLB_L1D].hits ? 3 : 1;
     /* pte_perm_ok for all 32 flag combinations at once: the set of
      * indices with each bit set (mmu_perm_index) */
@@ -295,6 +286,8 @@ enum mmu_result mmu_translate_n(struct mmu *m, uint64_t va, unsigned size, enum 
     unsigned page_pmp = 0; /* what PMP allows on the whole page, when known */
     MMU_COUNT(st->translations++);
 
+    if (r->virt) /* the H extension's two-stage translation */
+        return mmu_translate_virt(m, va, size, acc, r, out);
     unsigned levels = satp_levels(r->satp);
     if (r->priv == PRIV_M || levels == 0) {
         /* satp is not active: pa = va (spec, "Supervisor Address Translation

@@ -121,6 +121,25 @@ struct mmu_stats {
     uint64_t fences[4];          /* by enum mmu_fence_kind */
     uint64_t fence_removed[4];   /* entries (TLBs + PWC) those fences removed */
     uint64_t flush_all;          /* mmu_flush_all calls (--tlb-flush=peer) */
+    /* The H extension's two-stage translation (docs/MMU.md, "Two-stage
+     * translation").  walks, pte_reads and walk_reads above count its
+     * walks and PTE reads of both stages too; tlb[] counts the lookups of
+     * combined (guest VA -> host PA) entries with the others, g_tlb_* those
+     * of G-stage entries in the L2 (the nested TLB) */
+    uint64_t virt_translations;  /* translations with V=1 (included in translations) */
+    uint64_t two_stage_walks;    /* V=1 TLB misses walked (included in walks) */
+    uint64_t vs_pte_reads[5];    /* VS-stage PTE reads, by level 0..4 */
+    uint64_t g_pte_reads_vs[5];  /* G-stage PTE reads translating a VS-stage PTE's address, by level */
+    uint64_t g_pte_reads_final[5]; /* G-stage PTE reads translating the access's own guest physical address */
+    uint64_t g_walks;            /* G-stage walks (G-TLB misses) */
+    uint64_t g_tlb_lookups, g_tlb_hits, g_tlb_misses;
+    uint64_t pwc_lookups_vs, pwc_hits_vs;  /* the PWC's VS-stage entries (counted in pwc_lookups/hits too) */
+    uint64_t pwc_lookups_g, pwc_hits_g;    /* its G-stage entries (likewise) */
+    uint64_t guest_page_faults[3];         /* by enum mmu_access */
+    uint64_t hfence_vvma[4];     /* by enum mmu_fence_kind: va = rs1 != x0, asid = rs2 != x0 */
+    uint64_t hfence_vvma_removed[4];
+    uint64_t hfence_gvma[4];     /* by enum mmu_fence_kind read as: va = a GPA (rs1), asid = a VMID (rs2) */
+    uint64_t hfence_gvma_removed[4];
 };
 
 enum { MMU_TLB_L1I = 0, MMU_TLB_L1D = 1, MMU_TLB_L2 = 2, MMU_TLB_PWC = 3 };
@@ -139,6 +158,19 @@ struct tlb_entry_view {
     uint8_t levels;     /* 3, 4, 5: mode the entry was filled under */
     uint64_t stamp;     /* replacement stamp (LRU: last use; FIFO: fill) */
     uint64_t hits;      /* lookups it answered since it was filled (0 unless mmu_track_entry_hits) */
+    /* The H extension: what the entry translates (enum mmu_entry_kind);
+     * for the V=1 kinds, the VMID it is tagged with, and for combined
+     * entries the G-stage leaf's R, W, X, D (PTE bit positions) beside the
+     * VS-stage's flags.  A G-stage entry's va is a guest physical address. */
+    uint8_t kind;
+    uint16_t vmid;
+    uint8_t gflags;
+};
+enum mmu_entry_kind {
+    MMU_ENTRY_S = 0,      /* V=0: an HS/S/U-level translation (or non-leaf PTE) */
+    MMU_ENTRY_VS = 1,     /* V=1: guest VA -> host PA, VS and G combined (PWC: a VS-stage non-leaf PTE) */
+    MMU_ENTRY_G = 2,      /* G-stage: guest PA -> host PA (PWC: a G-stage non-leaf PTE) */
+    MMU_ENTRY_VSBARE = 3, /* V=1 under vsatp Bare: guest VA (= guest PA) -> host PA */
 };
 
 /* A walk as memory holds it now (mmu_walk_inspect): one row per PTE read,

@@ -7,11 +7,19 @@
 
 /* What a translation depends on besides the address: satp's MODE and ASID
  * (not its PPN: the TLB is tagged by ASID, as hardware is), the effective
- * privilege, SUM, MXR, the A/D policy and PBMTE. */
+ * privilege, SUM, MXR, the A/D policy and PBMTE; with V=1 also V, HLVX,
+ * the G-stage's MXR, A/D policy and PBMTE, hgatp's MODE and VMID (bits
+ * 6..28, which satp's part leaves free; 0 with V=0, so that the fields
+ * the V=0 translation ignores do not change its key). */
 static inline uint64_t mmu_fast_key(const struct mmu_req *r)
 {
-    return (r->satp & (0xffffull << 44 | 0xfull << 60)) | r->priv | (uint64_t)r->sum << 2 |
-           (uint64_t)r->mxr << 3 | (uint64_t)r->hw_ad << 4 | (uint64_t)r->no_pbmt << 5;
+    uint64_t key = (r->satp & (0xffffull << 44 | 0xfull << 60)) | r->priv | (uint64_t)r->sum << 2 |
+                   (uint64_t)r->mxr << 3 | (uint64_t)r->hw_ad << 4 | (uint64_t)r->no_pbmt << 5;
+    if (r->virt)
+        key |= 1ull << 6 | (uint64_t)r->lvx << 7 | (uint64_t)r->g_mxr << 8 | (uint64_t)r->g_hw_ad << 9 |
+               (uint64_t)r->g_no_pbmt << 10 | (r->hgatp >> 60) << 11 |
+               ((r->hgatp >> HGATP_VMID_SHIFT) & HGATP_VMID_MASK) << 15;
+    return key;
 }
 
 /* Host address for a load or store (not a fetch) of size bytes at va
@@ -78,7 +86,13 @@ static inline __attribute__((always_inline)) uint8_t *mmu_data_ptr_again(struct 
  * privilege priv under satp, and its physical address in *pa_page, when
  * the L1I holds the page with execute permission and PMP allows fetching
  * all of it; with the same effects as the general translation (mmu.c).
- * NULL, having changed nothing, for anything else. */
+ * NULL, having changed nothing, for anything else.  V=0 only: it looks
+ * for V=0 entries (a fetch with V=1 uses mmu_fetch_page_virt). */
 uint8_t *mmu_fetch_page(struct mmu *m, uint64_t va, uint64_t satp, unsigned priv, uint64_t *pa_page);
+/* mmu_fetch_page for a fetch with V=1 in the context r (r->virt set:
+ * vsatp, hgatp, VS or VU): the L1I's combined entry for va, when it allows
+ * execution at both stages (nested.c).  NULL, having changed nothing, for
+ * anything else (then mmu_translate_n). */
+uint8_t *mmu_fetch_page_virt(struct mmu *m, uint64_t va, const struct mmu_req *r, uint64_t *pa_page);
 
 #endif

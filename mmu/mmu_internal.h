@@ -52,7 +52,30 @@ static const uint64_t mmu_size_offset_mask[MMU_NSIZES] = {
 /* One cached translation, 32 bytes (two to a host cache line).  In the PWC,
  * size is the level of the non-leaf PTE (1..4) and tag = va >> (12 + 9 *
  * level).  The replacement stamp lives beside the array (struct tlb), so
- * choosing a victim reads one line of stamps, not the whole set. */
+ * choosing a victim reads one line of stamps, not the whole set.
+ *
+ * The H extension (nested.c) adds kinds of entries, kept in levels' bits
+ * 4:3 (enum tlb_kind) and in the top bits of the match word
+ * (tlb_match_word_kind), so that a V=0 lookup, which compares levels and
+ * match words as before, can never find them; their VMID and G-stage
+ * flags live beside the array (struct tlb's vx), so that a V=0 entry and
+ * everything the V=0 paths do with it stay exactly as they were:
+ *  TLB_KIND_S   V=0 (HS/S/U-level) translations, as before;
+ *  TLB_KIND_VS  combined VS+G translations (guest VA -> host PA) under a
+ *               translating vsatp, tagged with VMID and ASID; in the PWC,
+ *               VS-stage non-leaf PTEs (guest VA -> guest physical
+ *               address of the next table), tagged the same way;
+ *  TLB_KIND_G   G-stage translations (guest physical -> host physical),
+ *               tagged with VMID: TLB entries in the L2 only (the nested
+ *               TLB), non-leaf PTEs in the PWC;
+ *  TLB_KIND_VSBARE combined translations made while vsatp is Bare (guest
+ *               VA = guest PA), tagged with VMID only, so that they never
+ *               answer under a translating vsatp (nor the other way).
+ * For combined entries, flags are the VS-stage leaf's and the G-stage
+ * leaf's R, W, X and D are kept in vx (its U is 1 and A set, or there
+ * would be no entry), so that MXR and HLVX can be checked at each stage
+ * exactly. */
+enum tlb_kind { TLB_KIND_S = 0, TLB_KIND_VS = 1, TLB_KIND_G = 2, TLB_KIND_VSBARE = 3 };
 struct tlb_entry {
     uint64_t tag;     /* va >> shift of the size class (sign bits included) */
     uint64_t ppn;     /* physical page number of the page (or next table) base */
@@ -60,11 +83,23 @@ struct tlb_entry {
     uint16_t asid;
     uint8_t flags;    /* PTE bits 7:0 as read (A, D as in memory after our update) */
     uint8_t size;
+    /* bits 2:0 LEVELS of the mode it was filled under (3, 4, 5; 0 for a
+     * combined entry under vsatp Bare), bits 4:3 enum tlb_kind: a V=0
+     * entry's is its LEVELS alone, as before */
+    uint8_t levels;
     uint8_t valid;
     uint8_t global;
     uint8_t pbmt;
-    uint8_t levels;
 };
+/* The kind of an entry, and the levels word of a kind under LEVELS. */
+static inline unsigned tlb_kind_of(const struct tlb_entry *e) { return (unsigned)e->levels >> 3; }
+static inline uint8_t tlb_levels_kind(unsigned levels, unsigned kind) { return (uint8_t)(levels | kind << 3); }
+/* A G-stage leaf's R, W, X as bits 0..2 and D as bit 3 (struct tlb's vx) */
+static inline unsigned tlb_gflags(uint64_t pte) { return (unsigned)((pte >> 1) & 7) | (unsigned)((pte >> 4) & 8); }
+/* struct tlb's vx word of an entry of another kind than TLB_KIND_S */
+#define TLB_VX(vmid, gflags) ((uint32_t)(vmid) | (uint32_t)(gflags) << 16)
+static inline uint16_t tlb_vx_vmid(uint32_t vx) { return (uint16_t)vx; }
+static inline unsigned tlb_vx_gflags(uint32_t vx) { return vx >> 16 & 15; }
 _Static_assert(sizeof(struct tlb_entry) <= 32, "a TLB entry fits in half a cache line");
 
 struct tlb {
@@ -85,6 +120,10 @@ struct tlb {
      * uses still belong to e[k].  Off, they cost a test of a pointer that
      * is in the line already read. */
     uint64_t *hits, *filled;
+    /* vx[k] belongs to e[k] when it is of another kind than TLB_KIND_S (the
+     * H extension, nested.c): its VMID and (combined entries) the G-stage
+     * leaf's flags, TLB_VX; what it holds for a V=0 entry means nothing */
+    uint32_t *vx;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
     enum mmu_repl repl;
@@ -233,8 +272,19 @@ void tlb_free(struct tlb *t);
 /* Start counting each entry's hits (struct tlb's hits[]); 0, or -1 when
  * out of memory. */
 int tlb_track_hits(struct tlb *t);
-/* Remove entries per sfence.vma rules; returns how many. */
-unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+/* Which entries a fence removes: those of the kinds in kinds (bit 1 <<
+ * enum tlb_kind), of VMID vmid when has_vmid, mapping va when has_va (for
+ * G-stage entries va is a guest physical address), and of ASID asid but
+ * not global when has_asid (sfence.vma's rs2 rule). */
+struct tlb_scope {
+    unsigned kinds;
+    bool has_vmid, has_va, has_asid;
+    uint16_t vmid, asid;
+    uint64_t va;
+};
+#define TLB_KINDS_ALL 0xfu
+/* Remove the entries of t in scope; returns how many. */
+unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc);
 
 int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed);
 void pwc_free(struct pwc *p);
@@ -243,7 +293,19 @@ void pwc_free(struct pwc *p);
 struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels);
 /* tlb_insert for the PWC; returns true when a valid entry was replaced. */
 bool pwc_insert(struct pwc *p, const struct tlb_entry *n);
-unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
+/* tlb_fence for the PWC: has_va removes the entries on va's path. */
+unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc);
+/* The deepest entry of a kind (TLB_KIND_VS or TLB_KIND_G) that a walk of
+ * va (a guest physical address for TLB_KIND_G) under LEVELS may use, in
+ * this VMID and (VS) ASID or global; a use (LRU).  NULL when none. */
+struct tlb_entry *pwc_lookup_kind(struct pwc *p, uint64_t va, unsigned kind, uint16_t vmid, uint16_t asid,
+                                  unsigned levels);
+/* Put n, an entry of another kind than TLB_KIND_S (tlb_kind_of), with vx
+ * (TLB_VX) into t (a TLB, or the PWC's with pwc), overwriting the entry a
+ * lookup of n's kind, page, VMID and ASID would find, else a victim; the
+ * slot, and *evicted when it held a valid entry (NULL when t is absent). */
+struct tlb_entry *tlb_put_kind(struct tlb *t, struct pwc *pwc, const struct tlb_entry *n, uint32_t vx,
+                               bool *evicted);
 
 unsigned mmu_pmp_mask_lookup(struct mmu *m, uint64_t pa, unsigned size, unsigned priv);
 
@@ -285,6 +347,61 @@ static inline bool mmu_pmp_allows(struct mmu *m, uint64_t pa, unsigned size, enu
     return (mmu_pmp_mask(m, pa, size, priv) >> acc) & 1;
 }
 
+/* Step 3's "bits or encodings that are reserved for future standard use"
+ * (walk.c's step 3, and both stages of nested.c's, whose G-stage PTEs
+ * follow the same rules: privileged spec, "Guest Physical Address
+ * Translation"). */
+static inline bool pte_reserved(uint64_t pte, bool leaf, int i, bool no_pbmt)
+{
+    /* Sv39 PTE: "Bits 60-54 are reserved for future standard use ... If any
+     * of these bits are set, a page-fault exception is raised." */
+    if (pte & PTE_RESERVED)
+        return true;
+    unsigned pbmt = (unsigned)(pte >> PTE_PBMT_SHIFT) & 3;
+    /* Svpbmt: the encoding 3 is reserved.  With menvcfg.PBMTE = 0 "the
+     * implementation behaves as though Svpbmt were not implemented", so bits
+     * 62-61 are reserved bits like 60-54 (privileged spec, menvcfg). */
+    if (pbmt == 3 || (pbmt != 0 && no_pbmt))
+        return true;
+    if (!leaf) {
+        /* "For non-leaf PTEs, the D, A, and U bits are reserved for future
+         * standard use"; Svpbmt: "For non-leaf PTEs, bits 62-61 are
+         * reserved"; Svnapot: N is reserved in non-leaf PTEs. */
+        return (pte & (PTE_D | PTE_A | PTE_U)) || pbmt != 0 || (pte & PTE_N);
+    }
+    /* Svnapot: with N = 1 only the 64 KiB encoding is defined: a level-0
+     * leaf whose ppn[3:0] = 1000.  Every other N = 1 leaf is reserved. */
+    if ((pte & PTE_N) && (i != 0 || (pte_ppn(pte) & 0xf) != 0x8))
+        return true;
+    return false;
+}
+
+/* Does PMP let the walker read the PTE at pte_pa (as S-mode, for both
+ * stages of a two-stage walk too)?  PMP allowing
+ * the whole page of the table allows every PTE in it (the usual case, one
+ * comparison through the region cache); otherwise the exact test. */
+static inline bool pte_read_allowed(struct mmu *m, uint64_t pte_pa)
+{
+    return ((mmu_pmp_page_mask(m, pte_pa & ~0xfffULL, PRIV_S) >> MMU_LOAD) & 1) ||
+           mmu_pmp_allows(m, pte_pa, 8, MMU_LOAD, PRIV_S);
+}
+
+/* Satp's (or vsatp's) LEVELS (Sv39: 3, Sv48: 4, Sv57: 5), or 0 when it
+ * does not translate. */
+static inline unsigned satp_levels(uint64_t satp)
+{
+    switch (satp >> SATP_MODE_SHIFT) {
+    case SATP_SV39: return 3;
+    case SATP_SV48: return 4;
+    case SATP_SV57: return 5;
+    default: return 0;
+    }
+}
+
+/* nested.c: mmu_translate_n with r->virt (the H extension). */
+enum mmu_result mmu_translate_virt(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
+                                   const struct mmu_req *r, struct mmu_xlate *out);
+
 /* walk.c: the translation algorithm, steps 1-10, filling *e on success. */
 /* check.c: a walk read the PTE at pte_pa; a translation answered by a
  * cached entry e (which: the TLB, or MMU_TLB_PWC) gave pa. */
@@ -300,6 +417,21 @@ enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
  * va >> 12 or more, so its top 12 bits are 0 and shifting it left by 4
  * loses nothing: equal words mean equal (tag, size). */
 static inline uint64_t tlb_match_word(uint64_t tag, unsigned size) { return tag << 4 | (size + 1); }
+
+/* The match word of an entry of a kind (enum tlb_kind): the kind in bits
+ * 63:62, which tag << 4 leaves zero (a tag of a guest physical address is
+ * gpa >> 12 at least, below 2^47), so that a lookup of another kind, a
+ * V=0 one among them, never matches it.  The V=0 paths write
+ * tlb_match_word (kind 0); nested.c sets the kind bits of what it fills
+ * (tlb_put_kind in tlb.c). */
+static inline uint64_t tlb_match_word_kind(uint64_t tag, unsigned size, unsigned kind)
+{
+    return tlb_match_word(tag, size) | (uint64_t)kind << 62;
+}
+static inline uint64_t tlb_entry_match_word(const struct tlb_entry *e)
+{
+    return tlb_match_word_kind(e->tag, e->size, tlb_kind_of(e));
+}
 
 /* The entry of one set (base: index of its first way) that matches want
  * (tlb_match_word) for this ASID or globally, or NULL.  Always inlined
@@ -340,6 +472,29 @@ static inline __attribute__((always_inline)) struct tlb_entry *tlb_find_n(struct
                                            tlb_match_word(tag, s), asid);
         if (e)
             return e;
+    }
+    return NULL;
+}
+
+/* The entry of a kind other than TLB_KIND_S (nested.c) that maps va (a
+ * guest physical address for TLB_KIND_G) in VMID vmid, for ASID asid or
+ * globally (G-stage entries have ASID 0 and are not global: pass 0); NULL
+ * on a miss.  No side effect. */
+static inline struct tlb_entry *tlb_find_kind(struct tlb *t, uint64_t va, unsigned kind, uint16_t vmid,
+                                              uint16_t asid)
+{
+    unsigned mask = t->size_mask;
+    while (mask) {
+        unsigned s = (unsigned)__builtin_ctz(mask);
+        mask &= mask - 1;
+        uint64_t tag = va >> mmu_size_shift[s];
+        size_t base = (size_t)(tag & t->set_mask) * t->ways;
+        uint64_t want = tlb_match_word_kind(tag, s, kind);
+        for (unsigned w = 0; w < t->ways; w++) {
+            const struct tlb_entry *e = &t->e[base + w];
+            if (t->match[base + w] == want && tlb_vx_vmid(t->vx[base + w]) == vmid && (e->global || e->asid == asid))
+                return &t->e[base + w];
+        }
     }
     return NULL;
 }

@@ -77,6 +77,53 @@ static const char *const size_names[MMU_NSIZES] = { "4K", "64K", "2M", "1G", "51
 static const char *const acc_names[3] = { "fetch", "load", "store" };
 static const char *const fence_names[4] = { "all", "asid", "va", "va_asid" };
 static const char *const repl_names[3] = { "lru", "fifo", "random" };
+static const char *const gfence_names[4] = { "all", "vmid", "gpa", "gpa_vmid" };
+
+/* Has anything of the H extension happened (the text shows its lines only then)? */
+static bool two_stage_used(const struct mmu_stats *s)
+{
+    uint64_t any = s->virt_translations | s->g_tlb_lookups | s->guest_page_faults[0] | s->guest_page_faults[1] |
+                   s->guest_page_faults[2];
+    for (int k = 0; k < 4; k++)
+        any |= s->hfence_vvma[k] | s->hfence_gvma[k];
+    return any != 0;
+}
+
+/* "name l0/l1/l2/l3/l4" of a by-level array, as the text prints them. */
+static void print_levels(FILE *f, const char *name, const uint64_t *v)
+{
+    fprintf(f, " %s %llu/%llu/%llu/%llu/%llu", name, (unsigned long long)v[0], (unsigned long long)v[1],
+            (unsigned long long)v[2], (unsigned long long)v[3], (unsigned long long)v[4]);
+}
+
+/* The H extension's lines of --stats (docs/MMU.md, "Two-stage translation"). */
+static void two_stage_print(const struct mmu_stats *s, FILE *f)
+{
+    fprintf(f, "  two-stage: translations %llu walks %llu; G-stage walks %llu; nested TLB lookups %llu hits %llu "
+               "misses %llu\n",
+            (unsigned long long)s->virt_translations, (unsigned long long)s->two_stage_walks,
+            (unsigned long long)s->g_walks, (unsigned long long)s->g_tlb_lookups,
+            (unsigned long long)s->g_tlb_hits, (unsigned long long)s->g_tlb_misses);
+    fprintf(f, "      PTE reads by level 0/1/2/3/4:");
+    print_levels(f, "VS", s->vs_pte_reads);
+    print_levels(f, "G-for-VS", s->g_pte_reads_vs);
+    print_levels(f, "G-final", s->g_pte_reads_final);
+    fprintf(f, "\n      PWC VS lookups %llu hits %llu, G lookups %llu hits %llu; guest-page faults fetch %llu "
+               "load %llu store %llu\n",
+            (unsigned long long)s->pwc_lookups_vs, (unsigned long long)s->pwc_hits_vs,
+            (unsigned long long)s->pwc_lookups_g, (unsigned long long)s->pwc_hits_g,
+            (unsigned long long)s->guest_page_faults[0], (unsigned long long)s->guest_page_faults[1],
+            (unsigned long long)s->guest_page_faults[2]);
+    fprintf(f, "  hfence.vvma");
+    for (int k = 0; k < 4; k++)
+        fprintf(f, " %s %llu (removed %llu)", fence_names[k], (unsigned long long)s->hfence_vvma[k],
+                (unsigned long long)s->hfence_vvma_removed[k]);
+    fprintf(f, "; hfence.gvma");
+    for (int k = 0; k < 4; k++)
+        fprintf(f, " %s %llu (removed %llu)", gfence_names[k], (unsigned long long)s->hfence_gvma[k],
+                (unsigned long long)s->hfence_gvma_removed[k]);
+    fprintf(f, "\n");
+}
 
 const char *mmu_page_size_name(unsigned size) { return size < MMU_NSIZES ? size_names[size] : "?"; }
 
@@ -126,6 +173,8 @@ void mmu_stats_print(const struct mmu *m, FILE *f)
         fprintf(f, " %s %llu (removed %llu)", fence_names[k], (unsigned long long)s->fences[k],
                 (unsigned long long)s->fence_removed[k]);
     fprintf(f, "; flush-all %llu\n", (unsigned long long)s->flush_all);
+    if (two_stage_used(s))
+        two_stage_print(s, f);
 }
 
 static void json_u64s(FILE *f, const uint64_t *v, int n)
@@ -188,5 +237,30 @@ void mmu_stats_json(const struct mmu *m, FILE *f)
     json_named(f, fence_names, s->fences, 4);
     fprintf(f, ",\"fence_removed\":");
     json_named(f, fence_names, s->fence_removed, 4);
-    fprintf(f, ",\"flush_all\":%llu}", (unsigned long long)s->flush_all);
+    fprintf(f, ",\"flush_all\":%llu,\"two_stage\":{\"translations\":%llu,\"walks\":%llu,\"g_walks\":%llu,"
+               "\"nested_tlb_lookups\":%llu,\"nested_tlb_hits\":%llu,\"nested_tlb_misses\":%llu,"
+               "\"vs_pte_reads_by_level\":",
+            (unsigned long long)s->flush_all, (unsigned long long)s->virt_translations,
+            (unsigned long long)s->two_stage_walks, (unsigned long long)s->g_walks,
+            (unsigned long long)s->g_tlb_lookups, (unsigned long long)s->g_tlb_hits,
+            (unsigned long long)s->g_tlb_misses);
+    json_u64s(f, s->vs_pte_reads, 5);
+    fprintf(f, ",\"g_pte_reads_for_vs_by_level\":");
+    json_u64s(f, s->g_pte_reads_vs, 5);
+    fprintf(f, ",\"g_pte_reads_final_by_level\":");
+    json_u64s(f, s->g_pte_reads_final, 5);
+    fprintf(f, ",\"pwc_lookups_vs\":%llu,\"pwc_hits_vs\":%llu,\"pwc_lookups_g\":%llu,\"pwc_hits_g\":%llu,"
+               "\"guest_page_faults\":",
+            (unsigned long long)s->pwc_lookups_vs, (unsigned long long)s->pwc_hits_vs,
+            (unsigned long long)s->pwc_lookups_g, (unsigned long long)s->pwc_hits_g);
+    json_named(f, acc_names, s->guest_page_faults, 3);
+    fprintf(f, ",\"hfence_vvma\":");
+    json_named(f, fence_names, s->hfence_vvma, 4);
+    fprintf(f, ",\"hfence_vvma_removed\":");
+    json_named(f, fence_names, s->hfence_vvma_removed, 4);
+    fprintf(f, ",\"hfence_gvma\":");
+    json_named(f, gfence_names, s->hfence_gvma, 4);
+    fprintf(f, ",\"hfence_gvma_removed\":");
+    json_named(f, gfence_names, s->hfence_gvma_removed, 4);
+    fprintf(f, "}}");
 }

@@ -5,6 +5,7 @@
  * rehash"): an entry of size class s lives in set (va >> shift[s]) & (sets-1)
  * and a lookup probes, for each size class present in the TLB (size_mask),
  * that class's set.  See docs/MMU.md. */
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "line_alloc.h"
@@ -20,7 +21,8 @@ int tlb_init(struct tlb *t, unsigned sets, unsigned ways, enum mmu_repl repl, ui
     t->e = line_calloc((size_t)sets * ways, sizeof *t->e);
     t->stamp = line_calloc((size_t)sets * ways, sizeof *t->stamp);
     t->match = line_calloc((size_t)sets * ways, sizeof *t->match);
-    if (!t->e || !t->stamp || !t->match) {
+    t->vx = line_calloc((size_t)sets * ways, sizeof *t->vx);
+    if (!t->e || !t->stamp || !t->match || !t->vx) {
         tlb_free(t);
         return -1;
     }
@@ -53,32 +55,37 @@ void tlb_free(struct tlb *t)
     line_free(t->e);
     line_free(t->stamp);
     line_free(t->match);
+    line_free(t->vx);
     line_free(t->hits);
     line_free(t->filled);
     t->e = NULL;
     t->stamp = NULL;
     t->match = NULL;
+    t->vx = NULL;
     t->hits = NULL;
     t->filled = NULL;
     t->sets = t->ways = 0;
 }
 
-/* sfence.vma address-space filter: with rs2 != x0 only non-global entries of
- * that ASID ("except for entries containing global mappings"). */
-static bool asid_match(const struct tlb_entry *e, bool has_asid, uint16_t asid)
+/* Is e, a valid entry, in the fence's scope (struct tlb_scope) apart from
+ * its address?  The address-space filter is sfence.vma's: with rs2 != x0
+ * only non-global entries of that ASID ("except for entries containing
+ * global mappings"). */
+static bool in_scope(const struct tlb *t, const struct tlb_entry *e, const struct tlb_scope *sc)
 {
-    return !has_asid || (!e->global && e->asid == asid);
+    return ((sc->kinds >> tlb_kind_of(e)) & 1) && (!sc->has_vmid || tlb_vx_vmid(t->vx[e - t->e]) == sc->vmid) &&
+           (!sc->has_asid || (!e->global && e->asid == sc->asid));
 }
 
-unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc)
 {
     unsigned removed = 0;
     if (!t->e)
         return 0;
-    if (!has_va) {
+    if (!sc->has_va) {
         for (size_t k = 0; k < (size_t)t->sets * t->ways; k++) {
             struct tlb_entry *e = &t->e[k];
-            if (e->valid && asid_match(e, has_asid, asid)) {
+            if (e->valid && in_scope(t, e, sc)) {
                 tlb_remove(t, e);
                 removed++;
             }
@@ -90,11 +97,11 @@ unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint1
     while (mask) {
         unsigned s = (unsigned)__builtin_ctz(mask);
         mask &= mask - 1;
-        uint64_t tag = va >> mmu_size_shift[s];
+        uint64_t tag = sc->va >> mmu_size_shift[s];
         struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
         for (unsigned w = 0; w < t->ways; w++) {
             struct tlb_entry *e = &set[w];
-            if (e->valid && e->tag == tag && e->size == s && asid_match(e, has_asid, asid)) {
+            if (e->valid && e->tag == tag && e->size == s && in_scope(t, e, sc)) {
                 tlb_remove(t, e);
                 removed++;
             }
@@ -172,17 +179,65 @@ bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
     return evicted;
 }
 
-unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc)
 {
     unsigned removed = 0;
     for (unsigned w = 0; w < p->t.ways; w++) {
         struct tlb_entry *e = &p->t.e[w];
-        if (!e->valid || !asid_match(e, has_asid, asid))
+        if (!e->valid || !in_scope(&p->t, e, sc))
             continue;
-        if (has_va && e->tag != va >> pwc_shift(e->size))
+        if (sc->has_va && e->tag != sc->va >> pwc_shift(e->size))
             continue;
         pwc_remove(p, e);
         removed++;
     }
     return removed;
+}
+
+struct tlb_entry *pwc_lookup_kind(struct pwc *p, uint64_t va, unsigned kind, uint16_t vmid, uint16_t asid,
+                                  unsigned levels)
+{
+    /* a search of every way (as pwc_search): the index's buckets would
+     * serve too, but two-stage walks are not the path this is tuned for */
+    struct tlb_entry *best = NULL;
+    uint8_t lk = tlb_levels_kind(levels, kind);
+    for (unsigned w = 0; w < p->t.ways; w++) {
+        struct tlb_entry *e = &p->t.e[w];
+        if (e->valid && e->levels == lk && tlb_vx_vmid(p->t.vx[w]) == vmid && e->tag == va >> pwc_shift(e->size) &&
+            (e->global || e->asid == asid) && (!best || e->size < best->size))
+            best = e;
+    }
+    if (best)
+        tlb_touch(&p->t, best);
+    return best;
+}
+
+struct tlb_entry *tlb_put_kind(struct tlb *t, struct pwc *pwc, const struct tlb_entry *n, uint32_t vx,
+                               bool *evicted)
+{
+    *evicted = false;
+    if (!t->e)
+        return NULL;
+    uint64_t want = tlb_entry_match_word(n);
+    size_t base = (size_t)(n->tag & t->set_mask) * t->ways, k = SIZE_MAX;
+    for (unsigned w = 0; w < t->ways && k == SIZE_MAX; w++) {
+        const struct tlb_entry *e = &t->e[base + w];
+        if (t->match[base + w] == want && tlb_vx_vmid(t->vx[base + w]) == tlb_vx_vmid(vx) &&
+            (e->global || n->global || e->asid == n->asid))
+            k = base + w;
+    }
+    if (k == SIZE_MAX)
+        k = base + tlb_victim_n(t, t->stamp + base, t->ways, t->repl);
+    struct tlb_entry *slot = &t->e[k];
+    *evicted = slot->valid;
+    if (pwc)
+        pwc_remove(pwc, slot);
+    tlb_put_at(t, k, n, want, true);
+    t->vx[k] = vx;
+    if (pwc) {
+        struct pwc_bucket *b = pwc_bucket_of(pwc, slot->size, slot->tag);
+        b->count++;
+        b->way = (uint16_t)k;
+    }
+    return slot;
 }

@@ -8,41 +8,6 @@
  * be checked against it line by line. */
 #include "mmu_internal.h"
 
-/* Step 3's "bits or encodings that are reserved for future standard use". */
-static bool pte_reserved(uint64_t pte, bool leaf, int i, bool no_pbmt)
-{
-    /* Sv39 PTE: "Bits 60-54 are reserved for future standard use ... If any
-     * of these bits are set, a page-fault exception is raised." */
-    if (pte & PTE_RESERVED)
-        return true;
-    unsigned pbmt = (unsigned)(pte >> PTE_PBMT_SHIFT) & 3;
-    /* Svpbmt: the encoding 3 is reserved.  With menvcfg.PBMTE = 0 "the
-     * implementation behaves as though Svpbmt were not implemented", so bits
-     * 62-61 are reserved bits like 60-54 (privileged spec, menvcfg). */
-    if (pbmt == 3 || (pbmt != 0 && no_pbmt))
-        return true;
-    if (!leaf) {
-        /* "For non-leaf PTEs, the D, A, and U bits are reserved for future
-         * standard use"; Svpbmt: "For non-leaf PTEs, bits 62-61 are
-         * reserved"; Svnapot: N is reserved in non-leaf PTEs. */
-        return (pte & (PTE_D | PTE_A | PTE_U)) || pbmt != 0 || (pte & PTE_N);
-    }
-    /* Svnapot: with N = 1 only the 64 KiB encoding is defined: a level-0
-     * leaf whose ppn[3:0] = 1000.  Every other N = 1 leaf is reserved. */
-    if ((pte & PTE_N) && (i != 0 || (pte_ppn(pte) & 0xf) != 0x8))
-        return true;
-    return false;
-}
-
-/* Does PMP let the walker read the PTE at pte_pa (as S-mode)?  PMP allowing
- * the whole page of the table allows every PTE in it (the usual case, one
- * comparison through the region cache); otherwise the exact test. */
-static inline bool pte_read_allowed(struct mmu *m, uint64_t pte_pa)
-{
-    return ((mmu_pmp_page_mask(m, pte_pa & ~0xfffULL, PRIV_S) >> MMU_LOAD) & 1) ||
-           mmu_pmp_allows(m, pte_pa, 8, MMU_LOAD, PRIV_S);
-}
-
 enum mmu_result mmu_walk(struct mmu *m, uint64_t va, enum mmu_access acc,
                          const struct mmu_req *r, unsigned levels, uint16_t asid,
                          struct tlb_entry *e)

@@ -806,7 +806,9 @@ static void test_disasm_every_row(void **state)
  * Blocks end after anything that may change the pc, the privilege, the
  * translation or the enabled interrupts; memory may be written by stores,
  * AMOs, LR/SC and MISC-MEM (fence.i; cbo.zero, and the other CBOs with
- * it, being MISC-MEM too). */
+ * it, being MISC-MEM too), and the H extension's hsv.*.  Every SYSTEM
+ * instruction ends a block, the hypervisor loads, stores and fences
+ * included. */
 static void test_block_classes_every_row(void **state)
 {
     (void)state;
@@ -815,11 +817,12 @@ static void test_block_classes_every_row(void **state)
         "fence.i", "ecall", "ebreak", "sret", "mret", "wfi", "sfence.vma", "sinval.vma",
         "sfence.w.inval", "sfence.inval.ir", "csrrw", "csrrs", "csrrc", "csrrwi", "csrrsi", "csrrci",
         "c.j", "c.beqz", "c.bnez", "c.jr", "c.ebreak", "c.jalr", "cbo.inval", "cbo.clean", "cbo.flush",
-        "cbo.zero"};
+        "cbo.zero", "hlv.b", "hlv.bu", "hlv.h", "hlv.hu", "hlvx.hu", "hlv.w", "hlv.wu", "hlvx.wu", "hlv.d",
+        "hsv.b", "hsv.h", "hsv.w", "hsv.d", "hfence.vvma", "hfence.gvma"};
     static const char *const writes[] = {
         "sb", "sh", "sw", "sd", "fsw", "fsd", "c.sw", "c.sd", "c.swsp", "c.sdsp", "c.fsd", "c.fsdsp", "c.sb", "c.sh", "fsh",
         "lr.w", "sc.w", "lr.d", "sc.d", "pause", "fence.tso", "fence", "fence.i", "cbo.inval", "cbo.clean",
-        "cbo.flush", "cbo.zero"};
+        "cbo.flush", "cbo.zero", "hsv.b", "hsv.h", "hsv.w", "hsv.d"};
     static const uint32_t fill[] = {0, 0xffffffff, 0x55555555, 0xaaaaaaaa, 0x12345678, 0x0f0f0f0f};
     for (size_t i = 0; i < insn_table_len; i++) {
         const struct insn_row *r = &insn_table[i];

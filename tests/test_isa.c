@@ -103,7 +103,7 @@ static void test_errors(void **state)
     parse_bad("rv64,c=off", "cannot be switched off");
     parse_bad("rv64,zicsr=off", "cannot be switched off");
     parse_bad("rv64,svnapot=off", "cannot be switched off");
-    parse_bad("rv64,h=on", "h is not implemented");
+    parse_bad("rv64,e=on", "e is not implemented");
     parse_bad("rv64,v=true", "v is not implemented");
     parse_bad("rv64,zk=on", "zk is not implemented");
     parse_bad("rv64,f=off", "d needs f");

@@ -153,6 +153,34 @@ static void test_cell_describe(void **state)
     free(t.cells);
 }
 
+/* The H extension's entries: the kind, the VMID and the G-stage's flags;
+ * a change of VMID alone is another entry (a fill, not the same cell). */
+static void test_cell_describe_two_stage(void **state)
+{
+    (void)state;
+    struct view_tlb t = small_tlb();
+    struct tlb_entry_view e = entry(1, 0, 0x40000000, 3, 12);
+    e.kind = MMU_ENTRY_VS;
+    e.vmid = 9;
+    e.flags = 0xc7;  /* V R W A D */
+    e.gflags = 0x86; /* R W D at the G-stage, no X */
+    view_tlb_update(&t, &e, 1);
+    char buf[256];
+    view_cell_describe(&t, &t.cells[2], buf, sizeof buf);
+    assert_non_null(strstr(buf, "VS+G VMID 9: set 1 way 0"));
+    assert_non_null(strstr(buf, "guest VA 0x40000000"));
+    assert_non_null(strstr(buf, "G-stage RW-D"));
+    e.kind = MMU_ENTRY_G;
+    e.vmid = 2;
+    view_tlb_update(&t, &e, 1);
+    assert_int_equal(t.cells[2].mark, VIEW_MARK_FILL);
+    view_cell_describe(&t, &t.cells[2], buf, sizeof buf);
+    assert_non_null(strstr(buf, "G-stage VMID 2: "));
+    assert_non_null(strstr(buf, "GPA 0x40000000"));
+    assert_non_null(strstr(buf, "Sv39x4"));
+    free(t.cells);
+}
+
 /* A page table in RAM: 0x40201000 -> 0x80050000 under Sv39, the walk view's rows. */
 static void test_walk_rows(void **state)
 {
@@ -457,6 +485,7 @@ int main(void)
         cmocka_unit_test(test_marks_follow_changes),
         cmocka_unit_test(test_asid_colours),
         cmocka_unit_test(test_cell_describe),
+        cmocka_unit_test(test_cell_describe_two_stage),
         cmocka_unit_test(test_walk_rows),
         cmocka_unit_test(test_history_ring),
         cmocka_unit_test(test_shootdowns),

@@ -140,6 +140,14 @@ static struct view_model *known_state(void)
     c->fade = FADE;
     fill_entry(cell(m, 1, MMU_TLB_L2, 100, 7), 0xffffffffc0200000, MMU_PAGE_2M, 0, true);
     fill_entry(cell(m, 1, MMU_TLB_L1D, 4, 3), 0xffffffc000000000, MMU_PAGE_1G, 9, false);
+    /* the H extension: a combined VS+G entry and a G-stage one */
+    c = cell(m, 0, MMU_TLB_L1D, 7, 0);
+    fill_entry(c, 0x70000, MMU_PAGE_4K, 5, false);
+    c->e.kind = MMU_ENTRY_VS;
+    c->e.vmid = 3;
+    c = cell(m, 0, MMU_TLB_L1D, 8, 0);
+    fill_entry(c, 0x80000, MMU_PAGE_4K, 5, false);
+    c->e.kind = MMU_ENTRY_G;
     /* the PWC of hart 0: entries 0 (level 1), 1 and 3 (level 2) */
     fill_entry(cell(m, 0, MMU_TLB_PWC, 0, 0), 0x0, 1, 5, false);
     fill_entry(cell(m, 0, MMU_TLB_PWC, 0, 1), 0x0, 2, 5, false);
@@ -227,6 +235,13 @@ static void test_png_cells(void **state)
     assert_true(fs >= 6);
     assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), view_asid_rgb(5, false));
     assert_int_equal(px(&im, r.x, r.y), view_asid_rgb(5, false));
+    /* the H extension's kinds: a corner dot, pink (VS+G) or cyan (G-stage) */
+    assert_int_equal(px(&im, r.x + fs - 1, r.y + fs - 1), view_asid_rgb(5, false)); /* V=0: none */
+    r = slot_of(&l, m, 0, MMU_TLB_L1D, 7 * 4, &fs);
+    assert_int_equal(px(&im, r.x + fs - 1, r.y + fs - 1), VIEW_RGB_VS_DOT);
+    assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), view_asid_rgb(5, false));
+    r = slot_of(&l, m, 0, MMU_TLB_L1D, 8 * 4, &fs);
+    assert_int_equal(px(&im, r.x + fs - 1, r.y + fs - 1), VIEW_RGB_G_DOT);
     /* an empty cell: grey */
     r = slot_of(&l, m, 0, MMU_TLB_L1D, 0, &fs);
     assert_int_equal(px(&im, r.x + fs / 2, r.y + fs / 2), VIEW_EMPTY_RGB);

@@ -176,7 +176,7 @@ void view_layout(const struct view_model *m, struct view_layout *l)
     y += l->details.h + GAP;
     l->walk = rect(rx, y, RIGHT_W, 12 * VIEW_LINE_H + 2 * VIEW_PAD);
     y += l->walk.h + GAP;
-    l->counters = rect(rx, y, RIGHT_W, 15 * VIEW_LINE_H + 2 * VIEW_PAD); /* a title and 14 lines */
+    l->counters = rect(rx, y, RIGHT_W, 17 * VIEW_LINE_H + 2 * VIEW_PAD); /* a title and 16 lines */
     y += l->counters.h + GAP;
     l->graphs = rect(rx, y, RIGHT_W, 4 * 46 + 2 * VIEW_PAD);
     y += l->graphs.h + GAP;

@@ -185,20 +185,38 @@ char *view_cell_describe(const struct view_tlb *t, const struct view_cell *c, ch
     uint64_t age = t->age_base >= e->stamp ? t->age_base - e->stamp : 0;
     const char *tag = t->tag_name ? t->tag_name : "ASID";
     const char *va = t->tag_name ? "IOVA" : "VA"; /* a device's entries translate I/O virtual addresses */
+    /* the H extension's kinds: a prefix naming the kind and the VMID, the
+     * G-stage's R, W, X, D after the entry */
+    char kind[48] = "", gfl[8] = "";
+    if (e->kind == MMU_ENTRY_G) {
+        snprintf(kind, sizeof kind, "G-stage VMID %u: ", e->vmid);
+        va = "GPA";
+    } else if (e->kind == MMU_ENTRY_VS || e->kind == MMU_ENTRY_VSBARE) {
+        snprintf(kind, sizeof kind, "%s VMID %u: ", strcmp(t->name, "PWC") == 0 ? "VS-stage" : e->kind == MMU_ENTRY_VS
+                 ? "VS+G" : "vsatp Bare+G", e->vmid);
+        va = "guest VA";
+    }
+    if (e->kind != MMU_ENTRY_S && strcmp(t->name, "PWC") != 0) {
+        char all[8];
+        flag_letters(e->gflags, all); /* "RWXUGAD": keep R, W, X and D */
+        snprintf(gfl, sizeof gfl, "%c%c%c%c", all[0], all[1], all[2], all[6]);
+    }
     if (strcmp(t->name, "PWC") == 0) {
         snprintf(buf, len,
-                 "set %u way %u: level %u PTE for %s 0x%" PRIx64 " (%" PRIu64 " MiB) -> table 0x%" PRIx64
-                 "  %s %u%s  Sv%u  age %" PRIu64 "  hits %" PRIu64,
-                 e->set, e->way, e->size, va, e->va, e->bytes >> 20, e->pa, tag, e->asid,
-                 e->global ? " global" : "", 12 + 9 * e->levels, age, e->hits);
+                 "%sset %u way %u: level %u PTE for %s 0x%" PRIx64 " (%" PRIu64 " MiB) -> table 0x%" PRIx64
+                 "  %s %u%s  Sv%u%s  age %" PRIu64 "  hits %" PRIu64,
+                 kind, e->set, e->way, e->size, va, e->va, e->bytes >> 20, e->pa, tag, e->asid,
+                 e->global ? " global" : "", 12 + 9 * e->levels, e->kind == MMU_ENTRY_G ? "x4" : "", age, e->hits);
     } else {
         unsigned vpn_bits = 9 * (e->levels ? e->levels : 3);
+        if (e->kind == MMU_ENTRY_G)
+            vpn_bits += 2; /* the root index of Sv39x4/48x4/57x4 */
         snprintf(buf, len,
-                 "set %u way %u: VPN 0x%" PRIx64 " (%s 0x%" PRIx64 ") -> PPN 0x%" PRIx64 "  %s  %s %u%s  %s  %s"
-                 "  Sv%u  age %" PRIu64 "  hits %" PRIu64,
-                 e->set, e->way, (uint64_t)((e->va >> 12) & ((1ULL << vpn_bits) - 1)), va, e->va, e->pa >> 12,
-                 view_size_name(e->size), tag, e->asid, e->global ? " G" : "", fl, pbmt[e->pbmt & 3],
-                 12 + 9 * e->levels, age, e->hits);
+                 "%sset %u way %u: VPN 0x%" PRIx64 " (%s 0x%" PRIx64 ") -> PPN 0x%" PRIx64 "  %s  %s %u%s  %s%s%s  %s"
+                 "  Sv%u%s  age %" PRIu64 "  hits %" PRIu64,
+                 kind, e->set, e->way, (uint64_t)((e->va >> 12) & ((1ULL << vpn_bits) - 1)), va, e->va, e->pa >> 12,
+                 view_size_name(e->size), tag, e->asid, e->global ? " G" : "", fl, gfl[0] ? "  G-stage " : "", gfl,
+                 pbmt[e->pbmt & 3], 12 + 9 * e->levels, e->kind == MMU_ENTRY_G ? "x4" : "", age, e->hits);
     }
     return buf;
 }
@@ -238,7 +256,8 @@ char *view_walk_describe(const struct mmu_walk_view *w, unsigned i, char *buf, s
 static bool same_entry(const struct tlb_entry_view *a, const struct tlb_entry_view *b)
 {
     return a->va == b->va && a->pa == b->pa && a->size == b->size && a->asid == b->asid &&
-           a->global == b->global && a->flags == b->flags && a->levels == b->levels && a->pbmt == b->pbmt;
+           a->global == b->global && a->flags == b->flags && a->levels == b->levels && a->pbmt == b->pbmt &&
+           a->kind == b->kind && a->vmid == b->vmid && a->gflags == b->gflags;
 }
 
 /* Mark cell c with mk at full strength. */
@@ -562,6 +581,48 @@ static void device_text(const struct view_device *d, FILE *f)
     fputc('\n', f);
 }
 
+bool view_two_stage_used(const struct mmu_stats *s)
+{
+    uint64_t any = s->virt_translations | s->g_tlb_lookups;
+    for (int k = 0; k < 4; k++)
+        any |= s->hfence_vvma[k] | s->hfence_gvma[k] | (k < 3 ? s->guest_page_faults[k] : 0);
+    return any != 0;
+}
+
+/* Entries of kind (enum mmu_entry_kind) a structure holds now. */
+static unsigned kind_used(const struct view_tlb *t, unsigned kind)
+{
+    unsigned n = 0;
+    for (unsigned k = 0; k < t->sets * t->ways; k++)
+        n += t->cells[k].valid && t->cells[k].e.kind == kind;
+    return n;
+}
+
+/* view_model_text's two-stage line of hart i: its counters (named as in
+ * --stats-json's "two_stage") and the V=1 entries its structures hold. */
+static void two_stage_text(FILE *f, unsigned i, const struct view_hart *h)
+{
+    const struct mmu_stats *s = &h->stats;
+    fprintf(f,
+            "hart %u two_stage translations %" PRIu64 " walks %" PRIu64 " g_walks %" PRIu64
+            " nested_tlb_hits %" PRIu64 "/%" PRIu64 " vs_pte_reads %" PRIu64 " g_pte_reads %" PRIu64
+            " guest_page_faults %" PRIu64 "/%" PRIu64 "/%" PRIu64 " hfence_vvma %" PRIu64 " hfence_gvma %" PRIu64
+            " entries",
+            i, s->virt_translations, s->two_stage_walks, s->g_walks, s->g_tlb_hits, s->g_tlb_lookups,
+            s->vs_pte_reads[0] + s->vs_pte_reads[1] + s->vs_pte_reads[2] + s->vs_pte_reads[3] + s->vs_pte_reads[4],
+            s->g_pte_reads_vs[0] + s->g_pte_reads_vs[1] + s->g_pte_reads_vs[2] + s->g_pte_reads_vs[3] +
+                s->g_pte_reads_vs[4] + s->g_pte_reads_final[0] + s->g_pte_reads_final[1] + s->g_pte_reads_final[2] +
+                s->g_pte_reads_final[3] + s->g_pte_reads_final[4],
+            s->guest_page_faults[0], s->guest_page_faults[1], s->guest_page_faults[2],
+            s->hfence_vvma[0] + s->hfence_vvma[1] + s->hfence_vvma[2] + s->hfence_vvma[3],
+            s->hfence_gvma[0] + s->hfence_gvma[1] + s->hfence_gvma[2] + s->hfence_gvma[3]);
+    for (int k = 0; k < 4; k++)
+        fprintf(f, " %s vs %u g %u", h->tlb[k].name,
+                kind_used(&h->tlb[k], MMU_ENTRY_VS) + kind_used(&h->tlb[k], MMU_ENTRY_VSBARE),
+                kind_used(&h->tlb[k], MMU_ENTRY_G));
+    fputc('\n', f);
+}
+
 void view_model_text(const struct view_model *m, FILE *f)
 {
     static const char *const priv[4] = { "U", "S", "?", "M" };
@@ -593,6 +654,8 @@ void view_model_text(const struct view_model *m, FILE *f)
                 i, s->walks, s->pte_reads, s->page_faults[0], s->page_faults[1], s->page_faults[2], s->fences[0],
                 s->fences[1], s->fences[2], s->fences[3], s->ad_updates, h->shootdowns_sent,
                 h->shootdowns_received);
+        if (view_two_stage_used(s))
+            two_stage_text(f, i, h);
     }
     for (unsigned i = 0; i < m->sd_count && i < VIEW_SHOOTDOWNS; i++) {
         const struct view_shootdown *s = &m->sd[(m->sd_head + i) % VIEW_SHOOTDOWNS];

@@ -256,5 +256,9 @@ void view_sd_fade(struct view_model *m);
  * (the IOMMU) how full its IOTLB and PWC are and its counters as
  * "iommu KEY VALUE ..." pairs named as in --stats-json's "iommu" object. */
 void view_model_text(const struct view_model *m, FILE *f);
+/* Has anything of the H extension happened in these statistics (V=1
+ * translations, the nested TLB, guest-page faults, hfences)?  The text and
+ * the counters box show their two-stage lines only then. */
+bool view_two_stage_used(const struct mmu_stats *s);
 
 #endif

@@ -205,6 +205,11 @@ static void draw_cell(const struct pen *p, const struct view_rect *slot, const s
         int d = fs >= 8 ? 2 : 1;
         fill(p, slot->x, slot->y, d, d, VIEW_RGB_GLOBAL_DOT);
     }
+    if (c->e.kind != MMU_ENTRY_S && fs >= 4) { /* the H extension's kinds: the bottom-right corner */
+        int d = fs >= 8 ? 3 : 1;
+        fill(p, slot->x + fs - d, slot->y + fs - d, d, d,
+             c->e.kind == MMU_ENTRY_G ? VIEW_RGB_G_DOT : VIEW_RGB_VS_DOT);
+    }
     float a = mark_strength(c->mark, c->fade);
     if (a > 0 && slot->w >= 6)
         frame(p, slot->x, slot->y, fs, fs, fs >= 10 ? 2 : 1, view_rgb_mix(rgb, view_mark_rgb(c->mark), a));
@@ -516,6 +521,17 @@ static void draw_counters(const struct pen *p, const struct view_model *m, const
     text(p, x, y, w, RGB_TEXT, "shootdowns sent %s  received %s", NUM(h->shootdowns_sent), NUM(h->shootdowns_received));
     y += VIEW_LINE_H;
     text(p, x, y, w, RGB_DIM, "translations %s  untranslated %s", NUM(s->translations), NUM(s->untranslated));
+    y += VIEW_LINE_H;
+    /* the H extension: dim and empty-handed until something ran with V=1 */
+    bool h_used = view_two_stage_used(s);
+    double g_rate = s->g_tlb_lookups ? 100.0 * (double)s->g_tlb_hits / (double)s->g_tlb_lookups : 0;
+    text(p, x, y, w, h_used ? RGB_TEXT : RGB_DIM, "V=1 %s  2-D walks %s  G walks %s  nested %.1f%%",
+         NUM(s->virt_translations), NUM(s->two_stage_walks), NUM(s->g_walks), g_rate);
+    y += VIEW_LINE_H;
+    text(p, x, y, w, h_used ? RGB_TEXT : RGB_DIM, "guest-page faults %s  hfence.vvma %s gvma %s",
+         NUM(s->guest_page_faults[0] + s->guest_page_faults[1] + s->guest_page_faults[2]),
+         NUM(s->hfence_vvma[0] + s->hfence_vvma[1] + s->hfence_vvma[2] + s->hfence_vvma[3]),
+         NUM(s->hfence_gvma[0] + s->hfence_gvma[1] + s->hfence_gvma[2] + s->hfence_gvma[3]));
 }
 
 static void draw_graph(const struct pen *p, const struct view_hart *h, int s, const struct view_rect *g)
@@ -759,6 +775,19 @@ static int tag_swatches(const struct pen *p, const struct view_model *m, const s
     return x;
 }
 
+/* Does any hart's structure hold an entry of the H extension's kinds? */
+static bool any_two_stage_cell(const struct view_model *m)
+{
+    for (unsigned h = 0; h < m->nharts; h++)
+        for (int k = 0; k < 4; k++) {
+            const struct view_tlb *t = &m->harts[h].tlb[k];
+            for (unsigned i = 0; i < t->sets * t->ways; i++)
+                if (t->cells[i].valid && t->cells[i].e.kind != MMU_ENTRY_S)
+                    return true;
+        }
+    return false;
+}
+
 static void draw_legend(const struct pen *p, const struct view_model *m, const struct view_layout *l)
 {
     const struct view_rect *b = &l->legend;
@@ -771,6 +800,14 @@ static void draw_legend(const struct pen *p, const struct view_model *m, const s
     fill(p, x, y + 2, 11, 11, view_asid_rgb(0, true));
     fill(p, x, y + 2, 2, 2, VIEW_RGB_GLOBAL_DOT);
     x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "global (G, white corner)") + 20;
+    if (any_two_stage_cell(m)) { /* the H extension's kinds, once there are any */
+        fill(p, x, y + 2, 11, 11, VIEW_EMPTY_RGB);
+        fill(p, x + 8, y + 10, 3, 3, VIEW_RGB_VS_DOT);
+        x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "VS+G") + 8;
+        fill(p, x, y + 2, 11, 11, VIEW_EMPTY_RGB);
+        fill(p, x + 8, y + 10, 3, 3, VIEW_RGB_G_DOT);
+        x += 14 + text(p, x + 14, y, 0, RGB_TEXT, "G-stage (corner)") + 20;
+    }
     bool devices = false; /* a device panel is shown: room for its tags too */
     for (unsigned pi = 0; pi < l->npanels; pi++)
         devices |= l->panel[pi].device >= 0;

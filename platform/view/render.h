@@ -16,6 +16,8 @@
 #define VIEW_RGB_PANEL 0x171c23    /* a hart panel */
 #define VIEW_RGB_SELECT 0xffc83d   /* the selected hart's panel border and the selected cell */
 #define VIEW_RGB_GLOBAL_DOT 0xffffff /* the corner dot of a global entry */
+#define VIEW_RGB_VS_DOT 0xff5cf0   /* the H extension: the corner dot of a combined VS+G entry (or VS-stage PTE) */
+#define VIEW_RGB_G_DOT 0x3cf0ff    /* and of a G-stage entry (the nested TLB, G-stage PTEs) */
 #define VIEW_RGB_PWC_ROW 0x4fc1ff  /* a walk row the page-walk cache answers */
 #define VIEW_RGB_FAULT 0xff7b72    /* a walk that faults; a device's fault counters */
 
