@@ -528,6 +528,50 @@ static void test_superpages(void **state)
     assert_int_equal(xl(e, 0x60000000, MMU_LOAD, &r, &x), MMU_GUEST_PAGE_FAULT);
 }
 
+/* The data fast path serves V=1 L1D hits in a V=1 context, for what both
+ * stages allow, until the L1D or the context changes. */
+static void test_fast_path_virt(void **state)
+{
+    struct env *e = *state;
+    uint64_t va = 0x90000, gpa = 0x27000000, va2 = 0x91000, gpa2 = 0x27001000;
+    uint64_t pa = gpage(e, gpa, G_RWX);
+    gpage(e, gpa2, G_RWX & ~D); /* clean at the G-stage */
+    vsmap(e, va, gpa, 0, VS_RWX);
+    vsmap(e, va2, gpa2, 0, VS_RWX);
+    struct mmu_req r = vreq(e, PRIV_S);
+    mmu_fast_context(e->m, &r);
+    bool l1_hit = false;
+    assert_null(mmu_data_ptr(e->m, va, MMU_LOAD, &l1_hit)); /* path 0: the general path answers V=1 */
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);   /* a walk: the L1D filled */
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);   /* an L1D hit: the fast slot filled */
+    assert_ptr_equal(mmu_fast_lookup(e->m, va + 8, MMU_LOAD), (uint8_t *)host(e, pa) + 8);
+    assert_ptr_equal(mmu_fast_lookup(e->m, va + 8, MMU_STORE), (uint8_t *)host(e, pa) + 8);
+    /* a page clean at the G-stage: loads only */
+    assert_int_equal(pa_ok(e, va2, MMU_LOAD, &r), pa_of_gpa(e, gpa2));
+    assert_int_equal(pa_ok(e, va2, MMU_LOAD, &r), pa_of_gpa(e, gpa2));
+    assert_non_null(mmu_fast_lookup(e->m, va2, MMU_LOAD));
+    assert_null(mmu_fast_lookup(e->m, va2, MMU_STORE));
+    /* another VMID in the context: nothing */
+    struct mmu_req o = r;
+    o.hgatp ^= 1ULL << HGATP_VMID_SHIFT;
+    mmu_fast_context(e->m, &o);
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    /* back, refilled; then hfence.vvma retires the slot */
+    mmu_fast_context(e->m, &r);
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);
+    assert_non_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    mmu_hfence_vvma(e->m, e->vmid, true, va, false, 0);
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    /* a V=0 context never gets a V=1 slot */
+    struct mmu_req h = { .satp = r.satp, .priv = PRIV_S, .hw_ad = true };
+    mmu_fast_context(e->m, &h);
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+}
+
 /* ---- tagging ------------------------------------------------------------ */
 
 /* Two VMIDs, the same ASID and VA: different pages; V=0 apart. */
@@ -807,6 +851,7 @@ int main(void)
         T(test_mxr_per_stage, setup39),
         T(test_ad_both_stages, setup39),
         T(test_superpages, setup39),
+        T(test_fast_path_virt, setup39),
         T(test_vmid_asid_tagging, setup39),
         T(test_fence_scopes, setup39),
         T(test_24_reads, setup48_apart),
