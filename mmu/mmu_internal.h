@@ -288,7 +288,9 @@ struct tlb_scope {
 };
 #define TLB_KINDS_ALL 0xfu
 /* Remove the entries of t in scope; returns how many. */
-unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc);
+unsigned tlb_fence_scope(struct tlb *t, const struct tlb_scope *sc);
+/* tlb_fence_scope for V=0 entries (sfence.vma, the IOMMU's IOTINVAL.VMA). */
+unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 
 int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed);
 void pwc_free(struct pwc *p);
@@ -297,8 +299,10 @@ void pwc_free(struct pwc *p);
 struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels);
 /* tlb_insert for the PWC; returns true when a valid entry was replaced. */
 bool pwc_insert(struct pwc *p, const struct tlb_entry *n);
-/* tlb_fence for the PWC: has_va removes the entries on va's path. */
-unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc);
+/* tlb_fence_scope for the PWC: has_va removes the entries on va's path. */
+unsigned pwc_fence_scope(struct pwc *p, const struct tlb_scope *sc);
+/* pwc_fence_scope for V=0 entries. */
+unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 /* The deepest entry of a kind (TLB_KIND_VS or TLB_KIND_G) that a walk of
  * va (a guest physical address for TLB_KIND_G) under LEVELS may use, in
  * this VMID and (VS) ASID or global; a use (LRU).  NULL when none. */

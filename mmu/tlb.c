@@ -117,13 +117,22 @@ static inline __attribute__((always_inline)) unsigned fence_k(struct tlb *t, con
     return removed;
 }
 
-unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc)
+unsigned tlb_fence_scope(struct tlb *t, const struct tlb_scope *sc)
 {
     if (!t->e)
         return 0;
     if (!t->kinds_used) /* V=0 entries only */
         return (sc->kinds >> TLB_KIND_S) & 1 ? fence_k(t, sc, false) : 0;
     return fence_k(t, sc, true);
+}
+
+unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    const struct tlb_scope sc = { .kinds = 1u << TLB_KIND_S, .has_va = has_va, .va = va, .has_asid = has_asid,
+                                  .asid = asid };
+    if (!t->e)
+        return 0;
+    return t->kinds_used ? fence_k(t, &sc, true) : fence_k(t, &sc, false); /* two loops, one without kinds */
 }
 
 /* ---- the page-walk cache ------------------------------------------------ */
@@ -213,11 +222,18 @@ static inline __attribute__((always_inline)) unsigned pwc_fence_k(struct pwc *p,
     return removed;
 }
 
-unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc)
+unsigned pwc_fence_scope(struct pwc *p, const struct tlb_scope *sc)
 {
     if (!p->t.kinds_used)
         return (sc->kinds >> TLB_KIND_S) & 1 ? pwc_fence_k(p, sc, false) : 0;
     return pwc_fence_k(p, sc, true);
+}
+
+unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    const struct tlb_scope sc = { .kinds = 1u << TLB_KIND_S, .has_va = has_va, .va = va, .has_asid = has_asid,
+                                  .asid = asid };
+    return p->t.kinds_used ? pwc_fence_k(p, &sc, true) : pwc_fence_k(p, &sc, false);
 }
 
 struct tlb_entry *pwc_lookup_kind(struct pwc *p, uint64_t va, unsigned kind, uint16_t vmid, uint16_t asid,
