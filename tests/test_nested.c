@@ -188,6 +188,12 @@ static int setup48_apart(void **state)
     return 0;
 }
 
+static int setup57(void **state)
+{
+    *state = env_new(5, 5, 0x10000000, 4096);
+    return 0;
+}
+
 static int teardown(void **state)
 {
     struct env *e = *state;
@@ -390,6 +396,50 @@ static void check_gpa_width(struct env *e, unsigned bits)
 }
 static void test_gpa_width39(void **state) { check_gpa_width(*state, 41); }
 static void test_gpa_width48(void **state) { check_gpa_width(*state, 50); }
+
+/* Sv57x4: 59 bits, more than a VS-stage PTE's PPN can name (56), so
+ * under vsatp Bare, where the GPA is the whole va. */
+static void test_gpa_width57(void **state)
+{
+    struct env *e = *state;
+    struct mmu_req r = vreq(e, PRIV_U);
+    r.satp = 0;
+    struct mmu_xlate x;
+    uint64_t top = (1ULL << 59) - 0x1000;
+    uint64_t pa = gpage(e, top, G_RWX);
+    assert_int_equal(pa_ok(e, top + 0x10, MMU_FETCH, &r), pa + 0x10);
+    assert_int_equal(xl(e, 1ULL << 59, MMU_FETCH, &r, &x), MMU_GUEST_PAGE_FAULT);
+    assert_int_equal(x.gpa, 1ULL << 59);
+    assert_int_equal(xl(e, ~0ULL << 59 | 0x10, MMU_LOAD, &r, &x), MMU_GUEST_PAGE_FAULT);
+}
+
+static uint64_t hook_pte; /* the G-stage PTE the A/D hook changes once */
+static void change_once(void *ctx, uint64_t pte_pa)
+{
+    struct env *e = ctx;
+    if (pte_pa == hook_pte) {
+        *host(e, pte_pa) |= 1ULL << 8; /* a software bit: the compare-and-swap fails */
+        hook_pte = 0;
+    }
+}
+
+/* The G-stage's A/D compare-and-swap finds the PTE changed: back to step 2
+ * (privileged spec, step 9), then succeeds with the new value. */
+static void test_g_ad_retry(void **state)
+{
+    struct env *e = *state;
+    uint64_t va = 0x310000, gpa = 0x23100000;
+    gpage(e, gpa, G_RWX);
+    uint64_t gleaf = gmap(e, gpa, pa_of_gpa(e, gpa), 0, G_RWX & ~(A | D));
+    vsmap(e, va, gpa, 0, VS_RWX);
+    hook_pte = gleaf;
+    mmu_set_ad_hook(e->m, change_once, e);
+    struct mmu_req r = vreq(e, PRIV_S);
+    assert_int_equal(pa_ok(e, va, MMU_STORE, &r), pa_of_gpa(e, gpa));
+    mmu_set_ad_hook(e->m, NULL, NULL);
+    assert_int_equal(mmu_get_stats(e->m)->ad_retries, 1);
+    assert_int_equal(*host(e, gleaf) & (A | D | 1ULL << 8), A | D | 1ULL << 8);
+}
 
 /* HLVX: X, not R, at both stages, MXR no part. */
 static void test_hlvx(void **state)
@@ -847,6 +897,9 @@ int main(void)
         T(test_guest_page_faults, setup39),
         T(test_gpa_width39, setup39),
         T(test_gpa_width48, setup48),
+        T(test_basic, setup57),
+        T(test_gpa_width57, setup57),
+        T(test_g_ad_retry, setup39),
         T(test_hlvx, setup39),
         T(test_mxr_per_stage, setup39),
         T(test_ad_both_stages, setup39),
