@@ -9,9 +9,9 @@ static unsigned fence_scope(struct mmu *m, const struct tlb_scope *sc)
 {
     unsigned removed = 0;
     for (int k = 0; k < 3; k++)
-        removed += tlb_fence(&m->tlb[k], sc);
+        removed += tlb_fence_scope(&m->tlb[k], sc);
     if (m->pwc.t.e)
-        removed += pwc_fence(&m->pwc, sc);
+        removed += pwc_fence_scope(&m->pwc, sc);
     return removed;
 }
 
@@ -38,9 +38,11 @@ void mmu_sfence_vma(struct mmu *m, bool has_va, uint64_t va, bool has_asid, uint
      * HS-level (V=0) translations: the guests' are hfence.vvma's and
      * hfence.gvma's ("Hypervisor Memory-Management Fence Instructions"). */
     int kind = (has_va ? 2 : 0) | (has_asid ? 1 : 0);
-    struct tlb_scope sc = { .kinds = 1u << TLB_KIND_S, .has_va = has_va, .va = va,
-                            .has_asid = has_asid, .asid = asid };
-    unsigned removed = fence_scope(m, &sc);
+    unsigned removed = 0;
+    for (int k = 0; k < 3; k++)
+        removed += tlb_fence(&m->tlb[k], has_va, va, has_asid, asid);
+    if (m->pwc.t.e)
+        removed += pwc_fence(&m->pwc, has_va, va, has_asid, asid);
     MMU_COUNT(m->st.fences[kind]++);
     MMU_COUNT(m->st.fence_removed[kind] += removed);
     fenced(m, removed);
@@ -88,7 +90,7 @@ void mmu_hfence_gvma(struct mmu *m, bool has_gpa, uint64_t gpa, bool has_vmid, u
                            .vmid = vmid };
     unsigned removed = fence_scope(m, &g);
     for (int k = 0; k < 3; k++)
-        removed += tlb_fence(&m->tlb[k], &c);
+        removed += tlb_fence_scope(&m->tlb[k], &c);
     MMU_COUNT(m->st.hfence_gvma[kind]++);
     MMU_COUNT(m->st.hfence_gvma_removed[kind] += removed);
     fenced(m, removed);

@@ -126,7 +126,8 @@ struct mmu_stats {
      * walks and PTE reads of both stages too; tlb[] counts the lookups of
      * combined (guest VA -> host PA) entries with the others, g_tlb_* those
      * of G-stage entries in the L2 (the nested TLB) */
-    uint64_t virt_translations;  /* translations with V=1 (included in translations) */
+    uint64_t virt_translations;  /* translations with V=1 by the general path and mmu_fetch_page_virt
+                                  * (included in translations; the data fast path's hits count there only) */
     uint64_t two_stage_walks;    /* V=1 TLB misses walked (included in walks) */
     uint64_t vs_pte_reads[5];    /* VS-stage PTE reads, by level 0..4 */
     uint64_t g_pte_reads_vs[5];  /* G-stage PTE reads translating a VS-stage PTE's address, by level */

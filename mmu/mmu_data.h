@@ -88,15 +88,14 @@ static inline __attribute__((always_inline)) void mmu_fast_fold(struct mmu *m, s
     f->hits = 0;
 }
 
-/* Point the fast path's slot for va at L1D entry src, with what PMP allows
- * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
-static inline __attribute__((always_inline)) void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host,
-                                                               const struct tlb_entry *src, unsigned pmp, bool track)
+/* Point the fast path's slot for va at L1D entry src, for loads when
+ * load_ok and for stores when store_ok (mmu_fast_set works them out for
+ * V=0; nested.c for a V=1 context). */
+static inline __attribute__((always_inline)) void mmu_fast_set_ok(struct mmu *m, uint64_t va, uint8_t *host,
+                                                                  const struct tlb_entry *src, bool load_ok,
+                                                                  bool store_ok, bool track)
 {
     struct tlb *t = &m->tlb[MMU_TLB_L1D];
-    unsigned i = mmu_perm_index(src->flags);
-    bool load_ok = (m->ctx.ok[MMU_LOAD - 1] >> i) & (pmp >> MMU_LOAD) & 1;
-    bool store_ok = (m->ctx.ok[MMU_STORE - 1] >> i) & (pmp >> MMU_STORE) & 1;
     struct mmu_fast *f = &m->fast[(va >> 12) & (MMU_FAST_N - 1)];
     uint64_t tag = (va >> 12) ^ m->fast_gen, empty = ((va >> 12) & (MMU_FAST_N - 1)) ^ 1;
     f->tag[MMU_LOAD - 1] = load_ok ? tag : empty;
@@ -109,6 +108,17 @@ static inline __attribute__((always_inline)) void mmu_fast_set(struct mmu *m, ui
     f->addend = (uintptr_t)host - va;
     f->stamp = t->repl == MMU_REPL_LRU ? &t->stamp[src - t->e] : &m->stamp_sink;
     f->size = src->size;
+}
+
+/* Point the fast path's slot for va at L1D entry src, with what PMP allows
+ * on the whole page (pmp) and what the context allows (struct mmu_ctx). */
+static inline __attribute__((always_inline)) void mmu_fast_set(struct mmu *m, uint64_t va, uint8_t *host,
+                                                               const struct tlb_entry *src, unsigned pmp, bool track)
+{
+    unsigned i = mmu_perm_index(src->flags);
+    bool load_ok = (m->ctx.ok[MMU_LOAD - 1] >> i) & (pmp >> MMU_LOAD) & 1;
+    bool store_ok = (m->ctx.ok[MMU_STORE - 1] >> i) & (pmp >> MMU_STORE) & 1;
+    mmu_fast_set_ok(m, va, host, src, load_ok, store_ok, track);
 }
 
 /* What the data path without calls (calls false: mmu_data_ptr_first in

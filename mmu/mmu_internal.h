@@ -83,13 +83,13 @@ struct tlb_entry {
     uint16_t asid;
     uint8_t flags;    /* PTE bits 7:0 as read (A, D as in memory after our update) */
     uint8_t size;
+    uint8_t valid;
+    uint8_t global;
+    uint8_t pbmt;
     /* bits 2:0 LEVELS of the mode it was filled under (3, 4, 5; 0 for a
      * combined entry under vsatp Bare), bits 4:3 enum tlb_kind: a V=0
      * entry's is its LEVELS alone, as before */
     uint8_t levels;
-    uint8_t valid;
-    uint8_t global;
-    uint8_t pbmt;
 };
 /* The kind of an entry, and the levels word of a kind under LEVELS. */
 static inline unsigned tlb_kind_of(const struct tlb_entry *e) { return (unsigned)e->levels >> 3; }
@@ -120,15 +120,19 @@ struct tlb {
      * uses still belong to e[k].  Off, they cost a test of a pointer that
      * is in the line already read. */
     uint64_t *hits, *filled;
-    /* vx[k] belongs to e[k] when it is of another kind than TLB_KIND_S (the
-     * H extension, nested.c): its VMID and (combined entries) the G-stage
-     * leaf's flags, TLB_VX; what it holds for a V=0 entry means nothing */
-    uint32_t *vx;
     uint32_t size_count[MMU_NSIZES];  /* valid entries per size class */
     unsigned size_mask;               /* bit s set when size_count[s] > 0 */
     enum mmu_repl repl;
     uint64_t clock;
     uint64_t rng;                     /* xorshift64 state for MMU_REPL_RANDOM */
+    /* (last, so that the V=0 paths' fields keep their offsets) */
+    /* vx[k] belongs to e[k] when it is of another kind than TLB_KIND_S (the
+     * H extension, nested.c): its VMID and (combined entries) the G-stage
+     * leaf's flags, TLB_VX; what it holds for a V=0 entry means nothing */
+    uint32_t *vx;
+    /* an entry of another kind than TLB_KIND_S has been put here since
+     * tlb_init (tlb_put_kind): until then a fence need not look at kinds */
+    bool kinds_used;
 };
 
 /* The page-walk cache: one fully associative set of non-leaf PTEs (a struct
@@ -284,7 +288,9 @@ struct tlb_scope {
 };
 #define TLB_KINDS_ALL 0xfu
 /* Remove the entries of t in scope; returns how many. */
-unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc);
+unsigned tlb_fence_scope(struct tlb *t, const struct tlb_scope *sc);
+/* tlb_fence_scope for V=0 entries (sfence.vma, the IOMMU's IOTINVAL.VMA). */
+unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 
 int pwc_init(struct pwc *p, unsigned entries, enum mmu_repl repl, uint64_t seed);
 void pwc_free(struct pwc *p);
@@ -293,8 +299,10 @@ void pwc_free(struct pwc *p);
 struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned levels);
 /* tlb_insert for the PWC; returns true when a valid entry was replaced. */
 bool pwc_insert(struct pwc *p, const struct tlb_entry *n);
-/* tlb_fence for the PWC: has_va removes the entries on va's path. */
-unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc);
+/* tlb_fence_scope for the PWC: has_va removes the entries on va's path. */
+unsigned pwc_fence_scope(struct pwc *p, const struct tlb_scope *sc);
+/* pwc_fence_scope for V=0 entries. */
+unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid);
 /* The deepest entry of a kind (TLB_KIND_VS or TLB_KIND_G) that a walk of
  * va (a guest physical address for TLB_KIND_G) under LEVELS may use, in
  * this VMID and (VS) ASID or global; a use (LRU).  NULL when none. */

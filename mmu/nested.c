@@ -444,6 +444,28 @@ static struct tlb_entry *lookup_kind(struct mmu *m, int which, uint64_t va, unsi
     return e;
 }
 
+/* The data fast path for a V=1 context (mmu_fast.h): point va's fast slot
+ * at L1D entry e (with vx, TLB_VX), whose lookup for a load or store has
+ * just hit, when r is the fast path's context (mmu_fast_context, whose key
+ * holds V, the VMID, hgatp's MODE, HLVX and both stages' MXR), for the
+ * accesses both stages and PMP allow on the whole page, as a V=0 L1D hit
+ * does (mmu.c's fast_fill).  The slot goes with the next change of the L1D
+ * or the context, so that a hit there is what this lookup would answer. */
+static void fast_fill_virt(struct mmu *m, uint64_t va, const struct mmu_req *r, unsigned vslevels,
+                           const struct tlb_entry *e, uint32_t vx)
+{
+    if ((r != m->ctx.req && mmu_fast_key(r) != m->ctx.key) || m->check)
+        return;
+    uint64_t page = ((e->ppn << 12) | (va & mmu_size_offset_mask[e->size])) & ~0xfffULL;
+    unsigned pmp = mmu_pmp_page_mask(m, page, r->priv), g = tlb_vx_gflags(vx);
+    bool vs_load = !vslevels || vs_perm_ok(e->flags, MMU_LOAD, r);
+    bool vs_store = !vslevels || (vs_perm_ok(e->flags, MMU_STORE, r) && (e->flags & PTE_D));
+    bool load_ok = vs_load && g_perm_ok(g, MMU_LOAD, r->lvx, r->g_mxr) && ((pmp >> MMU_LOAD) & 1);
+    bool store_ok = vs_store && g_perm_ok(g, MMU_STORE, false, false) && (g & GF_D) && ((pmp >> MMU_STORE) & 1);
+    uint64_t off = va & mmu_size_offset_mask[e->size] & ~0xfffULL; /* of va's 4 KiB page */
+    mmu_fast_set_ok(m, va & ~0xfffULL, e->host + off, e, load_ok, store_ok, true);
+}
+
 enum mmu_result mmu_translate_virt(struct mmu *m, uint64_t va, unsigned size, enum mmu_access acc,
                                    const struct mmu_req *r, struct mmu_xlate *out)
 {
@@ -492,6 +514,8 @@ enum mmu_result mmu_translate_virt(struct mmu *m, uint64_t va, unsigned size, en
         } else if (in_l2 && has_l1) {
             MMU_COUNT(st->tlb[l1].misses_by_size[e->size]++);
             e = vfill(m, l1, e, vx);
+        } else if (!in_l2 && acc != MMU_FETCH && e->host) {
+            fast_fill_virt(m, va, r, vslevels, e, vx);
         }
     }
     if (!e) {

@@ -67,25 +67,32 @@ void tlb_free(struct tlb *t)
     t->sets = t->ways = 0;
 }
 
-/* Is e, a valid entry, in the fence's scope (struct tlb_scope) apart from
- * its address?  The address-space filter is sfence.vma's: with rs2 != x0
- * only non-global entries of that ASID ("except for entries containing
- * global mappings"). */
-static bool in_scope(const struct tlb *t, const struct tlb_entry *e, const struct tlb_scope *sc)
+/* Is e, a valid entry, in the fence's scope (sc, copied into a local by
+ * the caller) apart from its address?  The address-space filter is
+ * sfence.vma's: with rs2 != x0 only non-global entries of that ASID
+ * ("except for entries containing global mappings").  kinds false: t
+ * holds V=0 entries only (struct tlb's kinds_used), and the kind and VMID
+ * need no look (a constant where inlined, so that a V=0 fence's loop is
+ * what it was before the H extension). */
+static inline __attribute__((always_inline)) bool in_scope(const struct tlb *t, const struct tlb_entry *e,
+                                                           const struct tlb_scope *sc, bool kinds)
 {
-    return ((sc->kinds >> tlb_kind_of(e)) & 1) && (!sc->has_vmid || tlb_vx_vmid(t->vx[e - t->e]) == sc->vmid) &&
-           (!sc->has_asid || (!e->global && e->asid == sc->asid));
+    if (kinds && !(((sc->kinds >> tlb_kind_of(e)) & 1) &&
+                   (!sc->has_vmid || tlb_vx_vmid(t->vx[e - t->e]) == sc->vmid)))
+        return false;
+    return !sc->has_asid || (!e->global && e->asid == sc->asid);
 }
 
-unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc)
+/* tlb_fence, with kinds as for in_scope. */
+static inline __attribute__((always_inline)) unsigned fence_k(struct tlb *t, const struct tlb_scope *scope,
+                                                              bool kinds)
 {
+    const struct tlb_scope sc = *scope; /* in registers: the loops store to the arrays */
     unsigned removed = 0;
-    if (!t->e)
-        return 0;
-    if (!sc->has_va) {
+    if (!sc.has_va) {
         for (size_t k = 0; k < (size_t)t->sets * t->ways; k++) {
             struct tlb_entry *e = &t->e[k];
-            if (e->valid && in_scope(t, e, sc)) {
+            if (e->valid && in_scope(t, e, &sc, kinds)) {
                 tlb_remove(t, e);
                 removed++;
             }
@@ -97,17 +104,35 @@ unsigned tlb_fence(struct tlb *t, const struct tlb_scope *sc)
     while (mask) {
         unsigned s = (unsigned)__builtin_ctz(mask);
         mask &= mask - 1;
-        uint64_t tag = sc->va >> mmu_size_shift[s];
+        uint64_t tag = sc.va >> mmu_size_shift[s];
         struct tlb_entry *set = t->e + (size_t)(tag & t->set_mask) * t->ways;
         for (unsigned w = 0; w < t->ways; w++) {
             struct tlb_entry *e = &set[w];
-            if (e->valid && e->tag == tag && e->size == s && in_scope(t, e, sc)) {
+            if (e->valid && e->tag == tag && e->size == s && in_scope(t, e, &sc, kinds)) {
                 tlb_remove(t, e);
                 removed++;
             }
         }
     }
     return removed;
+}
+
+unsigned tlb_fence_scope(struct tlb *t, const struct tlb_scope *sc)
+{
+    if (!t->e)
+        return 0;
+    if (!t->kinds_used) /* V=0 entries only */
+        return (sc->kinds >> TLB_KIND_S) & 1 ? fence_k(t, sc, false) : 0;
+    return fence_k(t, sc, true);
+}
+
+unsigned tlb_fence(struct tlb *t, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    const struct tlb_scope sc = { .kinds = 1u << TLB_KIND_S, .has_va = has_va, .va = va, .has_asid = has_asid,
+                                  .asid = asid };
+    if (!t->e)
+        return 0;
+    return t->kinds_used ? fence_k(t, &sc, true) : fence_k(t, &sc, false); /* two loops, one without kinds */
 }
 
 /* ---- the page-walk cache ------------------------------------------------ */
@@ -152,7 +177,7 @@ struct tlb_entry *pwc_search(struct pwc *p, uint64_t va, uint16_t asid, unsigned
     return best;
 }
 
-static void pwc_remove(struct pwc *p, struct tlb_entry *e)
+static inline __attribute__((always_inline)) void pwc_remove(struct pwc *p, struct tlb_entry *e)
 {
     if (!e->valid)
         return;
@@ -179,19 +204,36 @@ bool pwc_insert(struct pwc *p, const struct tlb_entry *n)
     return evicted;
 }
 
-unsigned pwc_fence(struct pwc *p, const struct tlb_scope *sc)
+/* pwc_fence, with kinds as for in_scope. */
+static inline __attribute__((always_inline)) unsigned pwc_fence_k(struct pwc *p, const struct tlb_scope *scope,
+                                                                  bool kinds)
 {
+    const struct tlb_scope sc = *scope;
     unsigned removed = 0;
     for (unsigned w = 0; w < p->t.ways; w++) {
         struct tlb_entry *e = &p->t.e[w];
-        if (!e->valid || !in_scope(&p->t, e, sc))
+        if (!e->valid || !in_scope(&p->t, e, &sc, kinds))
             continue;
-        if (sc->has_va && e->tag != sc->va >> pwc_shift(e->size))
+        if (sc.has_va && e->tag != sc.va >> pwc_shift(e->size))
             continue;
         pwc_remove(p, e);
         removed++;
     }
     return removed;
+}
+
+unsigned pwc_fence_scope(struct pwc *p, const struct tlb_scope *sc)
+{
+    if (!p->t.kinds_used)
+        return (sc->kinds >> TLB_KIND_S) & 1 ? pwc_fence_k(p, sc, false) : 0;
+    return pwc_fence_k(p, sc, true);
+}
+
+unsigned pwc_fence(struct pwc *p, bool has_va, uint64_t va, bool has_asid, uint16_t asid)
+{
+    const struct tlb_scope sc = { .kinds = 1u << TLB_KIND_S, .has_va = has_va, .va = va, .has_asid = has_asid,
+                                  .asid = asid };
+    return p->t.kinds_used ? pwc_fence_k(p, &sc, true) : pwc_fence_k(p, &sc, false);
 }
 
 struct tlb_entry *pwc_lookup_kind(struct pwc *p, uint64_t va, unsigned kind, uint16_t vmid, uint16_t asid,
@@ -234,6 +276,7 @@ struct tlb_entry *tlb_put_kind(struct tlb *t, struct pwc *pwc, const struct tlb_
         pwc_remove(pwc, slot);
     tlb_put_at(t, k, n, want, true);
     t->vx[k] = vx;
+    t->kinds_used = true;
     if (pwc) {
         struct pwc_bucket *b = pwc_bucket_of(pwc, slot->size, slot->tag);
         b->count++;

@@ -188,6 +188,12 @@ static int setup48_apart(void **state)
     return 0;
 }
 
+static int setup57(void **state)
+{
+    *state = env_new(5, 5, 0x10000000, 4096);
+    return 0;
+}
+
 static int teardown(void **state)
 {
     struct env *e = *state;
@@ -391,6 +397,50 @@ static void check_gpa_width(struct env *e, unsigned bits)
 static void test_gpa_width39(void **state) { check_gpa_width(*state, 41); }
 static void test_gpa_width48(void **state) { check_gpa_width(*state, 50); }
 
+/* Sv57x4: 59 bits, more than a VS-stage PTE's PPN can name (56), so
+ * under vsatp Bare, where the GPA is the whole va. */
+static void test_gpa_width57(void **state)
+{
+    struct env *e = *state;
+    struct mmu_req r = vreq(e, PRIV_U);
+    r.satp = 0;
+    struct mmu_xlate x;
+    uint64_t top = (1ULL << 59) - 0x1000;
+    uint64_t pa = gpage(e, top, G_RWX);
+    assert_int_equal(pa_ok(e, top + 0x10, MMU_FETCH, &r), pa + 0x10);
+    assert_int_equal(xl(e, 1ULL << 59, MMU_FETCH, &r, &x), MMU_GUEST_PAGE_FAULT);
+    assert_int_equal(x.gpa, 1ULL << 59);
+    assert_int_equal(xl(e, ~0ULL << 59 | 0x10, MMU_LOAD, &r, &x), MMU_GUEST_PAGE_FAULT);
+}
+
+static uint64_t hook_pte; /* the G-stage PTE the A/D hook changes once */
+static void change_once(void *ctx, uint64_t pte_pa)
+{
+    struct env *e = ctx;
+    if (pte_pa == hook_pte) {
+        *host(e, pte_pa) |= 1ULL << 8; /* a software bit: the compare-and-swap fails */
+        hook_pte = 0;
+    }
+}
+
+/* The G-stage's A/D compare-and-swap finds the PTE changed: back to step 2
+ * (privileged spec, step 9), then succeeds with the new value. */
+static void test_g_ad_retry(void **state)
+{
+    struct env *e = *state;
+    uint64_t va = 0x310000, gpa = 0x23100000;
+    gpage(e, gpa, G_RWX);
+    uint64_t gleaf = gmap(e, gpa, pa_of_gpa(e, gpa), 0, G_RWX & ~(A | D));
+    vsmap(e, va, gpa, 0, VS_RWX);
+    hook_pte = gleaf;
+    mmu_set_ad_hook(e->m, change_once, e);
+    struct mmu_req r = vreq(e, PRIV_S);
+    assert_int_equal(pa_ok(e, va, MMU_STORE, &r), pa_of_gpa(e, gpa));
+    mmu_set_ad_hook(e->m, NULL, NULL);
+    assert_int_equal(mmu_get_stats(e->m)->ad_retries, 1);
+    assert_int_equal(*host(e, gleaf) & (A | D | 1ULL << 8), A | D | 1ULL << 8);
+}
+
 /* HLVX: X, not R, at both stages, MXR no part. */
 static void test_hlvx(void **state)
 {
@@ -526,6 +576,50 @@ static void test_superpages(void **state)
     vsmap(e, 0x60000000, 0x28000000, 0, VS_RWX);
     struct mmu_xlate x;
     assert_int_equal(xl(e, 0x60000000, MMU_LOAD, &r, &x), MMU_GUEST_PAGE_FAULT);
+}
+
+/* The data fast path serves V=1 L1D hits in a V=1 context, for what both
+ * stages allow, until the L1D or the context changes. */
+static void test_fast_path_virt(void **state)
+{
+    struct env *e = *state;
+    uint64_t va = 0x90000, gpa = 0x27000000, va2 = 0x91000, gpa2 = 0x27001000;
+    uint64_t pa = gpage(e, gpa, G_RWX);
+    gpage(e, gpa2, G_RWX & ~D); /* clean at the G-stage */
+    vsmap(e, va, gpa, 0, VS_RWX);
+    vsmap(e, va2, gpa2, 0, VS_RWX);
+    struct mmu_req r = vreq(e, PRIV_S);
+    mmu_fast_context(e->m, &r);
+    bool l1_hit = false;
+    assert_null(mmu_data_ptr(e->m, va, MMU_LOAD, &l1_hit)); /* path 0: the general path answers V=1 */
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);   /* a walk: the L1D filled */
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);   /* an L1D hit: the fast slot filled */
+    assert_ptr_equal(mmu_fast_lookup(e->m, va + 8, MMU_LOAD), (uint8_t *)host(e, pa) + 8);
+    assert_ptr_equal(mmu_fast_lookup(e->m, va + 8, MMU_STORE), (uint8_t *)host(e, pa) + 8);
+    /* a page clean at the G-stage: loads only */
+    assert_int_equal(pa_ok(e, va2, MMU_LOAD, &r), pa_of_gpa(e, gpa2));
+    assert_int_equal(pa_ok(e, va2, MMU_LOAD, &r), pa_of_gpa(e, gpa2));
+    assert_non_null(mmu_fast_lookup(e->m, va2, MMU_LOAD));
+    assert_null(mmu_fast_lookup(e->m, va2, MMU_STORE));
+    /* another VMID in the context: nothing */
+    struct mmu_req o = r;
+    o.hgatp ^= 1ULL << HGATP_VMID_SHIFT;
+    mmu_fast_context(e->m, &o);
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    /* back, refilled; then hfence.vvma retires the slot */
+    mmu_fast_context(e->m, &r);
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);
+    assert_non_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    mmu_hfence_vvma(e->m, e->vmid, true, va, false, 0);
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
+    /* a V=0 context never gets a V=1 slot */
+    struct mmu_req h = { .satp = r.satp, .priv = PRIV_S, .hw_ad = true };
+    mmu_fast_context(e->m, &h);
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);
+    assert_int_equal(pa_ok(e, va, MMU_LOAD, &r), pa);
+    assert_null(mmu_fast_lookup(e->m, va, MMU_LOAD));
 }
 
 /* ---- tagging ------------------------------------------------------------ */
@@ -803,10 +897,14 @@ int main(void)
         T(test_guest_page_faults, setup39),
         T(test_gpa_width39, setup39),
         T(test_gpa_width48, setup48),
+        T(test_basic, setup57),
+        T(test_gpa_width57, setup57),
+        T(test_g_ad_retry, setup39),
         T(test_hlvx, setup39),
         T(test_mxr_per_stage, setup39),
         T(test_ad_both_stages, setup39),
         T(test_superpages, setup39),
+        T(test_fast_path_virt, setup39),
         T(test_vmid_asid_tagging, setup39),
         T(test_fence_scopes, setup39),
         T(test_24_reads, setup48_apart),

@@ -311,6 +311,26 @@ static void test_model_init(void **state)
     assert_string_equal(m.harts[0].tlb[MMU_TLB_PWC].name, "PWC");
     assert_int_equal(m.harts[0].tlb[MMU_TLB_L1D].cells[5].rgb, VIEW_EMPTY_RGB);
     assert_int_equal(m.ctl.sel_cell, -1);
+    /* --view-text: the two-stage line only once a hart ran with V=1 */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    view_model_text(&m, f);
+    fclose(f);
+    assert_null(strstr(buf, "two_stage"));
+    free(buf);
+    m.harts[1].stats.virt_translations = 5;
+    m.harts[1].stats.g_tlb_lookups = 4;
+    m.harts[1].stats.g_tlb_hits = 3;
+    m.harts[1].stats.guest_page_faults[MMU_STORE] = 2;
+    f = open_memstream(&buf, &len);
+    view_model_text(&m, f);
+    fclose(f);
+    assert_non_null(strstr(buf, "hart 1 two_stage translations 5 "));
+    assert_non_null(strstr(buf, "nested_tlb_hits 3/4"));
+    assert_non_null(strstr(buf, "guest_page_faults 0/0/2"));
+    assert_null(strstr(buf, "hart 0 two_stage"));
+    free(buf);
     view_model_free(&m);
     mmu_destroy(mm[0]);
     mmu_destroy(mm[1]);
