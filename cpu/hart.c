@@ -493,7 +493,13 @@ static bool fetch_page(struct hart *h, uint64_t va)
     /* the common case under translation, an L1I hit: the MMU's fetch path
      * (the same effects as xlate's, and it checks PMP on the whole page;
      * NULL in M-mode and for anything else) */
-    uint8_t *host = h->virt ? NULL : mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage);
+    uint8_t *host;
+    if (h->virt) {
+        const struct mmu_req r = hart_mmu_req(h, h->priv, true);
+        host = mmu_fetch_page_virt(h->mmu, va, &r, &ppage);
+    } else {
+        host = mmu_fetch_page(h->mmu, va, h->satp, h->priv, &ppage);
+    }
     if (!host) {
         struct mmu_xlate x;
         if (!xlate(h, va, 2, MMU_FETCH, &x)) return false;
