@@ -311,12 +311,14 @@ static void fire(struct hart *h, unsigned fired, bool before, enum trig_kind kin
 
 /* Match every trigger against one event (see trigger_matches); the ones
  * that fire now go to *now, the ones that fire after the instruction to
- * h->trig.after_mask. */
+ * h->trig.after_mask.  skip_debug passes over the debugger's triggers
+ * (trigger_debug_resume with step_over). */
 static void match_event(struct hart *h, uint64_t bit, uint64_t addr, unsigned size, bool has_data, uint64_t data,
-                        bool load_data, unsigned *now, uint64_t *tval)
+                        bool load_data, bool skip_debug, unsigned *now, uint64_t *tval)
 {
     for (unsigned i = 0; i < TRIG_COUNT; i++) {
         const struct trigger *t = &h->trig.t[i];
+        if (skip_debug && action_of(t->tdata1) == 1) continue;
         if (load_data != ((t->tdata1 & TRIG_LOAD) && select_of(t->tdata1) && bit == TRIG_LOAD)) continue;
         uint64_t a;
         if (!trigger_matches(h, t->tdata1, t->tdata2, bit, addr, size, has_data, data, &a)) continue;
@@ -335,10 +337,12 @@ bool trigger_before(struct hart *h, const struct insn *d)
     struct hart_triggers *tr = &h->trig;
     tr->have_access = false;
     tr->after_mask = 0;
+    bool skip_debug = tr->skip_debug;
+    tr->skip_debug = false;
     uint64_t tval[TRIG_COUNT] = {0};
     unsigned now = 0;
     /* execute: address before (highest priority of the trigger matches), then opcode */
-    match_event(h, TRIG_EXECUTE, h->pc, d->len, true, d->raw, false, &now, tval);
+    match_event(h, TRIG_EXECUTE, h->pc, d->len, true, d->raw, false, skip_debug, &now, tval);
     if (now) {
         fire(h, now, true, TRIG_HIT_EXECUTE, tval);
         return true;
@@ -348,13 +352,13 @@ bool trigger_before(struct hart *h, const struct insn *d)
     if (!insn_access_of(d->raw, d, h->x, &tr->acc)) return false;
     tr->have_access = true;
     const struct insn_access *a = &tr->acc;
-    if (a->reads && !a->sc) match_event(h, TRIG_LOAD, a->addr, a->size, false, 0, false, &now, tval);
+    if (a->reads && !a->sc) match_event(h, TRIG_LOAD, a->addr, a->size, false, 0, false, skip_debug, &now, tval);
     enum trig_kind kind = now ? TRIG_HIT_LOAD : TRIG_HIT_STORE;
     if (a->writes) {
         /* store data: the register's value at the access's width; an AMO's
          * is computed, and whether it matches is UNSPECIFIED: it does not */
         uint64_t data = a->fp_data ? h->f[a->data_reg] : h->x[a->data_reg];
-        match_event(h, TRIG_STORE, a->addr, a->size, !a->amo, data, false, &now, tval);
+        match_event(h, TRIG_STORE, a->addr, a->size, !a->amo, data, false, skip_debug, &now, tval);
     }
     if (!now) return false;
     fire(h, now, true, kind, tval);
@@ -372,7 +376,7 @@ void trigger_after(struct hart *h, const struct insn *d)
         bool fp = (insn_table[d->row].dis & DIS_RD_F) != 0;
         if (fp || d->rd != 0) {
             uint64_t v = fp ? h->f[d->rd] : h->x[d->rd];
-            match_event(h, TRIG_LOAD, tr->acc.addr, tr->acc.size, true, v, true, &now, tval);
+            match_event(h, TRIG_LOAD, tr->acc.addr, tr->acc.size, true, v, true, false, &now, tval);
             if (now) kind = TRIG_HIT_LOAD;
         }
     }
@@ -417,4 +421,9 @@ void trigger_debug_release(struct hart *h, int index)
     update_armed(h);
 }
 
-void trigger_debug_resume(struct hart *h) { h->trig.halted = false; }
+void trigger_debug_resume(struct hart *h, bool step_over)
+{
+    if (!h->trig.halted) return;
+    h->trig.halted = false;
+    h->trig.skip_debug = step_over;
+}

@@ -59,6 +59,7 @@ struct hart_triggers {
      * for the GDB stub) before the instruction at its pc, or after the one
      * before it (load data).  Cleared by the debugger (trigger_debug_resume). */
     bool halted;
+    bool skip_debug;          /* the next instruction ignores the debugger's triggers */
     int halt_index;
     enum trig_kind halt_kind;
     uint64_t halt_addr;       /* the address that matched */
@@ -98,7 +99,9 @@ void trigger_after(struct hart *h, const struct insn *d);
  * supported.  Release gives it back (type 15, dmode 0). */
 int trigger_debug_claim(struct hart *h, uint64_t tdata1, uint64_t tdata2);
 void trigger_debug_release(struct hart *h, int index);
-/* Let a halted hart run again. */
-void trigger_debug_resume(struct hart *h);
+/* Let a halted hart run again; with step_over its next instruction does
+ * not match the debugger's triggers (the stub lets an access that its
+ * wider NAPOT range caught, but GDB does not watch, go on). */
+void trigger_debug_resume(struct hart *h, bool step_over);
 
 #endif

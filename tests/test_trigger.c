@@ -232,7 +232,7 @@ static void test_debugger(void **state)
     /* a halted hart stays put until released */
     assert_int_equal(hart_run(h, 1000), 0);
     trigger_debug_release(h, i);
-    trigger_debug_resume(h);
+    trigger_debug_resume(h, false);
     assert_false(h->trig.armed);
     hart_run(h, 2);
     memcpy(&mem, e->pm.ram + (DATA - RAM_BASE), 8);
