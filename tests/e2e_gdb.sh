@@ -6,7 +6,7 @@
 # info registers with satp and priv, stepi, threads (harts), a watchpoint
 # hit, a breakpoint hit by the second hart, kill (exit 0); hardware
 # breakpoints and watchpoints on debug triggers (hbreak, watch, rwatch,
-# awatch; a fifth refused; none without Sdtrig); detach (the
+# awatch; a fifth refused; a 3-byte range; none without Sdtrig); detach (the
 # guest runs on to its own exit status); the raw protocol (checksums, bad
 # packets, no-ack mode, the target description, Ctrl-C); bad flag values;
 # SIGTERM while waiting for GDB; reads through the MMU that leave its
@@ -15,7 +15,7 @@
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 command -v gdb-multiarch >/dev/null || { echo "FAIL: gdb-multiarch not installed (scripts/install-deps.sh)"; exit 1; }
 K=$BUILD/examples/os/kernel.elf; D=$BUILD/examples/os/disk.img; G=$BUILD/tests/guest
-for f in "$K" "$D" "$G/exit42.elf" "$G/paging.elf"; do [ -r "$f" ] || { echo "FAIL: $f not built"; exit 1; }; done
+for f in "$K" "$D" "$G/exit42.elf" "$G/paging.elf" "$G/watchrange.elf"; do [ -r "$f" ] || { echo "FAIL: $f not built"; exit 1; }; done
 T=$(mktemp -d); trap 'kill $PID 2>/dev/null; rm -rf "$T"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
@@ -145,6 +145,20 @@ expect trig '^Value = 20480' "rwatch hit: the load of 0x5000"
 expect trig 'Could not insert hardware (watchpoint|breakpoints)' "a fifth trigger: GDB is told there is none (E22)"
 # (batch GDB stops at that error and detaches; the guest runs on to its end: exit status 0 above)
 expect trig 'Remote target\) detached' "GDB detached after the error"
+
+echo "== a watched range that is not an aligned power of two: the trigger's wider range, filtered by the stub"
+gsym() { printf '0x%x' "0x$(riscv64-unknown-elf-nm "$G/watchrange.elf" | awk -v s="$1" '$3 == s { print $1 }')"; }
+BUF=$(gsym buf); AFTER_HIT=$(gsym after_hit)
+P=$(free_port)
+timeout 60 "$PAGODA" --max-insns 1000000 -gdb tcp::$P -S "$G/watchrange.elf" >/dev/null 2>&1 & PID=$!
+gdb_run range "$G/watchrange.elf" "$P" "awatch *(char (*)[3])$(printf '0x%x' $((BUF + 1)))" "continue" \
+  "print/x \$pc" "delete" "continue"
+wait $PID; st=$?
+[ $st = 42 ] || fail "range: pagoda exit status $st, wanted 42"
+expect range 'Hardware access \(read/write\) watchpoint 1' "awatch on 3 bytes set"
+expect range "^\\\$1 = $AFTER_HIT\$" "stopped after the store into the watched bytes, not at the one beside them"
+[ "$(grep -Ec '^(New value|Value) = ' "$T/range.out")" = 1 ] || fail "range: not exactly one stop: $(cat "$T/range.out")"
+expect range 'exited with code 052' "the guest's exit"
 
 echo "== detach: the guest runs on to its own exit status"
 P=$(free_port)
