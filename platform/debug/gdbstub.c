@@ -256,13 +256,15 @@ static void tpoint_trigger(int type, uint64_t addr, uint64_t len, uint64_t *tdat
     }
 }
 
-/* Give every claimed trigger back (on every hart). */
+/* Give every claimed trigger back (on every hart), and let a hart that
+ * one of them halted go on (GDB is gone). */
 static void release_tpoints(struct gdbstub *g)
 {
     unsigned n = board_nharts(g->b);
     for (unsigned k = 0; k < g->ntps; k++)
         for (unsigned i = 0; i < n; i++) trigger_debug_release(&board_harts(g->b)[i], g->tps[k].index[i]);
     g->ntps = 0;
+    for (unsigned i = 0; i < n; i++) trigger_debug_resume(&board_harts(g->b)[i], false);
 }
 
 /* Insert or remove a Z1-Z4 point.  0: done; -1: a bad request; -2: no
