@@ -194,7 +194,7 @@ bool csr_read(struct hart *h, unsigned csr, uint64_t *val)
         }
         return true;
     }
-    return false;
+    return trigger_csr_read(h, csr, val); /* tselect..tinfo, or false */
 }
 
 uint64_t legal_tvec(uint64_t old, uint64_t v)
@@ -351,5 +351,5 @@ bool csr_write(struct hart *h, unsigned csr, uint64_t v)
         hart_update_mem_mode(h);
         return true;
     }
-    return false;
+    return trigger_csr_write(h, csr, v); /* tselect..tinfo, or false */
 }

@@ -72,6 +72,7 @@ void hart_reset(struct hart *h, uint64_t pc)
     h->irq_check = true;
     h->fetch_vpage = UINT64_MAX;
     h->spin_pc = UINT64_MAX;
+    trigger_reset(&h->trig);
     hart_update_mem_mode(h);
 }
 
@@ -604,6 +605,7 @@ static void step(struct hart *h)
         fprintf(h->trace, "core %3u: %c 0x%016" PRIx64 " (0x%0*" PRIx32 ") %s\n", h->hartid, "USHM"[h->priv & 3],
                 h->pc, d->len == 2 ? 4 : 8, d->raw, dis);
     }
+    if (unlikely(h->trig.armed) && trigger_before(h, d)) return; /* Sdtrig: it trapped or halted */
     const struct hart_step_hook *hook = h->step_hook;
     if (unlikely(hook != NULL)) hook->before(hook->ctx, h, d);
     h->next_pc = h->pc + d->len;
@@ -618,6 +620,7 @@ static void step(struct hart *h)
     h->pc = h->next_pc;
     h->instret++;
     if (unlikely(hook != NULL)) hook->after(hook->ctx, h, d, true);
+    if (unlikely(h->trig.armed)) trigger_after(h, d); /* Sdtrig: load data, timing after */
 }
 
 /* The block's code bytes are still those at p.  Usually whole words that
@@ -828,8 +831,8 @@ uint64_t hart_run(struct hart *h, uint64_t n)
         hart_check_interrupts(h);
         if (h->wfi) return 0;
     }
-    /* --trace and a step hook see every instruction: no blocks then */
-    const bool one_by_one = h->trace != NULL || h->step_hook != NULL;
+    /* --trace, a step hook and armed triggers see every instruction: no blocks then */
+    bool one_by_one = h->trace != NULL || h->step_hook != NULL || h->trig.armed;
     for (uint64_t left = n; left;) {
         /* Taking an interrupt sets irq_check again (hart_priv_changed), so
          * look again until no trap is taken: a block must start with
@@ -841,6 +844,7 @@ uint64_t hart_run(struct hart *h, uint64_t n)
         while (unlikely(h->irq_check)) {
             h->irq_check = false;
             hart_check_interrupts(h);
+            one_by_one |= h->trig.armed; /* a trigger armed by a CSR write (it sets irq_check) */
         }
         if (h->wfi) break;
         struct block *b = unlikely(one_by_one) ? NULL : block_at_pc(h);
@@ -848,6 +852,7 @@ uint64_t hart_run(struct hart *h, uint64_t n)
             if (h->trap_pending) take_pending_trap(h); /* fetch fault */
             else step(h);
             left--;
+            if (unlikely(h->trig.halted)) break; /* a debugger's trigger fired: wait for it */
             continue;
         }
         uint64_t pc = h->pc;

@@ -12,6 +12,7 @@
 #include "decode.h"
 #include "hpm.h"
 #include "isa.h"
+#include "trigger.h"
 
 /* Exception causes (privileged spec, table "Machine cause register values"). */
 enum {
@@ -235,6 +236,7 @@ struct hart {
     uint64_t code_epoch;     /* see struct block */
     const struct hart_step_hook *step_hook; /* NULL: nothing follows each instruction */
     struct hpm_counter hpm[32];  /* mhpmcounter/mhpmevent 3..31 (hpm.h); 0..2 unused */
+    struct hart_triggers trig;   /* Sdtrig (trigger.h); armed: every instruction takes the step path */
 };
 
 void hart_init(struct hart *h, uint32_t hartid, struct phys_mem *pm, const struct hart_config *cfg,

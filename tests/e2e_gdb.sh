@@ -4,7 +4,9 @@
 # 0xffffffc0_8020_0000 under Sv39): break on a kernel symbol, read a
 # variable by its virtual address and by its physical one (monitor phys),
 # info registers with satp and priv, stepi, threads (harts), a watchpoint
-# hit, a breakpoint hit by the second hart, kill (exit 0); detach (the
+# hit, a breakpoint hit by the second hart, kill (exit 0); hardware
+# breakpoints and watchpoints on debug triggers (hbreak, watch, rwatch,
+# awatch; a fifth refused; a 3-byte range; none without Sdtrig); detach (the
 # guest runs on to its own exit status); the raw protocol (checksums, bad
 # packets, no-ack mode, the target description, Ctrl-C); bad flag values;
 # SIGTERM while waiting for GDB; reads through the MMU that leave its
@@ -13,7 +15,7 @@
 PAGODA=${1:?usage: $0 PAGODA BUILD_DIR}; BUILD=${2:?}
 command -v gdb-multiarch >/dev/null || { echo "FAIL: gdb-multiarch not installed (scripts/install-deps.sh)"; exit 1; }
 K=$BUILD/examples/os/kernel.elf; D=$BUILD/examples/os/disk.img; G=$BUILD/tests/guest
-for f in "$K" "$D" "$G/exit42.elf" "$G/paging.elf"; do [ -r "$f" ] || { echo "FAIL: $f not built"; exit 1; }; done
+for f in "$K" "$D" "$G/exit42.elf" "$G/paging.elf" "$G/watchrange.elf"; do [ -r "$f" ] || { echo "FAIL: $f not built"; exit 1; }; done
 T=$(mktemp -d); trap 'kill $PID 2>/dev/null; rm -rf "$T"' EXIT
 rc=0
 fail() { echo "FAIL: $*"; rc=1; }
@@ -119,6 +121,45 @@ diff <(grep -Ev '^(time|MIPS)' "$T/stats0") <(grep -Ev '^(time|MIPS)' "$T/stats1
   fail "paging: statistics differ with GDB reading memory: $(head -5 "$T/stats.diff")"
 grep -q '^mmu' "$T/stats1" || fail "paging: no MMU statistics"
 
+echo "== hardware breakpoints and watchpoints are debug triggers (Sdtrig): hbreak, watch, rwatch, awatch, too many"
+# paging.elf's S-mode code stores 8 bytes at the start of each of 16 pages
+# at VA 0x40000000 + 4096 i, then loads them back
+P=$(free_port)
+timeout 60 "$PAGODA" --max-insns 10000000 -gdb tcp::$P -S "$G/paging.elf" >/dev/null 2>&1 & PID=$!
+gdb_run trig "$G/paging.elf" "$P" "hbreak s_main" "continue" "info registers priv" "delete" \
+  "awatch *(int *)0x40001004" "continue" "print/x \$pc" "delete" \
+  "watch *(long *)0x40003000" "continue" "delete" \
+  "rwatch *(long *)0x40005000" "continue" "delete" \
+  "watch *(long *)0x40008000" "watch *(long *)0x40009000" "watch *(long *)0x4000a000" "watch *(long *)0x4000b000" \
+  "watch *(long *)0x4000c000" "continue"
+wait $PID; st=$?
+[ $st = 0 ] || fail "trig: pagoda exit status $st, wanted 0"
+expect trig 'Hardware assisted breakpoint 1 at' "hbreak set (Z1)"
+expect trig 's_main \(\) at' "hbreak hit at s_main"
+expect trig '^priv +0x1\s' "stopped in S-mode"
+expect trig 'Hardware access \(read/write\) watchpoint 2: \*\(int \*\)0x40001004' "awatch hit by an 8-byte store over the int"
+expect trig 'Hardware watchpoint 3: \*\(long \*\)0x40003000' "watch set"
+expect trig 'New value = 12288' "watch hit: the store of 0x3000"
+expect trig 'Hardware read watchpoint 4: \*\(long \*\)0x40005000' "rwatch set"
+expect trig '^Value = 20480' "rwatch hit: the load of 0x5000"
+expect trig 'Could not insert hardware (watchpoint|breakpoints)' "a fifth trigger: GDB is told there is none (E22)"
+# (batch GDB stops at that error and detaches; the guest runs on to its end: exit status 0 above)
+expect trig 'Remote target\) detached' "GDB detached after the error"
+
+echo "== a watched range that is not an aligned power of two: the trigger's wider range, filtered by the stub"
+gsym() { printf '0x%x' "0x$(riscv64-unknown-elf-nm "$G/watchrange.elf" | awk -v s="$1" '$3 == s { print $1 }')"; }
+BUF=$(gsym buf); AFTER_HIT=$(gsym after_hit)
+P=$(free_port)
+timeout 60 "$PAGODA" --max-insns 1000000 -gdb tcp::$P -S "$G/watchrange.elf" >/dev/null 2>&1 & PID=$!
+gdb_run range "$G/watchrange.elf" "$P" "awatch *(char (*)[3])$(printf '0x%x' $((BUF + 1)))" "continue" \
+  "print/x \$pc" "delete" "continue"
+wait $PID; st=$?
+[ $st = 42 ] || fail "range: pagoda exit status $st, wanted 42"
+expect range 'Hardware access \(read/write\) watchpoint 1' "awatch on 3 bytes set"
+expect range "^\\\$1 = $AFTER_HIT\$" "stopped after the store into the watched bytes, not at the one beside them"
+[ "$(grep -Ec '^(New value|Value) = ' "$T/range.out")" = 1 ] || fail "range: not exactly one stop: $(cat "$T/range.out")"
+expect range 'exited with code 052' "the guest's exit"
+
 echo "== detach: the guest runs on to its own exit status"
 P=$(free_port)
 timeout 60 "$PAGODA" -gdb tcp:127.0.0.1:$P -S --max-insns 10000000 "$G/exit42.elf" >"$T/exit.console" 2>&1 & PID=$!
@@ -204,6 +245,15 @@ r = recv_packet()
 check(r.startswith(b"T05thread:1;hwbreak:"), "vCont;c:1 to a hardware breakpoint: %r" % r)
 check(pc_of(1) == 0x1004 and pc_of(2) == 0x1000, "vCont;c:1 ran hart 0 alone: %x %x" % (pc_of(1), pc_of(2)))
 check(ask(b"z1,1004,2", ack=False) == b"OK", "z1")
+# four triggers per hart: four watchpoints fit, the fifth is refused as a
+# target out of resources refuses it (E22); removing one frees it
+for k in range(4):
+    check(ask(b"Z2,8000%x000,8" % k, ack=False) == b"OK", "Z2 %d" % k)
+check(ask(b"Z2,80005000,8", ack=False) == b"E22", "a fifth watchpoint: E22")
+check(ask(b"z2,80002000,8", ack=False) == b"OK", "z2")
+check(ask(b"Z3,80005000,4", ack=False) == b"OK", "Z3 after a z2")
+for p in (b"z2,80000000,8", b"z2,80001000,8", b"z2,80003000,8", b"z3,80005000,4"):
+    check(ask(p, ack=False) == b"OK", p.decode())
 s.sendall(frame(b"vCont;s:2"))
 r = recv_packet()
 check(r.startswith(b"T05thread:2;"), "vCont;s:2: %r" % r)
@@ -220,6 +270,30 @@ print("raw protocol OK")
 PY
 wait $PID; st=$?
 [ $st = 0 ] || fail "raw: pagoda exit status $st after k, wanted 0"
+
+echo "== without Sdtrig (-cpu rv64,sdtrig=off) Z1-Z4 are not supported (empty reply), Z0 still is"
+P=$(free_port)
+timeout 60 "$PAGODA" -cpu rv64,sdtrig=off -gdb tcp::$P -S --max-insns 10000000 "$G/exit42.elf" >/dev/null 2>&1 & PID=$!
+python3 - "$P" <<'PY' >"$T/nosdtrig.out" 2>&1 || fail "sdtrig=off: $(tail -3 "$T/nosdtrig.out")"
+import socket, sys, time
+for i in range(600):
+    try:
+        s = socket.create_connection(("127.0.0.1", int(sys.argv[1]))); break
+    except OSError: time.sleep(0.1)
+s.settimeout(60)
+def ask(p):
+    s.sendall(b"$" + p + b"#%02x" % (sum(p) % 256))
+    buf = b""
+    while not (b"#" in buf and len(buf) >= buf.index(b"#") + 3): buf += s.recv(4096)
+    s.sendall(b"+")
+    return buf[buf.index(b"$") + 1:buf.index(b"#")]
+for p in (b"Z1,1000,2", b"Z2,80000000,8", b"Z3,80000000,8", b"Z4,80000000,8"):
+    r = ask(p)
+    if r != b"": print("FAIL:", p, "answered", r); sys.exit(1)
+if ask(b"Z0,1000,2") != b"OK": print("FAIL: Z0"); sys.exit(1)
+s.sendall(b"$k#6b")
+PY
+wait $PID
 
 [ $rc = 0 ] && echo "e2e:gdb OK"
 exit $rc

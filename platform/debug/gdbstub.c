@@ -18,7 +18,6 @@
 #include "../board.h"
 #include "../console.h"
 #include "gdb_regs.h"
-#include "insn_access.h"
 #include "rsp.h"
 
 #define MAX_POINTS 64
@@ -26,18 +25,23 @@
 
 enum { BP_SW = 0, BP_HW = 1, WP_WRITE = 2, WP_READ = 3, WP_ACCESS = 4 };
 
+/* A software breakpoint (Z0): the stub compares the harts' pcs. */
 struct point {
-    int type;       /* BP_* or WP_* (the Z packet's number) */
+    int type;       /* BP_SW */
     uint64_t addr;  /* virtual address */
-    uint64_t len;   /* watchpoints: bytes watched */
+    uint64_t len;
 };
 
-/* What the instruction at a hart's pc will access (watchpoints). */
+/* A hardware breakpoint or watchpoint (Z1-Z4): one debug trigger
+ * (cpu/trigger.h, dmode = 1, action 1) claimed on every hart. */
+struct tpoint {
+    int type;                     /* BP_HW or WP_* (the Z packet's number) */
+    uint64_t addr, len;           /* what GDB asked for */
+    int index[BOARD_MAX_HARTS];   /* each hart's trigger */
+};
+
+/* Where a hart was before a round (breakpoints: did it move?). */
 struct access {
-    bool valid, reads, writes;
-    uint64_t addr;
-    unsigned size;
-    uint64_t instret, nexc; /* to see whether it executed */
     uint64_t pc0, steps0;   /* the pc and instret + traps before the round */
 };
 
@@ -57,7 +61,9 @@ struct gdbstub {
     bool quitting;            /* a signal asked Pagoda to stop: the board ends the run */
     char stop_reply[96];
     struct point pts[MAX_POINTS];
-    unsigned npts, nwatch;
+    unsigned npts;
+    struct tpoint tps[TRIG_COUNT];
+    unsigned ntps;
     struct access acc[BOARD_MAX_HARTS];
     uint64_t rounds;
     struct rsp_rx rx;
@@ -67,6 +73,8 @@ struct gdbstub {
 
 /* ---- the connection ---- */
 
+static void release_tpoints(struct gdbstub *g);
+
 static void drop_connection(struct gdbstub *g)
 {
     if (g->fd >= 0) close(g->fd);
@@ -75,7 +83,8 @@ static void drop_connection(struct gdbstub *g)
     g->stopped = false;
     g->step_pending = false;
     g->run_hart = -1;
-    g->npts = g->nwatch = 0;
+    g->npts = 0;
+    release_tpoints(g);
     g->phys = false;
     rsp_rx_init(&g->rx);
     board_run_only(g->b, -1);
@@ -200,60 +209,11 @@ static bool have_breakpoint(const struct gdbstub *g, uint64_t pc, int *type)
     return false;
 }
 
-/* What the instruction at h's pc will load or store (insn_access_of, off
- * the hart's path): stores, loads, AMOs, LR/SC, including FP and compressed. */
-static void predict_access(struct gdbstub *g, struct hart *h, struct access *a)
-{
-    a->valid = a->reads = a->writes = false;
-    uint8_t bytes[4];
-    for (unsigned i = 0; i < 4; i++)
-        if (!debug_rw_byte(g, h, h->pc + i, &bytes[i], false)) {
-            if (i < 2) return;
-            bytes[i] = 0;
-        }
-    uint32_t raw = (uint32_t)bytes[0] | (uint32_t)bytes[1] << 8 | (uint32_t)bytes[2] << 16 | (uint32_t)bytes[3] << 24;
-    struct insn d;
-    struct insn_access ia;
-    if (insn_decode(raw, &d) != 0 || !insn_access_of(raw, &d, h->x, &ia)) return;
-    a->reads = ia.reads;
-    a->writes = ia.writes;
-    a->size = ia.size;
-    a->addr = ia.addr;
-    a->valid = true;
-    a->instret = h->instret;
-    a->nexc = h->n_exceptions;
-}
-
-/* A watchpoint the access hit, or NULL. */
-static const struct point *watch_hit(const struct gdbstub *g, const struct access *a)
-{
-    for (unsigned i = 0; i < g->npts; i++) {
-        const struct point *p = &g->pts[i];
-        if (p->type < WP_WRITE) continue;
-        if (a->addr >= p->addr + p->len || p->addr >= a->addr + a->size) continue;
-        if ((p->type == WP_WRITE && a->writes) || (p->type == WP_READ && a->reads) ||
-            (p->type == WP_ACCESS && (a->reads || a->writes)))
-            return p;
-    }
-    return NULL;
-}
-
-/* After a round: did a hart reach a breakpoint or hit a watchpoint? */
+/* After a round: did a hart reach a software breakpoint? */
 static bool check_points(struct gdbstub *g)
 {
     unsigned n = board_nharts(g->b);
     struct hart *harts = board_harts(g->b);
-    for (unsigned i = 0; i < n; i++) {
-        struct access *a = &g->acc[i];
-        const struct point *p;
-        if (a->valid && harts[i].instret != a->instret && harts[i].n_exceptions == a->nexc && (p = watch_hit(g, a))) {
-            static const char *const kind[] = {"watch", "rwatch", "awatch"};
-            snprintf(g->stop_reply, sizeof g->stop_reply, "T05thread:%x;%s:%" PRIx64 ";", i + 1,
-                     kind[p->type - WP_WRITE], a->addr > p->addr ? a->addr : p->addr);
-            g->g_hart = (int)i;
-            return true;
-        }
-    }
     for (unsigned i = 0; i < n; i++) {
         int type;
         struct hart *h = &harts[i];
@@ -269,6 +229,81 @@ static bool check_points(struct gdbstub *g)
     return false;
 }
 
+/* ---- hardware breakpoints and watchpoints: debug triggers ---- */
+
+/* The trigger (mcontrol6, every mode, dmode and action 1 added by
+ * trigger_debug_claim) of a Z1-Z4 point: execute at addr; or loads and/or
+ * stores touching the NAPOT range that holds [addr, addr + len), the
+ * smallest one (exactly the range when len is a power of two and addr is
+ * aligned to it; otherwise the stub looks at the access when it hits). */
+static void tpoint_trigger(int type, uint64_t addr, uint64_t len, uint64_t *tdata1, uint64_t *tdata2)
+{
+    uint64_t t1 = (uint64_t)TRIG_TYPE_MCONTROL6 << 60 | TRIG_M | TRIG_S | TRIG_U;
+    if (type == BP_HW) {
+        *tdata1 = t1 | TRIG_EXECUTE;
+        *tdata2 = addr;
+        return;
+    }
+    t1 |= type == WP_WRITE ? TRIG_STORE : type == WP_READ ? TRIG_LOAD : TRIG_LOAD | TRIG_STORE;
+    uint64_t size = 1;
+    while (size < (1ull << 62) && (addr & ~(size - 1)) + size < addr + len) size <<= 1;
+    if (size == 1) {
+        *tdata1 = t1;
+        *tdata2 = addr;
+    } else {
+        *tdata1 = t1 | 1ull << TRIG_MATCH_SHIFT; /* NAPOT */
+        *tdata2 = (addr & ~(size - 1)) | (size / 2 - 1);
+    }
+}
+
+/* Give every claimed trigger back (on every hart), and let a hart that
+ * one of them halted go on (GDB is gone). */
+static void release_tpoints(struct gdbstub *g)
+{
+    unsigned n = board_nharts(g->b);
+    for (unsigned k = 0; k < g->ntps; k++)
+        for (unsigned i = 0; i < n; i++) trigger_debug_release(&board_harts(g->b)[i], g->tps[k].index[i]);
+    g->ntps = 0;
+    for (unsigned i = 0; i < n; i++) trigger_debug_resume(&board_harts(g->b)[i], false);
+}
+
+/* Insert or remove a Z1-Z4 point.  0: done; -1: a bad request; -2: no
+ * free trigger on some hart (answered E22, as QEMU answers a target that
+ * is out of breakpoint resources); -3: the harts have no Sdtrig (an empty
+ * reply: not supported, so GDB may fall back to software watchpoints). */
+static int tpoint_packet(struct gdbstub *g, int type, uint64_t addr, uint64_t len, bool insert)
+{
+    unsigned n = board_nharts(g->b);
+    struct hart *harts = board_harts(g->b);
+    for (unsigned k = 0; k < g->ntps; k++) {
+        struct tpoint *t = &g->tps[k];
+        if (t->type != type || t->addr != addr || (type != BP_HW && t->len != len)) continue;
+        if (!insert) {
+            for (unsigned i = 0; i < n; i++) trigger_debug_release(&harts[i], t->index[i]);
+            *t = g->tps[--g->ntps];
+        }
+        return 0;
+    }
+    if (!insert) return 0;
+    if (type >= WP_WRITE && (len == 0 || len > 4096)) return -1;
+    if (!hart_has(&harts[0], ISA_SDTRIG)) return -3;
+    if (g->ntps == TRIG_COUNT) return -2;
+    struct tpoint *t = &g->tps[g->ntps];
+    *t = (struct tpoint){type, addr, len, {0}};
+    uint64_t tdata1, tdata2;
+    tpoint_trigger(type, addr, len, &tdata1, &tdata2);
+    for (unsigned i = 0; i < n; i++) {
+        t->index[i] = trigger_debug_claim(&harts[i], tdata1, tdata2);
+        if (t->index[i] < 0) {
+            while (i--) trigger_debug_release(&harts[i], t->index[i]);
+            return -2;
+        }
+    }
+    g->ntps++;
+    return 0;
+}
+
+/* The Z/z packet: Z0 a software breakpoint, Z1-Z4 triggers. */
 static int point_packet(struct gdbstub *g, const char *p, bool insert)
 {
     uint64_t type, addr, kind;
@@ -276,15 +311,60 @@ static int point_packet(struct gdbstub *g, const char *p, bool insert)
     if (!rsp_hex_number(&s, &type) || type > WP_ACCESS || *s++ != ',' || !rsp_hex_number(&s, &addr) || *s++ != ',' ||
         !rsp_hex_number(&s, &kind))
         return -1;
+    if (type != BP_SW) return tpoint_packet(g, (int)type, addr, kind, insert);
     for (unsigned i = 0; i < g->npts; i++)
-        if (g->pts[i].type == (int)type && g->pts[i].addr == addr && (type <= BP_HW || g->pts[i].len == kind)) {
+        if (g->pts[i].type == (int)type && g->pts[i].addr == addr) {
             if (!insert) g->pts[i] = g->pts[--g->npts];
             return 0;
         }
     if (!insert) return 0;
-    if (g->npts == MAX_POINTS || (type >= WP_WRITE && (kind == 0 || kind > 4096))) return -1;
+    if (g->npts == MAX_POINTS) return -1;
     g->pts[g->npts++] = (struct point){(int)type, addr, kind};
     return 0;
+}
+
+/* After a round: did a hart stop at one of the debugger's triggers?  A
+ * watchpoint whose NAPOT range is wider than what GDB watches lets an
+ * access outside [addr, addr + len) go on: the hart runs that
+ * instruction past its trigger in the next round. */
+static bool check_triggers(struct gdbstub *g)
+{
+    unsigned n = board_nharts(g->b);
+    struct hart *harts = board_harts(g->b);
+    for (unsigned i = 0; i < n; i++) {
+        struct hart *h = &harts[i];
+        if (!h->trig.halted) continue;
+        const struct tpoint *t = NULL;
+        for (unsigned k = 0; k < g->ntps && !t; k++)
+            if (g->tps[k].index[i] == h->trig.halt_index) t = &g->tps[k];
+        if (!t) { /* a point removed meanwhile */
+            trigger_debug_resume(h, false);
+            continue;
+        }
+        if (t->type == BP_HW) {
+            snprintf(g->stop_reply, sizeof g->stop_reply, "T05thread:%x;hwbreak:;", i + 1);
+        } else {
+            /* the access (the trigger fires before it: GDB's RISC-V watchpoints are "non-steppable") */
+            uint64_t lo = h->trig.acc.addr, hi = lo + h->trig.acc.size;
+            if (hi <= t->addr || lo >= t->addr + t->len) {
+                trigger_debug_resume(h, true);
+                continue;
+            }
+            static const char *const kind[] = {"watch", "rwatch", "awatch"};
+            snprintf(g->stop_reply, sizeof g->stop_reply, "T05thread:%x;%s:%" PRIx64 ";", i + 1,
+                     kind[t->type - WP_WRITE], lo > t->addr ? lo : t->addr);
+        }
+        g->g_hart = (int)i;
+        return true;
+    }
+    return false;
+}
+
+/* The guest runs again: every hart halted at a trigger goes on. */
+static void resume_triggers(struct gdbstub *g)
+{
+    unsigned n = board_nharts(g->b);
+    for (unsigned i = 0; i < n; i++) trigger_debug_resume(&board_harts(g->b)[i], false);
 }
 
 /* ---- packets ---- */
@@ -497,11 +577,11 @@ static enum action handle_packet(struct gdbstub *g, char *p, size_t len)
         send_packet(g, parse_thread(p + 1, &t, nharts) && t >= 0 ? "OK" : "E01");
         return STAY;
     }
-    case 'Z': case 'z':
-        send_packet(g, point_packet(g, p, p[0] == 'Z') ? "E01" : "OK");
-        g->nwatch = 0;
-        for (unsigned i = 0; i < g->npts; i++) g->nwatch += g->pts[i].type >= WP_WRITE;
+    case 'Z': case 'z': {
+        int r = point_packet(g, p, p[0] == 'Z');
+        send_packet(g, r == 0 ? "OK" : r == -2 ? "E22" : r == -3 ? "" : "E01");
         return STAY;
+    }
     case 'D':
         send_packet(g, "OK");
         drop_connection(g); /* the guest runs on; the stub listens again */
@@ -639,7 +719,10 @@ static bool gdb_between_rounds(void *ctx, uint64_t *budget)
             stop_reply_for(g, "05", 0);
         }
     } else if (!g->stopped) {
-        if (g->step_pending) {
+        if (g->ntps && check_triggers(g)) { /* also when a step stopped at one */
+            g->step_pending = false;
+            g->stopped = true;
+        } else if (g->step_pending) {
             g->step_pending = false;
             g->stopped = true;
             stop_reply_for(g, "05", g->step_hart);
@@ -653,6 +736,7 @@ static bool gdb_between_rounds(void *ctx, uint64_t *budget)
     if (g->stopped) {
         g->stopped = false;
         if (serve(g) == KILL) return false;
+        resume_triggers(g);
     }
     if (g->fd >= 0 && g->step_pending) {
         board_run_only(g->b, g->step_hart);
@@ -667,8 +751,6 @@ static bool gdb_between_rounds(void *ctx, uint64_t *budget)
             struct hart *h = &board_harts(g->b)[i];
             g->acc[i].pc0 = h->pc;
             g->acc[i].steps0 = h->instret + h->n_exceptions + h->n_interrupts;
-            if (g->nwatch) predict_access(g, h, &g->acc[i]);
-            else g->acc[i].valid = false;
         }
     }
     return true;

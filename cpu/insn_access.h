@@ -1,8 +1,9 @@
 /* The data memory access an instruction makes, read off its bits and the
- * registers it would run with: for the GDB stub's watchpoints (which
- * address is about to be read or written) and the commit log (which
- * addresses Spike's log names).  Off the hart's path: the hart does not
- * use it. */
+ * registers it would run with: for the debug triggers (trigger.c: which
+ * address is about to be read or written, and the data), the commit log
+ * (which addresses Spike's log names) and the GDB stub.  Off the hart's hot
+ * path: only the one-instruction step path calls it, while a trigger is
+ * armed. */
 #ifndef PAGODA_INSN_ACCESS_H
 #define PAGODA_INSN_ACCESS_H
 
