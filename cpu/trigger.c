@@ -314,7 +314,11 @@ static void fire(struct hart *h, unsigned fired, bool before, enum trig_kind kin
         h->trig.halt_addr = tval[halt];
         return;
     }
-    if (brk >= 0) hart_trap(h, EXC_BREAKPOINT, tval[brk]);
+    if (brk >= 0) { /* taken at once; hart_raise sets what the trap reports beside tval (GVA with V = 1) */
+        hart_raise(h, EXC_BREAKPOINT, tval[brk]);
+        h->trap_pending = false;
+        hart_trap(h, EXC_BREAKPOINT, tval[brk]);
+    }
 }
 
 /* Match every trigger against one event (see trigger_matches); the ones

@@ -196,6 +196,37 @@ static void test_load_data_after(void **state)
     assert_int_equal(rd(h, TDATA1) & (MCONTROL6_HIT1 | MCONTROL6_HIT0), MCONTROL6_HIT1 | MCONTROL6_HIT0);
 }
 
+/* With the H extension, V = 1: mcontrol6's vs bit enables a trigger in
+ * VS-mode, and mcontrol (type 2), which has no such bit, never matches
+ * there even with s set; without H, vs and vu read back as 0. */
+static void test_virtual_modes(void **state)
+{
+    (void)state;
+    struct env *e = env_new(ISA_RV64 | EXT_H);
+    struct hart *h = &e->h;
+    const uint64_t vs = 1ull << 24, vu = 1ull << 23;
+    const uint32_t prog[] = {NOP, ADDI_A1, ADDI_A1, NOP};
+    load(e, prog, 4);
+    assert_true(csr_write(h, 0x3b0, ~0ull)); /* pmpaddr0: everything, */
+    assert_true(csr_write(h, 0x3a0, 0x1f));  /* NAPOT RWX for S and U */
+    assert_int_equal(set(h, 0, MC2 | TRIG_S | TRIG_EXECUTE, PROG + 4), MC2 | TRIG_S | TRIG_EXECUTE);
+    assert_int_equal(set(h, 1, MC6 | vs | vu | TRIG_EXECUTE, PROG + 8), MC6 | vs | vu | TRIG_EXECUTE);
+    h->priv = PRIV_S; /* VS-mode, both stages Bare */
+    h->virt = true;
+    hart_priv_changed(h);
+    h->x[11] = 0;
+    hart_run(h, 1000);
+    assert_int_equal(h->mcause, EXC_BREAKPOINT);
+    assert_int_equal(h->mepc, PROG + 8);   /* the type-2 trigger at PROG + 4 did not match */
+    assert_int_equal(h->x[11], 1);
+    assert_true(h->mstatus & MSTATUS_MPV);
+    assert_true(h->mstatus & MSTATUS_GVA); /* mtval is a guest virtual address */
+    teardown((void **)&e);
+    struct env *noh = env_new(0);
+    assert_int_equal(set(&noh->h, 1, MC6 | vs | vu | TRIG_S | TRIG_EXECUTE, 0), MC6 | TRIG_S | TRIG_EXECUTE);
+    teardown((void **)&noh);
+}
+
 /* The debugger's triggers: claimed with dmode and action 1, invisible to
  * the guest's writes, and a hit halts the hart before the store. */
 static void test_debugger(void **state)
@@ -274,6 +305,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_armed_by_csr_instruction, setup, teardown),
         cmocka_unit_test_setup_teardown(test_load_data_after, setup, teardown),
         cmocka_unit_test_setup_teardown(test_debugger, setup, teardown),
+        cmocka_unit_test(test_virtual_modes),
         cmocka_unit_test_setup_teardown(test_debugger_full, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
