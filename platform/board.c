@@ -22,6 +22,7 @@
 #include "loader.h"
 #include "plic.h"
 #include "sifive_test.h"
+#include "signature.h"
 #include "uart.h"
 #include "virtio_blk.h"
 
@@ -61,6 +62,10 @@ struct board {
 
     bool exit_requested;
     int exit_code;
+    bool guest_ended;    /* the guest itself ended the run (HTIF exit, sifive_test) */
+
+    bool has_signature;  /* the program's begin_signature/end_signature (--signature) */
+    uint64_t sig_begin, sig_end;
 
     bool out_pending; /* UART or HTIF output waits in stdout's buffer */
 
@@ -144,6 +149,7 @@ static void test_cb(void *ctx, int kind, int code)
         b->exit_code = kind == SIFIVE_TEST_PASS ? 0 : code;
     }
     b->exit_requested = true;
+    b->guest_ended = true;
 }
 
 static void uart_out(void *ctx, uint8_t byte)
@@ -169,6 +175,7 @@ static void htif_poll(struct board *b)
         if (payload & 1) { /* exit: code = value >> 1 */
             b->exit_code = (int)(payload >> 1);
             b->exit_requested = true;
+            b->guest_ended = true;
             return;
         }
         /* a syscall block (riscv-tests' benchmarks): magic_mem[0..3] */
@@ -187,6 +194,7 @@ static void htif_poll(struct board *b)
             } else if (which == 93) { /* exit(code) */
                 b->exit_code = (int)a0;
                 b->exit_requested = true;
+                b->guest_ended = true;
                 return;
             }
             phys_write_host(mm, 8, ret);
@@ -395,8 +403,25 @@ struct board *board_create(const struct board_opts *o, int *status)
         next = img.entry;
         if (img.high > top) top = img.high;
         if (img.has_tohost) { b->htif = true; b->tohost = img.tohost; b->fromhost = img.fromhost; }
+        if (img.has_signature) { b->has_signature = true; b->sig_begin = img.sig_begin; b->sig_end = img.sig_end; }
     }
     free(fw);
+    /* --signature: as Spike, the region is the program's; without it the
+     * run would be wasted, so say so now */
+    if (o->signature) {
+        char err[256];
+        if (!b->has_signature) {
+            fprintf(stderr, "pagoda: --signature: %s defines no begin_signature and end_signature symbols\n",
+                    kernel ? kernel : "the program");
+            board_destroy(b);
+            return NULL;
+        }
+        if (signature_check(&b->pm, b->sig_begin, b->sig_end, err, sizeof err)) {
+            fprintf(stderr, "pagoda: --signature: %s: %s\n", kernel, err);
+            board_destroy(b);
+            return NULL;
+        }
+    }
     uint64_t initrd_start = 0, initrd_end = 0;
     if (o->initrd) {
         /* far enough above the kernel that it survives decompression, as
@@ -787,5 +812,13 @@ int board_run(struct board *b)
     for (unsigned i = 0; i < b->nblk; i++)
         if (b->blk[i]) virtio_blk_flush(b->blk[i]);
     if (limit_hit) return status;
+    /* the signature, as Spike writes it: when the guest has ended */
+    if (o->signature && b->guest_ended) {
+        char err[512];
+        if (signature_write(&b->pm, b->sig_begin, b->sig_end, o->signature_granularity ? o->signature_granularity : 4, o->signature, err, sizeof err)) {
+            fprintf(stderr, "pagoda: --signature: %s\n", err);
+            return b->exit_code ? b->exit_code : 1;
+        }
+    }
     return b->exit_code;
 }

@@ -45,6 +45,8 @@ struct board_opts {
     uint32_t accel_devid;     /* its device id (devid=) */
     uint32_t accel_rate;      /* bytes per guest microsecond (rate=) */
     bool trace;               /* --trace: disassemble every instruction to stderr */
+    const char *signature;    /* --signature FILE: dump begin_signature..end_signature when the guest ends */
+    unsigned signature_granularity; /* --signature-granularity: bytes per line (0: 4) */
 };
 
 struct board;

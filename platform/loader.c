@@ -32,10 +32,12 @@ static void note_range(struct loaded_image *img, uint64_t lo, uint64_t hi)
     if (hi > img->high) img->high = hi;
 }
 
-static void find_htif(Elf *e, struct loaded_image *img)
+/* Look up the symbols the host acts on: HTIF's tohost/fromhost and the
+ * signature region begin_signature/end_signature of architecture tests. */
+static void find_host_symbols(Elf *e, struct loaded_image *img)
 {
     Elf_Scn *scn = NULL;
-    bool to = false, from = false;
+    bool to = false, from = false, sb = false, se = false;
     while ((scn = elf_nextscn(e, scn)) != NULL) {
         GElf_Shdr sh;
         if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_SYMTAB || sh.sh_entsize == 0) continue;
@@ -49,8 +51,11 @@ static void find_htif(Elf *e, struct loaded_image *img)
             if (!name) continue;
             if (strcmp(name, "tohost") == 0) { img->tohost = sym.st_value; to = true; }
             else if (strcmp(name, "fromhost") == 0) { img->fromhost = sym.st_value; from = true; }
+            else if (strcmp(name, "begin_signature") == 0) { img->sig_begin = sym.st_value; sb = true; }
+            else if (strcmp(name, "end_signature") == 0) { img->sig_end = sym.st_value; se = true; }
         }
     }
+    img->has_signature = sb && se;
     img->has_tohost = to;
     if (to && !from) img->fromhost = img->tohost + 0x40;
 }
@@ -124,7 +129,7 @@ int load_elf(const struct phys_mem *pm, const char *path, struct loaded_image *i
         note_range(img, ph.p_paddr, ph.p_paddr + ph.p_memsz);
     }
     img->entry = eh.e_entry;
-    find_htif(e, img);
+    find_host_symbols(e, img);
     rc = 0;
 out:
     if (e) elf_end(e);

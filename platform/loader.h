@@ -14,6 +14,8 @@ struct loaded_image {
     uint64_t low, high;       /* lowest and highest+1 physical address written */
     bool has_tohost;
     uint64_t tohost, fromhost; /* HTIF addresses when the ELF defines them */
+    bool has_signature;        /* begin_signature and end_signature are both defined */
+    uint64_t sig_begin, sig_end; /* the test signature region (riscv-arch-test), for --signature */
 };
 
 /* True when the file starts with the ELF magic. */

@@ -12,6 +12,7 @@
 
 #include "accel.h"
 #include "board.h"
+#include "signature.h"
 #include "debug/commitlog.h"
 #include "debug/gdbstub.h"
 #include "debug/check_tlb.h"
@@ -59,6 +60,9 @@ static const char help_text[] =
     "                               (menvcfg.ADUE chooses; Svade until firmware sets it)\n"
     "  --pmp N                      PMP entries (0..64, default 16)\n"
 "  --trace                      print every executed instruction (hart, mode, pc, bits, disassembly)\n"
+    "  --signature FILE             when the guest ends, write the memory from begin_signature to\n"
+    "                               end_signature to FILE as Spike's +signature does (RISCOF, arch tests)\n"
+    "  --signature-granularity N    bytes per line of the signature, highest address first (default 4)\n"
     "  --log-commits[=FILE]         Spike's commit log of every retired instruction, to stderr or FILE\n"
     "  --realtime                   mtime follows the host clock (default: instruction count)\n"
     "  --quantum N                  instructions per hart per scheduling turn (default 1000)\n"
@@ -413,6 +417,13 @@ int main(int argc, char **argv)
             if (!parse_u64(val, &v) || v > 64) return usage_error("bad --pmp value %s (0..64)", val);
             o.hart.pmp_entries = v ? (int)v : -1;
         } else if (!strcmp(name, "trace")) o.trace = true;
+        else if (!strcmp(name, "signature")) { NEEDVAL(); o.signature = val; }
+        else if (!strcmp(name, "signature-granularity")) {
+            uint64_t v; NEEDVAL();
+            if (!parse_u64(val, &v) || v == 0 || v > SIGNATURE_MAX_GRANULARITY)
+                return usage_error("bad --signature-granularity value %s (1..4096 bytes)", val);
+            o.signature_granularity = (unsigned)v;
+        }
         else if (!strcmp(name, "log-commits")) { log_commits = true; log_commits_path = val && *val ? val : NULL; }
         else if (!strcmp(name, "realtime")) o.realtime = true;
         else if (!strcmp(name, "quantum")) {
@@ -461,6 +472,10 @@ int main(int argc, char **argv)
     }
     if (log_commits_path && !can_write_file(log_commits_path)) {
         fprintf(stderr, "pagoda: %s: %s\n", log_commits_path, strerror(errno));
+        return 1;
+    }
+    if (o.signature && !can_write_file(o.signature)) {
+        fprintf(stderr, "pagoda: %s: %s\n", o.signature, strerror(errno));
         return 1;
     }
     if (o.stats_json && !can_write_file(o.stats_json)) {
