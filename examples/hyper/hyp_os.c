@@ -75,6 +75,7 @@
 /* Why the hypervisor ran: exits counted by kind, printed at the end. */
 static struct {
     u64 total, sbi, set_timer, plic, finisher, external, other;
+    u64 claims, empty_claims, completes;   /* of the PLIC accesses */
 } exits;
 
 /* What M-mode saw at boot, for HS-mode (which cannot read these). */
@@ -175,6 +176,12 @@ static void print_exits(void)
     put_dec(exits.set_timer);
     puts_(", PLIC claim/complete page ");
     put_dec(exits.plic);
+    puts_(": claims ");
+    put_dec(exits.claims);
+    puts_(" (empty ");
+    put_dec(exits.empty_claims);
+    puts_("), completes ");
+    put_dec(exits.completes);
     puts_(", external interrupts ");
     put_dec(exits.external);
     puts_(", test finisher ");
@@ -468,6 +475,11 @@ static u32 plic_context_access(u64 off, int store, u32 val)
             *reg = val;
         else
             val = *reg;
+        if (off == 4) {
+            exits.claims += !store;
+            exits.empty_claims += !store && val == 0;
+            exits.completes += store;
+        }
     } else if (!store) {
         val = 0;
     }
