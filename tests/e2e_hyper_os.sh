@@ -4,7 +4,8 @@
 # with the hypervisor as -bios, so the kernel runs in VS-mode, Sv39 over Sv39x4.
 # - Pagoda -cpu max: every test that passes natively (the same command with Pagoda's
 #   firmware) passes as a guest, none fails, exit 0 through SBI SRST; the hypervisor's
-#   boot and exit lines; --stats shows two-stage walks and G-stage PTE reads.
+#   boot and exit lines; --stats shows two-stage walks and G-stage PTE reads. Also the
+#   guest's Sv48 (vm=sv48) and its 1 GiB pages (-m 3G, test=giant).
 # - an unknown test: "0 passed, 1 failed", the OS's failure code written to the test
 #   finisher (emulated by the hypervisor) becomes exit status 1.
 # - hyper-os-gpf.elf (the virtio-mmio pages left out of the G-stage): the OS boots and
@@ -35,14 +36,15 @@ rc=0
 fail() { echo "FAIL: $*"; rc=1; }
 
 # boot OUT WANT_STATUS EMULATOR-AND-OPTIONS... [-- BOOTARGS]: the OS's command line
-# (-kernel, the disk, -snapshot) after the given emulator and options; the output, CRs
-# removed, goes to $T/OUT. Returns 1 (and says so) if the exit status is not WANT_STATUS.
+# (-m 256M unless the options say otherwise, -kernel, the disk, -snapshot) with the given
+# emulator and options; the output, CRs removed, goes to $T/OUT. Returns 1 (and says so)
+# if the exit status is not WANT_STATUS.
 boot() {
   local out=$1 want=$2; shift 2
   local cmd=() args=""
   while [ $# -gt 0 ] && [ "$1" != -- ]; do cmd+=("$1"); shift; done
   [ "${1:-}" = -- ] && { shift; args="$*"; }
-  timeout -k 10 300 "${cmd[@]}" -m 256M -nographic -snapshot -kernel "$KERNEL" \
+  timeout -k 10 300 "${cmd[0]}" -m 256M "${cmd[@]:1}" -nographic -snapshot -kernel "$KERNEL" \
     -drive file="$DISK",if=none,format=raw,id=x0 -device virtio-blk-device,drive=x0 \
     -append "$args" </dev/null >"$T/raw" 2>&1
   local st=$?
@@ -106,6 +108,14 @@ if boot native 0 "$PAGODA" --max-insns 8000000000 && all_passed native &&
     fi
   fi
 fi
+
+# 1b. the guest's own Sv48 over Sv39x4, and its 1 GiB pages (giant, which needs -m 3G)
+boot sv48 0 "${PG[@]}" -bios "$HYP/hyper-os.elf" -- vm=sv48 && all_passed sv48 &&
+  has sv48 "pagoda-os: 1 harts, boot hart 0, RAM 256 MiB, Sv48, 65536 ASIDs, the minimal hypervisor (VS-mode)" &&
+  echo "ok: pagoda vm=sv48: $NPASSED passed as a guest (Sv48 over Sv39x4), 0 failed"
+boot giant 0 "${PG[@]}" -m 3G -bios "$HYP/hyper-os.elf" -- test=giant &&
+  has giant "PASS giant" "1 passed, 0 failed" &&
+  echo "ok: pagoda -m 3G test=giant: 1 GiB guest pages over 2 MiB G-stage leaves pass"
 
 # 2. a failure reaches the exit status through the emulated test finisher
 boot nosuch 1 "${PG[@]}" -bios "$HYP/hyper-os.elf" -- test=nosuch &&

@@ -244,14 +244,15 @@ static long hart0_targeted(u64 mask, u64 base, int *hit)
 }
 
 /* hfence_vvma: fence the guest's VS-stage translations of [start, start +
- * size) (all of them if size is 0 with start 0, or -1, or long), of one ASID
+ * size) (all of them if size is 0 with start 0, or -1, or over 64 pages, or
+ * the range wraps around), of one ASID
  * or (asid < 0) every ASID. hfence.vvma applies to the VMID in hgatp, the
  * guest's (priv. spec, "Hypervisor Memory-Management Fence Instructions");
  * x0 as rs1 or rs2 means every address or ASID, so those forms are spelled
  * out. */
 static void hfence_vvma(u64 start, u64 size, long asid)
 {
-    if ((start == 0 && size == 0) || size == ~0UL || size > (64UL << 12)) {
+    if ((start == 0 && size == 0) || size > (64UL << 12) || start + size < start) {
         if (asid < 0)
             __asm__ volatile(".insn r 0x73, 0, 0x11, x0, x0, x0" ::: "memory");
         else
