@@ -558,7 +558,13 @@ void hs_trap(struct guest_regs *r)
     if (cause == CAUSE_LOAD_GUEST_PF || cause == CAUSE_STORE_GUEST_PF) {
         u64 gpa = (csr_read(htval) << 2) | (csr_read(stval) & 3);
         u64 page = gpa & ~0xfffUL;
-        if (page == PLIC_CONTEXT_PAGE(PLIC_S_CONTEXT) || page == TEST_BASE) {
+        /* htinst holds a pseudoinstruction (0x2000, 0x3000, 0x2020, 0x3020)
+         * when the fault was on an implicit access of the guest's own
+         * VS-stage walk ("Transformed Instruction or Pseudoinstruction for
+         * mtinst or htinst"): no instruction to emulate then */
+        u64 htinst = csr_read(htinst);
+        int walk = htinst != 0 && (htinst & ~0x3020UL) == 0;
+        if (!walk && (page == PLIC_CONTEXT_PAGE(PLIC_S_CONTEXT) || page == TEST_BASE)) {
             emulate_mmio(r, cause, gpa);
             return;
         }
