@@ -6,6 +6,9 @@
 #   firmware) passes as a guest, none fails, exit 0 through SBI SRST; the hypervisor's
 #   boot and exit lines; --stats shows two-stage walks and G-stage PTE reads. Also the
 #   guest's Sv48 (vm=sv48) and its 1 GiB pages (-m 3G, test=giant).
+# - guest-sbicheck.elf (examples/hyper/guest/sbicheck.c) in the OS's place: the SBI calls
+#   the OS does not make on one hart (probes, DBCN, HSM, IPI, TIME, RFENCE with a stale
+#   translation that must be gone, errors), the PLIC page by each encoding; status 0.
 # - an unknown test: "0 passed, 1 failed", the OS's failure code written to the test
 #   finisher (emulated by the hypervisor) becomes exit status 1.
 # - hyper-os-gpf.elf (the virtio-mmio pages left out of the G-stage): the OS boots and
@@ -117,6 +120,28 @@ boot giant 0 "${PG[@]}" -m 3G -bios "$HYP/hyper-os.elf" -- test=giant &&
   has giant "PASS giant" "1 passed, 0 failed" &&
   echo "ok: pagoda -m 3G test=giant: 1 GiB guest pages over 2 MiB G-stage leaves pass"
 
+# 1c. the SBI calls the OS never makes on one hart: guest-sbicheck.elf checks each answer
+# (and the PLIC context page by lw, lwu, sw, c.lw, c.sw); on QEMU too (below)
+# sbicheck LABEL EMULATOR...: run it, status 0, every check ok
+sbicheck() {
+  local label=$1; shift
+  timeout -k 5 120 "$@" -m 256M -nographic -bios "$HYP/hyper-os.elf" -kernel "$HYP/guest-sbicheck.elf" \
+    </dev/null 2>&1 | tr -d '\r' >"$T/sbicheck"
+  local st=${PIPESTATUS[0]} n
+  n=$(grep -c '^sbicheck: .*: ok$' "$T/sbicheck")
+  if [ "$st" != 0 ] || ! grep -qxF "sbicheck: all $n checks passed" "$T/sbicheck" || [ "$n" -lt 39 ] ||
+     ! grep -qxF "sbicheck: this line came through DBCN console_write" "$T/sbicheck"; then
+    fail "$label sbicheck: status $st, $n checks ok (39 wanted):"; grep -v ': ok$' "$T/sbicheck" | sed 's/^/    /'
+  else
+    echo "ok: $label: guest-sbicheck.elf, all $n SBI and PLIC-emulation checks passed"
+  fi
+}
+if [ -r "$HYP/guest-sbicheck.elf" ]; then
+  sbicheck "pagoda -cpu max" "$PAGODA" -cpu max --max-insns 100000000
+else
+  fail "$HYP/guest-sbicheck.elf not built"
+fi
+
 # 2. a failure reaches the exit status through the emulated test finisher
 boot nosuch 1 "${PG[@]}" -bios "$HYP/hyper-os.elf" -- test=nosuch &&
   has nosuch "0 passed, 1 failed" "hyper: guest powered off through the test finisher (fail), status 1" &&
@@ -162,6 +187,7 @@ if command -v qemu-system-riscv64 >/dev/null; then
     all_passed qemu && echo "ok: qemu -cpu rv64,h=true: $NPASSED passed as a guest, 0 failed, status 0"
   boot qemu_nosuch 1 "${Q[@]}" -- test=nosuch && has qemu_nosuch "0 passed, 1 failed" &&
     echo "ok: qemu: an unknown test, status 1"
+  [ -r "$HYP/guest-sbicheck.elf" ] && sbicheck qemu qemu-system-riscv64 -M virt -cpu rv64,h=true -smp 1 -monitor none
 else
   echo "NOTE: qemu-system-riscv64 not installed: QEMU not checked"
 fi

@@ -24,7 +24,6 @@
  * putchar (EID 0x01, chapter "Legacy Extensions"), System Reset (EID "SRST")
  * and, for an exit status SRST cannot carry, one call of our own in the
  * experimental range 0x08000000-0x08FFFFFF ("Binary Encoding"). */
-#define SBI_LEGACY_PUTCHAR 0x01
 #define SBI_PAGODA_EXIT    0x08000000
 
 /* Why the hypervisor ran: exits counted by kind, printed at the end. */

@@ -49,6 +49,7 @@ typedef uint8_t u8;
 #define PTE_A (1UL << 6)
 #define PTE_D (1UL << 7)
 
+#define SBI_LEGACY_PUTCHAR 0x01       /* SBI spec, "Legacy Extensions" */
 #define SBI_SRST           0x53525354
 #define SBI_ERR_NOT_SUPPORTED (-2L)
 

@@ -13,7 +13,7 @@
  * firmware of the fw_jump kind does.
  *
  * Then it serves the guest's exits: SBI calls (BASE, TIME, IPI, RFENCE,
- * HSM, SRST, DBCN) for one hart; external interrupts of the PLIC's S-mode
+ * HSM, SRST, DBCN, the legacy console putchar) for one hart; external interrupts of the PLIC's S-mode
  * context, forwarded as VSEI, with the context's claim/complete page
  * emulated (trap and emulate) so that the guest's pending bit follows the
  * PLIC exactly; the test finisher's page, emulated so that the OS's failure
@@ -277,8 +277,8 @@ static int guest_ram_range(u64 gpa, u64 n)
 /* sbi_probe: 1 if the hypervisor implements SBI extension eid, else 0. */
 static long sbi_probe(u64 eid)
 {
-    return eid == SBI_EXT_BASE || eid == SBI_EXT_TIME || eid == SBI_EXT_IPI ||
-           eid == SBI_EXT_RFENCE || eid == SBI_EXT_HSM || eid == SBI_SRST || eid == SBI_EXT_DBCN;
+    return eid == SBI_LEGACY_PUTCHAR || eid == SBI_EXT_BASE || eid == SBI_EXT_TIME ||
+           eid == SBI_EXT_IPI || eid == SBI_EXT_RFENCE || eid == SBI_EXT_HSM || eid == SBI_SRST || eid == SBI_EXT_DBCN;
 }
 
 /* sbi_call: serve one SBI call from the guest (a7 = EID, a6 = FID, a0..a5
@@ -292,6 +292,10 @@ static void sbi_call(struct guest_regs *r)
     int hit;
     exits.sbi++;
     switch (eid) {
+    case SBI_LEGACY_PUTCHAR:                  /* chapter 5: returns in a0 only */
+        uart_putc((char)a0);
+        r->x[10] = 0;
+        return;
     case SBI_EXT_BASE:                        /* chapter 4 */
         err = SBI_SUCCESS;
         switch (fid) {
