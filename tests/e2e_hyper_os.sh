@@ -9,6 +9,8 @@
 # - guest-sbicheck.elf (examples/hyper/guest/sbicheck.c) in the OS's place: the SBI calls
 #   the OS does not make on one hart (probes, DBCN, HSM, IPI, TIME, RFENCE with a stale
 #   translation that must be gone, errors), the PLIC page by each encoding; status 0.
+#   Built -DTOUCH_HYPERVISOR (guest-touchhyp.elf) it reads the hypervisor's memory at
+#   0x80000000: a guest-page fault, reported, exit 3.
 # - an unknown test: "0 passed, 1 failed", the OS's failure code written to the test
 #   finisher (emulated by the hypervisor) becomes exit status 1.
 # - hyper-os-gpf.elf (the virtio-mmio pages left out of the G-stage): the OS boots and
@@ -140,6 +142,22 @@ if [ -r "$HYP/guest-sbicheck.elf" ]; then
   sbicheck "pagoda -cpu max" "$PAGODA" -cpu max --max-insns 100000000
 else
   fail "$HYP/guest-sbicheck.elf not built"
+fi
+
+# 1d. the hypervisor's own 2 MiB are out of the guest's reach: guest-touchhyp.elf reads
+# 0x80000000 and is stopped with the report
+if [ -r "$HYP/guest-touchhyp.elf" ]; then
+  timeout -k 5 120 "$PAGODA" -cpu max --max-insns 100000000 -m 256M -nographic -bios "$HYP/hyper-os.elf" \
+    -kernel "$HYP/guest-touchhyp.elf" </dev/null 2>&1 | tr -d '\r' >"$T/touchhyp"
+  st=${PIPESTATUS[0]}
+  if [ "$st" = 3 ] && grep -qE '^hyper: guest-page fault \(load\) at guest-physical 0x0000000080000000, guest-virtual 0x0000000080000000, guest pc 0x00000000802[0-9a-f]{5} \(VS-mode\)$' "$T/touchhyp" &&
+     ! grep -q 'did not fault' "$T/touchhyp"; then
+    echo "ok: pagoda guest-touchhyp.elf: the guest's read of the hypervisor at 0x80000000 is a guest-page fault, status 3"
+  else
+    fail "touchhyp: status $st (3 wanted) or no report of the fault at 0x80000000:"; tail -4 "$T/touchhyp" | sed 's/^/    /'
+  fi
+else
+  fail "$HYP/guest-touchhyp.elf not built"
 fi
 
 # 2. a failure reaches the exit status through the emulated test finisher

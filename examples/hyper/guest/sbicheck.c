@@ -7,7 +7,8 @@
  * trap-and-emulate with each encoding the hypervisor decodes (lw, lwu, sw,
  * c.lw, c.sw). It prints a line per check and ends with SBI SRST: reason 0
  * when all passed (status 0), "system failure" (status 1) at the first
- * wrong answer. */
+ * wrong answer. Built with -DTOUCH_HYPERVISOR it instead reads the
+ * hypervisor's memory, which must end in the hypervisor's report. */
 #include "rt.h"
 
 #define SBI_BASE   0x10
@@ -139,6 +140,15 @@ void guest_main(void)
 {
     static const char msg[] = "sbicheck: this line came through DBCN console_write\n";
     puts_("sbicheck: hello through the legacy console putchar\n");
+#ifdef TOUCH_HYPERVISOR
+    /* -DTOUCH_HYPERVISOR (guest-touchhyp.elf): read the hypervisor's own
+     * memory at guest-physical 0x80000000, which its G-stage leaves out: a
+     * guest-page fault that the hypervisor reports, stopping with status 3 */
+    puts_("sbicheck: reading the hypervisor's memory at 0x80000000\n");
+    (void)*(volatile u64 *)0x80000000UL;
+    puts_("sbicheck: the read did not fault\n");
+    shutdown(1);
+#endif
 
     /* BASE */
     check_ret("base spec version 2.0", sbi(SBI_BASE, 0, 0, 0, 0, 0, 0), 0, 2L << 24);
