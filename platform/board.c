@@ -575,6 +575,13 @@ static uint64_t next_timer_event(const struct board *b)
     for (unsigned i = 0; i < b->nharts; i++) {
         const struct hart *h = &b->harts[i];
         if ((h->menvcfg >> 63) && h->stimecmp > b->mtime && h->stimecmp < t) t = h->stimecmp;
+        /* a guest's Sstc timer (H): VSTIP when time + htimedelta >= vstimecmp
+         * (priv. spec, "Hypervisor Time Delta Register"), so its event is
+         * at mtime = vstimecmp - htimedelta */
+        if ((h->menvcfg >> 63) && (h->henvcfg >> 63)) {
+            uint64_t v = h->vstimecmp - h->htimedelta;
+            if (v > b->mtime && v < t) t = v;
+        }
     }
     return t;
 }

@@ -2,8 +2,9 @@
  * catch-all, the HS-mode trap entry that saves and restores the guest's
  * registers around hs_trap(), and the embedded guest image. */
 
-/* _start: every hart enters here in M-mode with a0 = hart id. Hart 0 clears
- * .bss, takes the M stack and calls m_main(); other harts sleep. */
+/* _start: every hart enters here in M-mode with a0 = hart id and a1 = the
+ * device tree. Hart 0 clears .bss, takes the M stack and calls
+ * m_main(a0, a1); other harts sleep. */
         .section .text.init, "ax"
         .globl _start
 _start:
@@ -140,10 +141,13 @@ enter_guest:
         mv sp, a0
         j hs_resume
 
-/* The guest's image (GUEST_BIN, a raw binary made by objcopy). */
+/* The guest's image (GUEST_BIN, a raw binary made by objcopy), in the
+ * builds that embed one (hyp.c's; hyp_os.c's guest is loaded by the board). */
+#ifdef GUEST_BIN
         .section .rodata
         .align 12
         .globl guest_image, guest_image_end
 guest_image:
         .incbin GUEST_BIN
 guest_image_end:
+#endif

@@ -46,6 +46,17 @@ static void start_harts(uint64 me)
   }
 }
 
+// Names the SBI implementation from its id (SBI spec 4.2, sbi_get_impl_id: 1 is OpenSBI;
+// 0x50474441 "PGDA" is Pagoda's firmware, 0x50474856 "PGHV" the minimal hypervisor of
+// examples/hyper, which runs this kernel in VS-mode), or 0 for another.
+static const char *firmware_name(long impl)
+{
+  if (impl == 1) return "OpenSBI firmware";
+  if (impl == 0x50474441) return "Pagoda firmware";
+  if (impl == 0x50474856) return "the minimal hypervisor (VS-mode)";
+  return 0;
+}
+
 // The boot hart's C entry, on its boot stack, paging on with the boot table.
 void kmain(uint64 hartid, uint64 dtb_pa)
 {
@@ -59,10 +70,15 @@ void kmain(uint64 hartid, uint64 dtb_pa)
   kinit(V2P(kernel_end), free_end);
   kvm_init();
   asid_init();
-  kprintf("\npagoda-os: %d harts, boot hart %d, RAM %lu MiB, %s, %lu ASIDs, %s firmware\n",
+  long impl = sbi_impl_id();
+  const char *fw = firmware_name(impl);
+  kprintf("\npagoda-os: %d harts, boot hart %d, RAM %lu MiB, %s, %lu ASIDs, ",
           boardinfo.nharts, (int)hartid, boardinfo.ram_size >> 20,
-          satp_mode == SATP_SV48 ? "Sv48" : "Sv39", asid_limit,
-          sbi_impl_id() == 1 ? "OpenSBI" : "Pagoda");
+          satp_mode == SATP_SV48 ? "Sv48" : "Sv39", asid_limit);
+  if (fw)
+    kprintf("%s\n", fw);
+  else
+    kprintf("SBI implementation %x\n", impl);
   trap_inithart();
   if (virtio_init() < 0) panic("no virtio-blk disk");
   if (fs_init() < 0) panic("no file system on the disk");
