@@ -417,7 +417,7 @@ struct board *board_create(const struct board_opts *o, int *status)
             return NULL;
         }
         if (signature_check(&b->pm, b->sig_begin, b->sig_end, err, sizeof err)) {
-            fprintf(stderr, "pagoda: --signature: %s: %s\n", kernel, err);
+            fprintf(stderr, "pagoda: --signature: %s: %s\n", kernel ? kernel : "the program", err);
             board_destroy(b);
             return NULL;
         }
