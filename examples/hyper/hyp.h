@@ -63,6 +63,8 @@ extern void enter_guest(struct guest_regs *r) __attribute__((noreturn));
 extern void hs_trap_entry(void);
 
 void uart_putc(char c);
+/* print.c, writing through console_putc (this program's console) */
+void console_putc(char c);
 void puts_(const char *s);
 void put_hex(u64 v);
 void put_dec(u64 v);

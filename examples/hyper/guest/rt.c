@@ -20,35 +20,8 @@ void sbi_putchar(char c)
     sbi_call2(0x01, 0, (u64)(u8)c);
 }
 
-/* puts_: print a string, LF as CR LF. */
-void puts_(const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '\n')
-            sbi_putchar('\r');
-        sbi_putchar(*s);
-    }
-}
-
-/* put_hex: print 0x and 16 hex digits. */
-void put_hex(u64 v)
-{
-    puts_("0x");
-    for (int i = 60; i >= 0; i -= 4)
-        sbi_putchar("0123456789abcdef"[(v >> i) & 15]);
-}
-
-/* put_dec: print v in decimal. */
-void put_dec(u64 v)
-{
-    char buf[24];
-    int n = 0;
-    do
-        buf[n++] = (char)('0' + v % 10);
-    while (v /= 10);
-    while (n)
-        sbi_putchar(buf[--n]);
-}
+/* console_putc: print.c's output (puts_, put_hex, put_dec). */
+void console_putc(char c) { sbi_putchar(c); }
 
 /* put_kv_dec: print "key: v" and a newline. */
 void put_kv_dec(const char *key, u64 v)

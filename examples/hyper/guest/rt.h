@@ -27,6 +27,8 @@ typedef uint8_t u8;
 #define csr_write(csr, v) __asm__ volatile("csrw " #csr ", %0" :: "rK"((u64)(v)) : "memory")
 
 void sbi_putchar(char c);
+/* print.c, writing through console_putc (this program's console) */
+void console_putc(char c);
 void puts_(const char *s);
 void put_hex(u64 v);
 void put_dec(u64 v);
